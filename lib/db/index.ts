@@ -1,0 +1,52 @@
+/**
+ * The Prisma client for the configured database. Both providers' clients are generated
+ * (`npm run db:generate`); the one matching DATABASE_URL is instantiated with its driver
+ * adapter. The SQLite client's type is the canonical `Db` type: the two schemas are identical
+ * apart from the datasource, so their model APIs are the same.
+ */
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getEnv } from "../env";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { parseDatabaseUrl, pgConnectionFields, type DatabaseTarget } from "./url";
+
+export type Db = InstanceType<typeof SqliteClient>;
+export type { Prisma } from "./generated/sqlite/client";
+
+export interface Database {
+  db: Db;
+  provider: DatabaseTarget["provider"];
+  close(): Promise<void>;
+}
+
+/** Open a client for `url`. Callers own it and must `close()` it (the app uses `getDb`). */
+export function openDatabase(url: string, opts: { logQueries?: boolean } = {}): Database {
+  const target = parseDatabaseUrl(url);
+  const log = opts.logQueries ? (["query"] as const) : undefined;
+  if (target.provider === "sqlite") {
+    // WAL lets the dashboard read while an ingest writes; the busy timeout makes a second
+    // writer wait instead of failing with "database is locked".
+    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 });
+    const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
+    return { db, provider: "sqlite", close: () => db.$disconnect() };
+  }
+  const adapter = new PrismaPg({ ...pgConnectionFields(target.url), max: 10 });
+  const db = new PostgresClient({ adapter, log: log ? [...log] : undefined }) as unknown as Db;
+  return { db, provider: "postgresql", close: () => db.$disconnect() };
+}
+
+const globalForDb = globalThis as unknown as { parallaxDb?: Database };
+
+/** The process-wide client for DATABASE_URL (reused across Next.js hot reloads). */
+export function getDatabase(): Database {
+  if (!globalForDb.parallaxDb) {
+    const env = getEnv();
+    globalForDb.parallaxDb = openDatabase(env.DATABASE_URL, { logQueries: env.PARALLAX_LOG_QUERIES });
+  }
+  return globalForDb.parallaxDb;
+}
+
+export function getDb(): Db {
+  return getDatabase().db;
+}
