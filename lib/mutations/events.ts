@@ -1,0 +1,98 @@
+import { eventTitle } from "../cluster";
+import type { Db } from "../db";
+
+type Tx = Pick<Db, "event" | "eventArticle" | "article" | "casualtyClaim">;
+
+export interface FigureSummary {
+  min: number | null;
+  max: number | null;
+  median: number | null;
+  divergence: number | null;
+}
+
+/**
+ * Spread of the figures independent sources give for one kind. Each source contributes its
+ * lower bound (`min`, else `max`): an "at least 62" and an "83 to 90" disagree by 62 vs 83.
+ * The event's range is [lowest lower bound, highest stated bound]. Divergence is the
+ * range of lower bounds relative to their median, so 62 vs 90 scores 0.37 whatever the scale;
+ * a single source, or none, has no divergence.
+ */
+export function summariseFigures(figures: { min: number | null; max: number | null }[]): FigureSummary {
+  const lows = figures.map((f) => f.min ?? f.max).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (lows.length === 0) return { min: null, max: null, median: null, divergence: null };
+  const highs = figures.map((f) => f.max ?? f.min).filter((v): v is number => v !== null);
+  const mid = Math.floor(lows.length / 2);
+  const median = lows.length % 2 ? lows[mid]! : (lows[mid - 1]! + lows[mid]!) / 2;
+  const spread = lows[lows.length - 1]! - lows[0]!;
+  const divergence = lows.length < 2 ? null : median > 0 ? spread / median : spread > 0 ? 1 : 0;
+  return { min: lows[0]!, max: Math.max(...highs, lows[lows.length - 1]!), median, divergence };
+}
+
+/**
+ * Recompute the denormalised columns of the given events (counts, dates, figure ranges,
+ * divergence, title) from their members. Events left with no members are deleted.
+ * Runs inside the caller's transaction.
+ */
+export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(eventIds)];
+  for (let i = 0; i < ids.length; i += 200) {
+    const chunk = ids.slice(i, i + 200);
+    const members = await tx.eventArticle.findMany({
+      where: { eventId: { in: chunk } },
+      select: {
+        eventId: true,
+        article: {
+          select: {
+            id: true,
+            title: true,
+            publishedAt: true,
+            outletId: true,
+            syndicatedFromId: true,
+            claims: {
+              where: { isHeadline: true, isContext: false, kind: { in: ["killed", "wounded"] } },
+              select: { kind: true, min: true, max: true },
+            },
+          },
+        },
+      },
+    });
+    const byEvent = new Map<string, (typeof members)[number]["article"][]>();
+    for (const m of members) {
+      const list = byEvent.get(m.eventId) ?? [];
+      list.push(m.article);
+      byEvent.set(m.eventId, list);
+    }
+    const empty = chunk.filter((id) => !byEvent.has(id));
+    if (empty.length) await tx.event.deleteMany({ where: { id: { in: empty } } });
+
+    const current = await tx.event.findMany({ where: { id: { in: chunk } }, select: { id: true, locked: true, title: true } });
+    const locked = new Map(current.map((e) => [e.id, e]));
+    for (const [eventId, articles] of byEvent) {
+      // Copies repeat their original's figures; only independent articles count as sources.
+      const independent = articles.filter((a) => !a.syndicatedFromId);
+      const figures = (kind: string) =>
+        independent.flatMap((a) => a.claims.filter((c) => c.kind === kind).map((c) => ({ min: c.min, max: c.max })));
+      const killed = summariseFigures(figures("killed"));
+      const wounded = summariseFigures(figures("wounded"));
+      const times = articles.map((a) => a.publishedAt?.getTime()).filter((t): t is number => t !== undefined);
+      const existing = locked.get(eventId);
+      await tx.event.update({
+        where: { id: eventId },
+        data: {
+          // A locked event keeps the title an analyst may have given it.
+          ...(existing?.locked ? {} : { title: eventTitle(articles.map((a) => a.title)) }),
+          articleCount: articles.length,
+          sourceCount: independent.length,
+          outletCount: new Set(articles.map((a) => a.outletId)).size,
+          firstSeen: times.length ? new Date(Math.min(...times)) : null,
+          lastSeen: times.length ? new Date(Math.max(...times)) : null,
+          killedMin: killed.min,
+          killedMax: killed.max,
+          woundedMin: wounded.min,
+          woundedMax: wounded.max,
+          divergence: killed.divergence,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Read access for pages, the JSON API, exports and the CLI. The only code (with
+ * lib/mutations and lib/pipeline) that talks to Prisma; everything returned is a plain DTO.
+ */
+export { getArticle, listArticles } from "./articles";
+export { getEvent, listEvents } from "./events";
+export { exportRows, type ExportSource } from "./exports";
+export { getCoverage, getOverview, listIngestRuns, listLanguages, listOutletFacets, listOutlets, type OutletListItem } from "./overview";
