@@ -1,0 +1,70 @@
+/**
+ * The Parallax command line: `npm run -s parallax -- <command>`.
+ * Each command lives in scripts/cli/ and is loaded on demand, so the stdin commands
+ * (`extract`, `cluster`) never load the database client.
+ */
+import { Command, Option } from "commander";
+
+const program = new Command()
+  .name("parallax")
+  .description("Compare how outlets report the same event: ingest, extract, group, export.")
+  .showHelpAfterError();
+
+const format = (choices: string[], fallback: string) =>
+  new Option("--format <format>", "output format").choices(choices).default(fallback);
+
+program
+  .command("extract")
+  .description("read articles as JSON Lines on stdin, write casualty claims and statements as JSON Lines (no database)")
+  .addOption(format(["jsonl"], "jsonl"))
+  .action(async () => {
+    const { runExtract } = await import("./cli/extract");
+    process.exitCode = await runExtract();
+  });
+
+program
+  .command("cluster")
+  .description("read articles as JSON Lines on stdin, write {id, event} per article (no database)")
+  .addOption(format(["jsonl"], "jsonl"))
+  .action(async () => {
+    const { runCluster } = await import("./cli/cluster");
+    process.exitCode = await runCluster();
+  });
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(",").filter(Boolean)];
+
+program
+  .command("ingest")
+  .description("ingest files or directories (seed text/Markdown, HTML, NDJSON, JSON, CSV) into DATABASE_URL")
+  .argument("<paths...>", "files or directories")
+  .option("--batch-size <n>", "articles per transaction", (v) => Number.parseInt(v, 10))
+  .option("--quiet", "print nothing but errors")
+  .action(async (paths: string[], opts: { batchSize?: number; quiet?: boolean }) => {
+    if (opts.batchSize !== undefined && !(opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
+      throw new Error("--batch-size must be a whole number from 1 to 10000");
+    }
+    const { runIngest } = await import("./cli/ingest");
+    process.exitCode = await runIngest(paths, opts);
+  });
+
+program
+  .command("export")
+  .description("export a table from DATABASE_URL, filtered like the dashboard")
+  .argument("<table>", "events | articles | claims | statements")
+  .addOption(format(["csv", "xlsx", "json"], "csv"))
+  .option("--outlet <key>", "outlet key (repeat or comma-separate)", collect)
+  .option("--language <code>", "language code (repeat or comma-separate)", collect)
+  .option("--from <date>", "published on or after YYYY-MM-DD")
+  .option("--to <date>", "published on or before YYYY-MM-DD")
+  .option("--event <id>", "only this event")
+  .option("--q <text>", "text search in titles and text")
+  .option("--out <file>", "write to a file instead of stdout")
+  .action(async (table: string, opts) => {
+    const { runExport } = await import("./cli/export");
+    process.exitCode = await runExport(table, opts);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`parallax: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+/**
+ * `npm start`: prepare the database, load the demo corpus into an empty database, build the
+ * dashboard when the sources changed, and serve it.
+ *
+ *   DATABASE_URL   default file:./data/parallax.db (SQLite); postgresql://... for PostgreSQL
+ *   PORT           default 3000
+ *   HOSTNAME       default 127.0.0.1 (local only); set 0.0.0.0 to listen on every interface
+ *   PARALLAX_DEMO  default 1; 0 skips the demo corpus
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { getEnv } from "../lib/env";
+import { parseFile } from "../lib/ingest";
+import { ingestArticles } from "../lib/pipeline/ingest";
+import { openCliDatabase } from "./cli/database";
+import { generate } from "./db";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DEMO_DIR = path.join(ROOT, "prisma", "demo");
+const log = (msg: string) => process.stdout.write(`[parallax] ${msg}\n`);
+
+/** Newest modification time under the given paths (files and directories, recursively). */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    let stat;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      if (p.includes(`${path.sep}generated`)) return;
+      for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => path.join(ROOT, p));
+  return newestMtime(sources) > fs.statSync(buildId).mtimeMs;
+}
+
+async function loadDemo(): Promise<void> {
+  const database = await openCliDatabase();
+  try {
+    if ((await database.db.article.count()) > 0) {
+      log("database already holds articles; demo corpus not loaded again");
+      return;
+    }
+    const articles = [];
+    const errors = [];
+    const files = fs.readdirSync(DEMO_DIR).filter((f) => f !== "README.md").sort().map((f) => path.join(DEMO_DIR, f));
+    for (const file of files) {
+      const result = parseFile(path.basename(file), fs.readFileSync(file));
+      articles.push(...result.articles);
+      errors.push(...result.errors);
+    }
+    const report = await ingestArticles(database, articles, { source: "demo corpus", trigger: "demo", parseErrors: errors });
+    log(`demo corpus: ${report.added} articles added, ${report.failed} failed`);
+    for (const e of report.errors) log(`  demo item failed: ${e.item}: ${e.reason}`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  if (!fs.existsSync(path.join(ROOT, "lib", "db", "generated", "sqlite", "client.ts"))) {
+    log("generating the database clients");
+    generate(true);
+  }
+  log(`database: ${env.DATABASE_URL.startsWith("file:") ? env.DATABASE_URL : env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
+  if (env.PARALLAX_DEMO) await loadDemo();
+  else await (await openCliDatabase()).close(); // still migrate
+
+  if (needsBuild()) {
+    log("building the dashboard (next build)…");
+    const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit" });
+    if (build.status !== 0) {
+      log("next build failed; see the output above");
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  const hostname = env.HOSTNAME ?? "127.0.0.1";
+  log(`serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${env.PORT}`);
+  if (hostname === "127.0.0.1") log("listening on 127.0.0.1 only; set HOSTNAME=0.0.0.0 to serve other machines");
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(env.PORT), "-H", hostname], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((err: unknown) => {
+  log(`start failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
