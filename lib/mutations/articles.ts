@@ -1,7 +1,8 @@
 import type { Assignment } from "../cluster/types";
-import type { Db } from "../db";
+import type { Database, Db } from "../db";
 import type { Extraction } from "../extract/types";
 import type { NormalizedArticle } from "../ingest/types";
+import { bulkInsert } from "./bulk";
 import { refreshEvents } from "./events";
 
 /** An article ready to store: normalised, extracted and placed in an event. */
@@ -28,24 +29,31 @@ export async function findExistingArticleIds(db: Db, ids: string[]): Promise<Set
 
 /** Outlet ids by key, creating the outlets that do not exist yet. */
 async function ensureOutlets(
-  tx: Pick<Db, "outlet">,
+  tx: Pick<Db, "outlet" | "$executeRawUnsafe">,
+  provider: Database["provider"],
   outlets: Map<string, { name: string; domain: string | null; language: string | null }>,
 ): Promise<Map<string, number>> {
   const keys = [...outlets.keys()];
   const ids = new Map<string, number>();
   const existing = await tx.outlet.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
   for (const o of existing) ids.set(o.key, o.id);
-  for (const key of keys) {
-    if (ids.has(key)) continue;
-    const o = outlets.get(key)!;
-    // upsert, not create: a concurrent ingest may have added the outlet since the lookup.
-    const row = await tx.outlet.upsert({
-      where: { key },
-      create: { key, name: o.name, domain: o.domain, language: o.language },
-      update: {},
-      select: { id: true },
-    });
-    ids.set(key, row.id);
+  const missing = keys.filter((k) => !ids.has(k));
+  if (missing.length) {
+    const now = new Date();
+    // ON CONFLICT DO NOTHING: a concurrent ingest may have added the same outlet meanwhile.
+    await bulkInsert(
+      tx,
+      provider,
+      "Outlet",
+      ["key", "name", "domain", "language", "kind", "updatedAt"],
+      missing.map((k) => {
+        const o = outlets.get(k)!;
+        return [k, o.name, o.domain, o.language, "unknown", now];
+      }),
+      { onConflictDoNothing: "key" },
+    );
+    const created = await tx.outlet.findMany({ where: { key: { in: missing } }, select: { id: true, key: true } });
+    for (const o of created) ids.set(o.key, o.id);
   }
   return ids;
 }
@@ -61,13 +69,25 @@ function toDate(iso: string | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+const ARTICLE_COLUMNS = [
+  "id", "url", "canonicalUrl", "title", "text", "publishedAt", "publishedDay", "author", "language", "contentHash",
+  "wordCount", "outletId", "originalSourceName", "originalSourceUrl", "syndicatedFromId", "syndicationScore",
+  "ingestRunId", "createdAt", "updatedAt",
+];
+const CLAIM_COLUMNS = [
+  "articleId", "kind", "min", "max", "qualifier", "victimGroup", "authority", "isContext", "isHeadline",
+  "phrase", "start", "end", "sentence", "sentenceStart", "sentenceEnd",
+];
+const STATEMENT_COLUMNS = ["articleId", "speaker", "speakerMention", "affiliation", "cue", "channel", "text", "start", "end", "direct"];
+
 /**
  * Store a batch in ONE transaction: outlets, articles, claims, statements, new events and
  * memberships, then refresh the touched events' aggregates. Either all of it is written or,
  * on any error, none of it.
  */
-export async function insertArticleBatch(db: Db, batch: PreparedArticle[], ingestRunId: number | null): Promise<void> {
+export async function insertArticleBatch(database: Database, batch: PreparedArticle[], ingestRunId: number | null): Promise<void> {
   if (batch.length === 0) return;
+  const { db, provider } = database;
   await db.$transaction(
     async (tx) => {
       const outlets = new Map<string, { name: string; domain: string | null; language: string | null }>();
@@ -76,69 +96,30 @@ export async function insertArticleBatch(db: Db, batch: PreparedArticle[], inges
           outlets.set(p.outletKey, { name: p.outletName, domain: p.outletDomain, language: p.article.language });
         }
       }
-      const outletIds = await ensureOutlets(tx, outlets);
+      const outletIds = await ensureOutlets(tx, provider, outlets);
 
-      await tx.article.createMany({
-        data: batch.map((p) => {
-          const publishedAt = toDate(p.article.publishedAt);
-          return {
-            id: p.id,
-            url: p.article.url,
-            canonicalUrl: p.article.canonicalUrl,
-            title: p.article.title,
-            text: p.article.text,
-            publishedAt,
-            publishedDay: publishedAt ? publishedAt.toISOString().slice(0, 10) : null,
-            author: p.article.author,
-            language: p.article.language,
-            contentHash: p.contentHash,
-            wordCount: wordCount(p.article.text),
-            outletId: outletIds.get(p.outletKey)!,
-            originalSourceName: p.article.originalSource?.name ?? null,
-            originalSourceUrl: p.article.originalSource?.url ?? null,
-            syndicatedFromId: p.assignment.duplicateOf,
-            syndicationScore: p.assignment.duplicateScore,
-            ingestRunId,
-          };
-        }),
-      });
-
-      const claims = batch.flatMap((p) =>
-        p.extraction.claims.map((c) => ({
-          articleId: p.id,
-          kind: c.kind,
-          min: c.min,
-          max: c.max,
-          qualifier: c.qualifier,
-          victimGroup: c.victimGroup,
-          authority: c.authority,
-          isContext: c.isContext,
-          isHeadline: c.isHeadline,
-          phrase: c.phrase,
-          start: c.start,
-          end: c.end,
-          sentence: c.sentence,
-          sentenceStart: c.sentenceStart,
-          sentenceEnd: c.sentenceEnd,
-        })),
-      );
-      if (claims.length) await tx.casualtyClaim.createMany({ data: claims });
-
-      const statements = batch.flatMap((p) =>
-        p.extraction.statements.map((s) => ({
-          articleId: p.id,
-          speaker: s.speaker,
-          speakerMention: s.speakerMention,
-          affiliation: s.affiliation,
-          cue: s.cue,
-          channel: s.channel,
-          text: s.text,
-          start: s.start,
-          end: s.end,
-          direct: s.direct,
-        })),
-      );
-      if (statements.length) await tx.statement.createMany({ data: statements });
+      const now = new Date();
+      await bulkInsert(tx, provider, "Article", ARTICLE_COLUMNS, batch.map((p) => {
+        const publishedAt = toDate(p.article.publishedAt);
+        return [
+          p.id, p.article.url, p.article.canonicalUrl, p.article.title, p.article.text, publishedAt,
+          publishedAt ? publishedAt.toISOString().slice(0, 10) : null, p.article.author, p.article.language,
+          p.contentHash, wordCount(p.article.text), outletIds.get(p.outletKey)!,
+          p.article.originalSource?.name ?? null, p.article.originalSource?.url ?? null,
+          p.assignment.duplicateOf, p.assignment.duplicateScore, ingestRunId, now, now,
+        ];
+      }));
+      await bulkInsert(tx, provider, "CasualtyClaim", CLAIM_COLUMNS, batch.flatMap((p) =>
+        p.extraction.claims.map((c) => [
+          p.id, c.kind, c.min, c.max, c.qualifier, c.victimGroup, c.authority, c.isContext, c.isHeadline,
+          c.phrase, c.start, c.end, c.sentence, c.sentenceStart, c.sentenceEnd,
+        ]),
+      ));
+      await bulkInsert(tx, provider, "Statement", STATEMENT_COLUMNS, batch.flatMap((p) =>
+        p.extraction.statements.map((st) => [
+          p.id, st.speaker, st.speakerMention, st.affiliation, st.cue, st.channel, st.text, st.start, st.end, st.direct,
+        ]),
+      ));
 
       const newEvents = [...new Set(batch.filter((p) => p.assignment.isNew).map((p) => p.assignment.eventId))];
       if (newEvents.length) {
@@ -147,9 +128,9 @@ export async function insertArticleBatch(db: Db, batch: PreparedArticle[], inges
         const toCreate = newEvents.filter((id) => !knownIds.has(id));
         if (toCreate.length) await tx.event.createMany({ data: toCreate.map((id) => ({ id, title: "" })) });
       }
-      await tx.eventArticle.createMany({
-        data: batch.map((p) => ({ articleId: p.id, eventId: p.assignment.eventId, score: p.assignment.score, method: "auto" })),
-      });
+      await bulkInsert(tx, provider, "EventArticle", ["articleId", "eventId", "score", "method", "createdAt"],
+        batch.map((p) => [p.id, p.assignment.eventId, p.assignment.score, "auto", now]),
+      );
       await refreshEvents(tx, batch.map((p) => p.assignment.eventId));
     },
     // Large batches on PostgreSQL can exceed Prisma's 5 s default.

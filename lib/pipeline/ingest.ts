@@ -119,7 +119,7 @@ export async function ingestArticles(
       }
     }
     try {
-      await insertArticleBatch(db, batch, run.id);
+      await insertArticleBatch(database, batch, run.id);
       added += batch.length;
       addedIds.push(...batch.map((p) => p.id));
     } catch (err) {

@@ -177,7 +177,7 @@ describe.each(PROVIDERS)("ingest pipeline and queries on %s", (provider) => {
       assignment: { id: "a_rollback_test", eventId: "ev_rollback", score: 1, isNew: true, duplicateOf: null, duplicateScore: null },
     };
     // The same id twice violates the primary key on the second insert.
-    await expect(insertArticleBatch(t.database.db, [prepared, prepared], null)).rejects.toThrow();
+    await expect(insertArticleBatch(t.database, [prepared, prepared], null)).rejects.toThrow();
     const after = await getOverview(t.database);
     expect(after).toEqual(before);
     expect(await t.database.db.event.findUnique({ where: { id: "ev_rollback" } })).toBeNull();

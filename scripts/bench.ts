@@ -1,0 +1,215 @@
+/**
+ * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http]`
+ *
+ * Builds (or reuses, by size and seed) a synthetic corpus database, then measures and prints:
+ * extraction and grouping throughput (one core), full-pipeline ingest throughput, and latencies
+ * of the dashboard's hot paths through the real HTTP server (`next start`) on that corpus.
+ * DATABASE_URL selects the database: a file: URL (default: .bench/bench-<n>-<seed>.db) or a
+ * postgresql:// URL (the database is emptied and refilled unless it already holds the corpus).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+import { groupDocuments } from "../lib/cluster";
+import { openDatabase } from "../lib/db";
+import { parseDatabaseUrl } from "../lib/db/url";
+import { extractArticle } from "../lib/extract";
+import { ingestArticles } from "../lib/pipeline/ingest";
+import { generateCorpus } from "./bench/corpus";
+import { openCliDatabase } from "./cli/database";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const opts = new Command()
+  .option("--articles <n>", "corpus size", (v) => Number.parseInt(v, 10), 20_000)
+  .option("--seed <n>", "generator seed", (v) => Number.parseInt(v, 10), 42)
+  .option("--json", "print one JSON object instead of a table")
+  .option("--skip-http", "skip the HTTP latency measurements")
+  .option("--samples <n>", "requests per latency figure", (v) => Number.parseInt(v, 10), 40)
+  .parse(process.argv)
+  .opts<{ articles: number; seed: number; json?: boolean; skipHttp?: boolean; samples: number }>();
+
+const log = (msg: string) => {
+  if (!opts.json) process.stderr.write(`[bench] ${msg}\n`);
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Throughput of the pure stages on a sample of the corpus (single thread). */
+function measurePureStages(sampleSize: number) {
+  const sample = [...generateCorpus({ articles: sampleSize, seed: opts.seed })];
+  const docs = sample.map((a, i) => ({ id: `d${i}`, title: a.title, text: a.text, date: a.publishedAt, outlet: a.outlet?.domain ?? null, url: a.url }));
+  let t = performance.now();
+  for (const a of sample) extractArticle({ text: a.text, title: a.title, publishedAt: a.publishedAt });
+  const extract = sample.length / ((performance.now() - t) / 1000);
+  t = performance.now();
+  groupDocuments(docs);
+  const cluster = sample.length / ((performance.now() - t) / 1000);
+  return { extract, cluster };
+}
+
+async function buildCorpus(url: string): Promise<{ ingestRate: number | null; reused: boolean }> {
+  const database = await openCliDatabase(url);
+  try {
+    const have = await database.db.article.count();
+    if (have === opts.articles) return { ingestRate: null, reused: true };
+    if (have > 0) {
+      if (database.provider === "sqlite") throw new Error(`${url} holds ${have} articles, expected 0 or ${opts.articles}; delete it`);
+      log(`emptying ${have} articles from the PostgreSQL database`);
+      await database.db.$executeRawUnsafe(`TRUNCATE "Statement", "CasualtyClaim", "EventArticle", "Event", "Article", "Outlet", "IngestRun" RESTART IDENTITY CASCADE`);
+    }
+    log(`ingesting ${opts.articles} synthetic articles (seed ${opts.seed})`);
+    const started = performance.now();
+    const chunk: ReturnType<typeof generateCorpus> extends Generator<infer T> ? T[] : never = [];
+    let done = 0;
+    const flush = async () => {
+      const r = await ingestArticles(database, chunk.splice(0), { source: "bench corpus", trigger: "cli", batchSize: 1000 });
+      if (r.failed) throw new Error(`bench ingest failed for ${r.failed} articles: ${r.errors[0]?.reason}`);
+      done += r.added;
+      log(`  ${done}/${opts.articles} (${Math.round(done / ((performance.now() - started) / 1000))} articles/s)`);
+    };
+    for (const a of generateCorpus({ articles: opts.articles, seed: opts.seed })) {
+      chunk.push(a);
+      if (chunk.length >= 20_000) await flush();
+    }
+    if (chunk.length) await flush();
+    return { ingestRate: opts.articles / ((performance.now() - started) / 1000), reused: false };
+  } finally {
+    await database.close();
+  }
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function timeRequest(url: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return performance.now() - t;
+}
+
+function peakRssMb(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return kb ? round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function measureHttp(url: string) {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const base = `http://127.0.0.1:${port}`;
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
+  try {
+    await waitFor(`${base}/api/health`, 60_000);
+    const database = openDatabase(url);
+    const [events, outlets, days] = await Promise.all([
+      database.db.event.findMany({ orderBy: { articleCount: "desc" }, take: opts.samples, select: { id: true } }),
+      database.db.outlet.findMany({ take: 20, orderBy: { id: "asc" }, select: { key: true } }),
+      database.db.article.aggregate({ _min: { publishedDay: true }, _max: { publishedDay: true } }),
+    ]);
+    await database.close();
+    const from = days._min.publishedDay!;
+    const mid = new Date((Date.parse(from) + Date.parse(days._max.publishedDay!)) / 2).toISOString().slice(0, 10);
+    const series = async (make: (i: number) => string) => {
+      await timeRequest(make(0)); // warm-up: compile caches, connection pool
+      const times: number[] = [];
+      for (let i = 0; i < opts.samples; i++) times.push(await timeRequest(make(i)));
+      return round(percentile(times, 95));
+    };
+    log("measuring HTTP latencies");
+    const eventsList = await series((i) => `${base}/events?sort=${["lastSeen", "articleCount", "divergence", "killed"][i % 4]}&page=${1 + (i % 5)}`);
+    const eventPage = await series((i) => `${base}/events/${events[i % events.length]!.id}`);
+    const articlesFiltered = await series(
+      (i) => `${base}/api/articles?outlet=${outlets[i % outlets.length]!.key}&from=${from}&to=${mid}&q=killed&pageSize=50`,
+    );
+    const coverage = await series((i) => `${base}/api/coverage?from=${from}&to=${mid}${i % 2 ? `&outlet=${outlets[i % outlets.length]!.key}` : ""}`);
+    log("exporting articles as CSV");
+    const rssBefore = peakRssMb(server.pid!);
+    const t = performance.now();
+    const res = await fetch(`${base}/api/export/articles?format=csv`);
+    let bytes = 0;
+    let rows = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) rows++;
+    }
+    const exportSeconds = (performance.now() - t) / 1000;
+    return {
+      events_list_p95_ms: eventsList,
+      event_page_p95_ms: eventPage,
+      articles_filtered_p95_ms: articlesFiltered,
+      coverage_chart_p95_ms: coverage,
+      export_rows: rows - 1,
+      export_mb: round(bytes / 1e6),
+      export_100k_csv_s: round((exportSeconds * 100_000) / Math.max(1, rows - 1), 2),
+      export_peak_rss_mb: peakRssMb(server.pid!),
+      server_rss_before_export_mb: rssBefore,
+    };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL ?? `file:${path.join(ROOT, ".bench", `bench-${opts.articles}-${opts.seed}.db`)}`;
+  const target = parseDatabaseUrl(url);
+  if (target.provider === "sqlite") fs.mkdirSync(path.dirname(target.file), { recursive: true });
+
+  log("measuring extraction and grouping on one core");
+  const pure = measurePureStages(Math.min(opts.articles, 20_000));
+  const { ingestRate, reused } = await buildCorpus(url);
+  const http = opts.skipHttp ? {} : await measureHttp(url);
+  const result = {
+    date: new Date().toISOString().slice(0, 10),
+    database: target.provider,
+    articles: opts.articles,
+    seed: opts.seed,
+    corpus_reused: reused,
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, memory_gb: round(os.totalmem() / 2 ** 30) },
+    ingest_articles_per_s: ingestRate === null ? null : Math.round(ingestRate),
+    extract_articles_per_s: Math.round(pure.extract),
+    cluster_articles_per_s: Math.round(pure.cluster),
+    ...http,
+  };
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(result) + "\n");
+    return;
+  }
+  const rows = Object.entries(result).filter(([k]) => k !== "machine");
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\nParallax benchmark (${result.machine.cores} cores, ${result.machine.cpu}, Node ${result.machine.node})\n`);
+  for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v === null ? "n/a (corpus reused)" : v}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
