@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import type { ArticleFilters } from "@/lib/schemas/filters";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import Link from "next/link";
+import { listArticles, listLanguages, listOutletFacets } from "@/lib/queries";
+import { FilterError } from "@/components/layout/filter-error";
+import { PageHeader } from "@/components/layout/page-header";
+import { ArticlesTable } from "@/components/tables/articles-table";
+import { languageName } from "@/components/format";
+import { parseArticleListParams, type RawSearchParams } from "./search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Articles" };
+
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const sp = await searchParams;
+  const parsed = parseArticleListParams(sp);
+  const header = (
+    <PageHeader
+      title="Articles"
+      description="Every ingested article. Rows shaded amber are detected copies of another outlet's article (syndication or republication)."
+    />
+  );
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-4">
+        {header}
+        <FilterError field={parsed.field} error={parsed.error} resetHref="/articles" />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      {header}
+      <Suspense fallback={<DataTableSkeleton label="Loading articles" />}>
+        <ArticlesResults filters={parsed.data} sp={sp} />
+      </Suspense>
+    </div>
+  );
+}
+
+// Streamed inside the page (not a route-level loading.tsx) so /articles/[articleId] is not
+// wrapped in a Suspense boundary and an unknown id still answers with HTTP 404.
+async function ArticlesResults({ filters, sp }: { filters: ArticleFilters; sp: RawSearchParams }) {
+  const [page, outlets, languages] = await Promise.all([listArticles(filters), listOutletFacets(), listLanguages()]);
+  const eventId = filters.event;
+  let withoutEvent = "/articles";
+  if (eventId) {
+    const rest = new URLSearchParams();
+    for (const [k, v] of Object.entries(sp)) if (k !== "event" && k !== "page" && v !== undefined) for (const x of Array.isArray(v) ? v : [v]) rest.append(k, x);
+    withoutEvent = rest.size ? `/articles?${rest.toString()}` : "/articles";
+  }
+  return (
+    <>
+      {eventId ? (
+        <p className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
+          Showing articles of the event{" "}
+          <Link href={`/events/${encodeURIComponent(eventId)}`} className="font-medium underline">
+            {page.rows[0]?.eventTitle ?? eventId}
+          </Link>
+          .{" "}
+          <Link href={withoutEvent} className="underline">
+            Show all events
+          </Link>
+        </p>
+      ) : null}
+      <ArticlesTable
+        page={page}
+        filters={filters}
+        outlets={outlets}
+        languages={languages.map((l) => ({ ...l, label: languageName(l.value) }))}
+      />
+    </>
+  );
+}

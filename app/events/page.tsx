@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import type { EventFilters } from "@/lib/schemas/filters";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { listEvents, listLanguages, listOutletFacets } from "@/lib/queries";
+import { FilterError } from "@/components/layout/filter-error";
+import { PageHeader } from "@/components/layout/page-header";
+import { EventsTable } from "@/components/tables/events-table";
+import { languageName } from "@/components/format";
+import { parseEventListParams, type RawSearchParams } from "./search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Events" };
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const parsed = parseEventListParams(await searchParams);
+  const header = (
+    <PageHeader
+      title="Events"
+      description="Each event groups the articles that report one incident. Divergence shows how far independent sources disagree on the death toll."
+    />
+  );
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-4">
+        {header}
+        <FilterError field={parsed.field} error={parsed.error} resetHref="/events" />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      {header}
+      <Suspense fallback={<DataTableSkeleton label="Loading events" />}>
+        <EventsResults filters={parsed.data} />
+      </Suspense>
+    </div>
+  );
+}
+
+// Streamed inside the page (not a route-level loading.tsx) so /events/[eventId] is not wrapped
+// in a Suspense boundary and an unknown id still answers with HTTP 404.
+async function EventsResults({ filters }: { filters: EventFilters }) {
+  const [page, outlets, languages] = await Promise.all([listEvents(filters), listOutletFacets(), listLanguages()]);
+  return (
+    <EventsTable
+      page={page}
+      filters={filters}
+      outlets={outlets}
+      languages={languages.map((l) => ({ ...l, label: languageName(l.value) }))}
+    />
+  );
+}

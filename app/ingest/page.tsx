@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { listIngestRuns } from "@/lib/queries";
+import { PageHeader } from "@/components/layout/page-header";
+import { IngestRunsTable } from "@/components/tables/ingest-runs-table";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Ingest" };
+
+const RUN_LIMIT = 50;
+
+function Code({ children }: { children: React.ReactNode }) {
+  return <code className="rounded bg-neutral-100 px-1 py-0.5 font-mono text-[0.8125rem] text-neutral-900">{children}</code>;
+}
+
+export default async function IngestPage() {
+  const runs = await listIngestRuns(RUN_LIMIT);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Ingest"
+        description={`The last ${RUN_LIMIT} ingest runs. A run keeps the good items of a batch and lists every rejected one with its reason.`}
+      />
+      <IngestRunsTable runs={runs} />
+      <Card>
+        <CardHeader title="Adding articles" headingLevel={2} />
+        <CardBody className="space-y-3 text-sm text-neutral-800">
+          <p>Ingest files or whole directories from the command line, in the project directory:</p>
+          <pre className="overflow-x-auto rounded-md bg-neutral-900 px-3 py-2 font-mono text-[0.8125rem] text-neutral-100">
+            <code>npm run -s parallax -- ingest &lt;files or directories…&gt;</code>
+          </pre>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>
+              Accepted: saved articles as text or Markdown, HTML pages, and NDJSON, JSON or CSV with one article per line or row (
+              <Code>{"{id, title, text, date, outlet, url}"}</Code>). The database is the one in <Code>DATABASE_URL</Code>; add{" "}
+              <Code>--batch-size &lt;n&gt;</Code> to change how many articles are written per transaction.
+            </li>
+            <li>Re-ingesting the same article is harmless: it is recognised by its URL or content and counted as a duplicate.</li>
+            <li>
+              Each run extracts casualty figures and statements, detects republished copies and groups articles into events. It then appears in the
+              table above.
+            </li>
+          </ul>
+          <p className="text-neutral-600">
+            Run <Code>npm run -s parallax -- --help</Code> for every command and option.
+          </p>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+
+import {
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { useMemo, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableColumnHeader } from "./data-table-column-header";
+import { DataTablePagination, type PagingInfo } from "./data-table-pagination";
+import { DataTableToolbar, type ToolbarConfig } from "./data-table-toolbar";
+import { dataTableFeatures, type DataTableFeatures } from "./features";
+import { UrlStateProvider, useUrlState } from "./url-state";
+
+export type DataTableColumns<TData extends RowData> = ColumnDef<DataTableFeatures, TData, unknown>[];
+
+export interface DataTableProps<TData extends RowData> {
+  columns: DataTableColumns<TData>;
+  data: TData[];
+  /** Table caption (visually hidden unless `showCaption`). Names the table for screen readers and tests. */
+  caption: string;
+  showCaption?: boolean;
+  getRowId?: (row: TData) => string;
+  /** Server paging; omit for a single-page table. */
+  paging?: PagingInfo;
+  /** The server's current sort (already defaulted by the filter schema). */
+  sorting?: { sort: string; dir: "asc" | "desc" };
+  toolbar?: ToolbarConfig;
+  /** Plural noun for counts: "events", "articles". */
+  noun?: string;
+  empty?: { title: string; description?: ReactNode };
+  className?: string;
+  /** Extra class for rows, e.g. to mute republished copies. */
+  rowClassName?: (row: TData) => string | undefined;
+}
+
+/**
+ * The one generic Parallax table. Server-driven: sorting and paging state come from the URL
+ * (via props the server page parsed) and changes go back to the URL, which re-renders the page
+ * with fresh rows. Rendered as a real <table> with <th scope="col"> and aria-sort.
+ */
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  return (
+    <UrlStateProvider className={props.className}>
+      <DataTableInner {...props} />
+    </UrlStateProvider>
+  );
+}
+
+function DataTableInner<TData extends RowData>({
+  columns,
+  data,
+  caption,
+  showCaption,
+  getRowId,
+  paging,
+  sorting,
+  toolbar,
+  noun = "rows",
+  empty,
+  rowClassName,
+}: DataTableProps<TData>) {
+  const { setParams, isPending } = useUrlState();
+
+  const sortingState = useMemo<SortingState>(
+    () => (sorting ? [{ id: sorting.sort, desc: sorting.dir === "desc" }] : []),
+    [sorting],
+  );
+  const paginationState = useMemo<PaginationState>(
+    () => ({ pageIndex: (paging?.page ?? 1) - 1, pageSize: paging?.pageSize ?? Math.max(data.length, 1) }),
+    [paging?.page, paging?.pageSize, data.length],
+  );
+
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = typeof updater === "function" ? updater(sortingState) : updater;
+    const first = next[0];
+    if (!first) return;
+    setParams({ sort: first.id, dir: first.desc ? "desc" : "asc" });
+  };
+  const onPaginationChange = (updater: Updater<PaginationState>) => {
+    const next = typeof updater === "function" ? updater(paginationState) : updater;
+    if (next.pageSize !== paginationState.pageSize) setParams({ pageSize: next.pageSize, page: null });
+    else setParams({ page: next.pageIndex > 0 ? next.pageIndex + 1 : null });
+  };
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: getRowId ? (row: TData) => getRowId(row) : undefined,
+    state: { sorting: sortingState, pagination: paginationState },
+    onSortingChange,
+    onPaginationChange,
+    manualSorting: true,
+    manualPagination: true,
+    enableSorting: Boolean(sorting),
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    pageCount: paging?.pageCount ?? 1,
+    rowCount: paging?.total ?? data.length,
+  });
+
+  const headerGroups = table.getHeaderGroups();
+  const rows = table.getRowModel().rows;
+  const colCount = table.getAllLeafColumns().length;
+
+  return (
+    <div>
+      {toolbar ? <DataTableToolbar config={toolbar} /> : null}
+      <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+        <table className="w-full border-collapse text-sm" aria-busy={isPending}>
+          <caption className={cn(showCaption ? "px-3 py-2 text-left text-sm font-semibold" : "sr-only")}>{caption}</caption>
+          <thead className="bg-neutral-50">
+            {headerGroups.map((group) => (
+              <tr key={group.id} className="border-b border-neutral-200">
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
+                      className={cn(
+                        "px-3 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-neutral-600 uppercase",
+                        meta?.numeric ? "text-right" : "text-left",
+                        meta?.className,
+                      )}
+                    >
+                      {header.isPlaceholder ? null : (
+                        <DataTableColumnHeader header={header}>
+                          <table.FlexRender header={header} />
+                        </DataTableColumnHeader>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={colCount} className="p-4">
+                  <EmptyState
+                    title={empty?.title ?? `No ${noun} match these filters`}
+                    description={empty?.description ?? "Try removing a filter or widening the date range."}
+                  />
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr
+                  key={row.id}
+                  className={cn("border-b border-neutral-100 last:border-b-0 hover:bg-neutral-50/80", rowClassName?.(row.original))}
+                >
+                  {row.getAllCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    return (
+                      <td
+                        key={cell.id}
+                        className={cn(
+                          "px-3 py-2 align-top text-neutral-800",
+                          meta?.numeric && "text-right tabular-nums",
+                          meta?.className,
+                        )}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {paging ? (
+        <DataTablePagination
+          paging={paging}
+          noun={noun}
+          onPageChange={(p) => table.setPageIndex(p - 1)}
+          onPageSizeChange={(s) => table.setPageSize(s)}
+        />
+      ) : null}
+    </div>
+  );
+}

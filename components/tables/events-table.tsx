@@ -1,0 +1,47 @@
+"use client";
+
+import type { EventListItem, FacetOption, Paged } from "@/lib/schemas/dto";
+import type { EventFilters } from "@/lib/schemas/filters";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableExport } from "@/components/data-table/data-table-export";
+import { eventColumns } from "./events-columns";
+
+export function EventsTable({
+  page,
+  filters,
+  outlets,
+  languages,
+  toolbar = true,
+}: {
+  page: Paged<EventListItem>;
+  filters: Pick<EventFilters, "sort" | "dir">;
+  outlets?: FacetOption[];
+  languages?: FacetOption[];
+  /** The overview's "latest events" shows the table alone. */
+  toolbar?: boolean;
+}) {
+  return (
+    <DataTable
+      caption={toolbar ? "Events" : "Latest events"}
+      columns={eventColumns}
+      data={page.rows}
+      getRowId={(e) => e.id}
+      paging={toolbar ? page : undefined}
+      sorting={toolbar ? { sort: filters.sort, dir: filters.dir } : undefined}
+      noun="events"
+      toolbar={
+        toolbar
+          ? {
+              search: { placeholder: "Search events…", label: "Search events" },
+              facets: [
+                { param: "outlet", label: "Outlet", options: outlets ?? [] },
+                { param: "language", label: "Language", options: languages ?? [] },
+              ],
+              dateRange: true,
+              actions: <DataTableExport table="events" />,
+            }
+          : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
+import { cn } from "./cn";
+
+export interface PopoverTriggerProps {
+  "aria-describedby": string;
+  "aria-expanded": boolean;
+  "aria-controls": string;
+  onClick: () => void;
+}
+
+/**
+ * A non-modal popover that opens on hover AND keyboard focus, stays open while the pointer or
+ * focus is inside it (so its links are reachable), and closes on Escape. The content is always
+ * in the DOM (visually hidden when closed) so `aria-describedby` gives the trigger its
+ * description even before it opens. Positioned `fixed` so scrolling table containers do not
+ * clip it.
+ */
+export function Popover({
+  trigger,
+  children,
+  className,
+  width = 352,
+  label,
+}: {
+  trigger: (props: PopoverTriggerProps) => ReactNode;
+  children: ReactNode;
+  className?: string;
+  width?: number;
+  /** Accessible label of the popover region. */
+  label?: string;
+}) {
+  const id = useId();
+  const contentId = `pop-${id.replace(/:/g, "")}`;
+  const [open, setOpen] = useState(false);
+  const [style, setStyle] = useState<CSSProperties>({});
+  const wrapperRef = useRef<HTMLSpanElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const cancelClose = useCallback(() => {
+    if (closeTimer.current) clearTimeout(closeTimer.current);
+    closeTimer.current = null;
+  }, []);
+  const show = useCallback(() => {
+    cancelClose();
+    setOpen(true);
+  }, [cancelClose]);
+  const scheduleClose = useCallback(() => {
+    cancelClose();
+    closeTimer.current = setTimeout(() => setOpen(false), 150);
+  }, [cancelClose]);
+
+  // Touches no refs: it is handed to the trigger render prop.
+  const toggle = useCallback(() => setOpen((o) => !o), []);
+
+  const place = useCallback(() => {
+    const wrapper = wrapperRef.current;
+    const trig = wrapper?.firstElementChild as HTMLElement | null;
+    if (!trig) return;
+    const r = trig.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const w = Math.min(width, vw - 16);
+    const left = Math.max(8, Math.min(r.left, vw - w - 8));
+    const h = contentRef.current?.offsetHeight ?? 160;
+    const below = r.bottom + 6 + h <= vh - 8 || r.top < h + 14;
+    setStyle(below ? { top: r.bottom + 6, left, width: w } : { top: r.top - 6 - h, left, width: w });
+  }, [width]);
+
+  useLayoutEffect(() => {
+    if (open) place();
+  }, [open, place]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onMove = () => place();
+    window.addEventListener("scroll", onMove, true);
+    window.addEventListener("resize", onMove);
+    return () => {
+      window.removeEventListener("scroll", onMove, true);
+      window.removeEventListener("resize", onMove);
+    };
+  }, [open, place]);
+
+  useEffect(() => cancelClose, [cancelClose]);
+
+  const onBlur = (e: FocusEvent) => {
+    if (!wrapperRef.current?.contains(e.relatedTarget as Node | null)) scheduleClose();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && open) {
+      e.stopPropagation();
+      setOpen(false);
+      (wrapperRef.current?.firstElementChild as HTMLElement | null)?.focus();
+    }
+  };
+
+  return (
+    <span
+      ref={wrapperRef}
+      className="relative inline-block max-w-full"
+      onMouseEnter={show}
+      onMouseLeave={scheduleClose}
+      onFocus={show}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
+    >
+      {trigger({
+        "aria-describedby": contentId,
+        "aria-expanded": open,
+        "aria-controls": contentId,
+        onClick: toggle,
+      })}
+      <div
+        ref={contentRef}
+        id={contentId}
+        role="region"
+        aria-label={label}
+        style={style}
+        data-state={open ? "open" : "closed"}
+        className={cn(
+          "fixed z-50 rounded-md border border-neutral-200 bg-white p-3 text-left text-sm font-normal whitespace-normal text-neutral-800 shadow-lg",
+          open ? "visible opacity-100" : "invisible opacity-0",
+          className,
+        )}
+      >
+        {children}
+      </div>
+    </span>
+  );
+}
+
+/** A plain hover/focus tooltip for short help text on an element that is itself focusable. */
+export function Tooltip({ content, children }: { content: ReactNode; children: (describedBy: string) => ReactNode }) {
+  const id = useId();
+  const tipId = `tip-${id.replace(/:/g, "")}`;
+  return (
+    <span className="group/tip relative inline-flex">
+      {children(tipId)}
+      <span
+        id={tipId}
+        role="tooltip"
+        className="pointer-events-none invisible absolute bottom-full left-1/2 z-50 mb-1.5 w-max max-w-64 -translate-x-1/2 rounded bg-neutral-900 px-2 py-1 text-xs font-normal whitespace-normal text-white opacity-0 shadow group-focus-within/tip:visible group-focus-within/tip:opacity-100 group-hover/tip:visible group-hover/tip:opacity-100"
+      >
+        {content}
+      </span>
+    </span>
+  );
+}
