@@ -39,7 +39,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", PARALLAX_DEMO: "1" },
   },
 });
