@@ -56,6 +56,14 @@ describe("parseRecords: JSON", () => {
     expect(r.errors.map((e) => e.item)).toEqual(errorItems);
   });
 
+  test.each([
+    ["a name", "Levant Wire", { name: "Levant Wire", url: null }],
+    ["an object", { name: "Levant Wire", url: "https://levantwire.example/a" }, { name: "Levant Wire", url: "https://levantwire.example/a" }],
+  ])("a declared original source given as %s is kept", (_name, originalSource, expected) => {
+    const r = parseRecords(JSON.stringify({ text: BODY, originalSource }), { format: "json" });
+    expect(r.articles[0]?.originalSource).toEqual(expected);
+  });
+
   test("invalid JSON is one error for the whole input, named by source", () => {
     expect(parseRecords("[{", { format: "json", source: "dump.json" })).toEqual({
       articles: [],

@@ -32,6 +32,7 @@ const ALIASES = {
   author: ["author", "authors", "byline"],
   language: ["language", "lang"],
   tags: ["tags", "keywords"],
+  originalSource: ["originalsource", "syndicatedfrom", "republishedfrom"],
 } as const satisfies Record<string, readonly string[]>;
 type Field = keyof typeof ALIASES;
 
@@ -68,6 +69,13 @@ const recordSchema = z
       })
       .optional(),
     tags: z.union([z.array(z.string()), z.string()]).optional(),
+    /** The source a record declares it republishes: a name, or `{name, url}`. */
+    originalSource: z
+      .union([
+        z.string().trim().min(1).transform((name) => ({ name, url: null as string | null })),
+        z.object({ name: z.string().trim().min(1), url: httpUrl.nullish().transform((v) => v ?? null) }),
+      ])
+      .optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.text?.trim() && !r.html?.trim()) {
@@ -272,7 +280,7 @@ function toArticle(r: ArticleRecord, item: string, errors: ItemError[]): Normali
     author: (Array.isArray(r.author) ? r.author.join(", ") : r.author)?.trim() || page?.author || null,
     language: r.language ?? page?.language ?? detectLanguage(text),
     outlet,
-    originalSource: page?.originalSource ?? null,
+    originalSource: r.originalSource ?? page?.originalSource ?? null,
     tags: Array.isArray(r.tags) ? r.tags : r.tags ? r.tags.split(/\s*[;|,]\s*/).filter(Boolean) : (page?.tags ?? []),
     externalId: r.id ?? null,
   };
