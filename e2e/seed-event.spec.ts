@@ -1,33 +1,11 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { parse as parseCsv } from "csv-parse/sync";
 
 /** Clicks before React hydrates are lost: wait for the marker the layout sets. */
 async function open(page: Page, url: string) {
   await page.goto(url);
   await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
-
-/** Parse one CSV document (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 test("an analyst opens the seed article's event, reads the evidence, filters by outlet and exports the claims", async ({ page }) => {
@@ -82,7 +60,7 @@ test("an analyst opens the seed article's event, reads the evidence, filters by 
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^parallax-claims-ev_.*\.csv$/);
   const file = await download.path();
-  const rows = parseCsv(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  const rows: string[][] = parseCsv(fs.readFileSync(file, "utf8"), { bom: true });
   const header = rows[0]!;
   const body = rows.slice(1).filter((r) => r.length === header.length);
   const col = (name: string) => header.indexOf(name);
