@@ -10,4 +10,5 @@ export { parseFile, detectFormat, type FileFormat, type ParseFileOptions } from 
 export { parseDate, findDate, type FoundDate, type ParseDateOptions } from "./dates";
 export { detectLanguage, normalizeLanguageCode } from "./language";
 export { contentHash, normalizeUrl, outletKey, domainOf } from "./keys";
+export { profileOutlet, type OutletKind, type OutletProfile } from "./outlets";
 export { decodeBytes, type DecodedText } from "./decode";

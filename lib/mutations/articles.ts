@@ -2,6 +2,7 @@ import type { Assignment } from "../cluster/types";
 import type { Database, Db } from "../db";
 import type { Extraction } from "../extract/types";
 import type { NormalizedArticle } from "../ingest/types";
+import { profileOutlet } from "../ingest/outlets";
 import { bulkInsert } from "./bulk";
 import { refreshEvents } from "./events";
 
@@ -45,10 +46,11 @@ async function ensureOutlets(
       tx,
       provider,
       "Outlet",
-      ["key", "name", "domain", "language", "kind", "updatedAt"],
+      ["key", "name", "domain", "country", "language", "kind", "updatedAt"],
       missing.map((k) => {
         const o = outlets.get(k)!;
-        return [k, o.name, o.domain, o.language, "unknown", now];
+        const profile = profileOutlet(o.domain, o.name);
+        return [k, o.name, o.domain, profile.country, profile.language ?? o.language, profile.kind, now];
       }),
       { onConflictDoNothing: "key" },
     );
