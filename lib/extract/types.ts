@@ -30,6 +30,12 @@ export interface CasualtyClaim extends Bounds {
   sentence: string;
   sentenceStart: number;
   sentenceEnd: number;
+  /**
+   * How the figure was found: an explicit number ("number"), victims counted from nouns, names or
+   * pronouns ("implicit": "a man was killed"), an event implying deaths ("event": "a double
+   * homicide"), victims only said to be shot or hospitalised ("shot"), or a negation ("negation").
+   */
+  basis?: "number" | "implicit" | "event" | "shot" | "negation";
 }
 
 /** A statement attributed to a speaker. Offsets index the input text; `text` = text.slice(start, end). */

@@ -1,0 +1,40 @@
+import { extractCasualties, type DraftClaim } from "./casualties";
+import { findQuoteSpans, extractStatements } from "./quotes";
+import { splitSentences, titleEndOffset, type Sentence } from "./segment";
+import { summarise } from "./summary";
+import { SentenceTokens } from "./tokens";
+import type { CasualtyClaim, ExtractInput, Extraction } from "./types";
+
+export type * from "./types";
+
+function publicClaim(c: DraftClaim): CasualtyClaim {
+  const { sentenceIndex: _i, inQuote: _q, inTitle: _t, victimNames: _n, ...rest } = c;
+  return rest;
+}
+
+/** Title plus this many body sentences form the lead, where news puts the event's own figures. */
+const LEAD_SENTENCES = 3;
+
+/** Index of the first sentence after the lead. */
+function leadEnd(sentences: Sentence[]): number {
+  return (sentences[0]?.isTitle ? 1 : 0) + LEAD_SENTENCES;
+}
+
+/**
+ * Extract casualty claims, a per-article casualty summary and attributed statements from one
+ * article. Pure and synchronous: no I/O; offsets index `input.text`. English only.
+ */
+export function extractArticle(input: ExtractInput): Extraction {
+  const text = input.text ?? "";
+  // The lexicons and the tagger model are English; other languages get no extraction rather than
+  // wrong figures. `publishedAt` dates the article so that "in 2012" can mark older events.
+  if (input.language && !/^en\b/i.test(input.language)) return { claims: [], statements: [], summary: { killed: null, wounded: null } };
+  const sentences = splitSentences(text, titleEndOffset(text, input.title));
+  const quotes = findQuoteSpans(text);
+  const tokens = new SentenceTokens(text, sentences);
+  tokens.setMasks(quotes);
+  const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null);
+  const summary = summarise(drafts, leadEnd(sentences));
+  const statements = extractStatements(text, tokens, quotes);
+  return { claims: drafts.map(publicClaim), statements, summary };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, test } from "vitest";
+import { extractArticle } from "./index";
+import { findQuoteSpans } from "./quotes";
+import type { Statement } from "./types";
+
+function statements(text: string): Statement[] {
+  return extractArticle({ text }).statements;
+}
+
+function direct(text: string): Statement[] {
+  return statements(text).filter((s) => s.direct);
+}
+
+describe("findQuoteSpans", () => {
+  test.each([
+    ["He said “yes, we will.”", ["yes, we will."]],
+    ['He said "yes, we will."', ["yes, we will."]],
+    ['"One," he said, "two."', ["One,", "two."]],
+    ["“A” and “B”", ["A", "B"]],
+    // A quote still open at its paragraph's end stops there; the next paragraph reopens it.
+    ["“First paragraph.\n\n“Second paragraph.”", ["First paragraph.", "Second paragraph."]],
+    // A closing curly mark typed as an opener at the start of a paragraph.
+    ["Intro.\n\n” … he delivered it,” Barabak wrote.", ["… he delivered it,"]],
+  ])("%j", (text, contents) => {
+    expect(findQuoteSpans(text).map((q) => text.slice(q.start, q.end))).toEqual(contents);
+  });
+});
+
+describe("speaker and cue of direct quotes", () => {
+  test.each<[string, Partial<Statement>]>([
+    ["“We will win,” Smith said.", { speaker: "Smith", speakerMention: "Smith", cue: "said", text: "We will win," }],
+    ["“We will win,” said Sen. John Smith, a Republican from Ohio.", { speaker: "John Smith", cue: "said" }],
+    ["Smith said, “We will win.”", { speaker: "Smith", cue: "said", text: "We will win." }],
+    ["The Syrian Foreign Ministry declared: “We condemn it.”", { speaker: "Syrian Foreign Ministry", cue: "declared" }],
+    ["“The plan failed,” according to the state auditor.", { speakerMention: "state auditor", cue: "according to" }],
+    ["“It is over,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.", { speaker: "Jim Jordan", cue: "said" }],
+    ["“We were there under legitimate pretenses,” Figueroa told USA Today.", { speaker: "Figueroa", cue: "told", channel: "USA Today" }],
+    ["“I’m so ashamed to be an American.” ― Pamela Padilla", { speaker: "Pamela Padilla", cue: "―" }],
+  ])("%s", (text, expected) => {
+    expect(direct(text)[0]).toMatchObject(expected);
+  });
+
+  test("'he' resolves to the last person named; surnames to the full name", () => {
+    const text =
+      "Russian Ambassador to the UN Vitaly Churkin charged that the attack was deliberate.\n\n“It was not accidental,” he said.\n\n“One has to conclude it was planned,” Churkin added.";
+    const [a, b] = direct(text);
+    expect(a).toMatchObject({ speaker: "Vitaly Churkin", speakerMention: "he", cue: "said" });
+    expect(b).toMatchObject({ speaker: "Vitaly Churkin", speakerMention: "Churkin", cue: "added" });
+  });
+
+  test("'it' and 'the ministry' resolve to the organisation named earlier", () => {
+    const text = "The Syrian Foreign Ministry issued a statement. The ministry said: “We condemn it.” It added: “This was deliberate.”";
+    const [a, b] = direct(text);
+    expect(a).toMatchObject({ speaker: "Syrian Foreign Ministry", speakerMention: "ministry" });
+    expect(b).toMatchObject({ speaker: "Syrian Foreign Ministry", speakerMention: "It", cue: "added" });
+  });
+
+  test("channel: a quote through an outlet", () => {
+    const text = "Aaron David Miller of the Wilson Center warned the *Times* that the strikes would “feed conspiracy theories.”";
+    expect(direct(text)[0]).toMatchObject({ speaker: "Aaron David Miller", affiliation: "Wilson Center", channel: "Times", cue: "warned" });
+  });
+
+  test("a publication quoted with 'it wrote' is both speaker and channel", () => {
+    const text = "This was echoed by the *DEBKA File* publication. “The Pentagon is not following orders,” it wrote.";
+    expect(direct(text)[0]).toMatchObject({ speaker: "DEBKA File", speakerMention: "it", channel: "DEBKA File", cue: "wrote" });
+  });
+});
+
+describe("split quotes", () => {
+  test("“A,” he said. “B.” is one statement spanning both pieces", () => {
+    const text = "Jane Doe spoke first. “It was a tragedy,” she said. “We grieve.”";
+    const [s] = direct(text);
+    const a = text.indexOf("It was a tragedy,");
+    const b = text.indexOf("We grieve.");
+    expect(s).toMatchObject({ speaker: "Jane Doe", start: a, end: b + "We grieve.".length });
+    expect(s?.parts).toEqual([
+      { start: a, end: a + "It was a tragedy,".length },
+      { start: b, end: b + "We grieve.".length },
+    ]);
+  });
+
+  test("a second cue keeps two statements", () => {
+    const text = "“You’re right,” he said, adding that “some of the things are ridiculous.”";
+    expect(direct(text)).toHaveLength(2);
+  });
+
+  test("a quote paragraph continues the previous speaker", () => {
+    const text = "“We will rebuild,” the mayor said. “Every house.”\n\nShe visited the site on Monday.";
+    expect(direct(text).map((s) => s.speakerMention)).toEqual(["mayor"]);
+  });
+});
+
+describe("not statements", () => {
+  test.each([
+    "The so-called “experts” disagreed.",
+    "He watched “Meet the Press” on Sunday.",
+    "Rep. Robert C. “Bobby” Scott threw a cookout.",
+  ])("%s", (text) => {
+    expect(direct(text)).toEqual([]);
+  });
+});
+
+describe("reported speech is indirect", () => {
+  test.each<[string, Partial<Statement>]>([
+    ["Smith said that the plan failed.", { speaker: "Smith", cue: "said", text: "the plan failed", direct: false }],
+    ["The plan failed, police said.", { speakerMention: "police", text: "The plan failed", direct: false }],
+    ["According to the Syrian Observatory, the strike killed ten people.", { speaker: "Syrian Observatory", cue: "according to", text: "the strike killed ten people", direct: false }],
+    ["Stein told USA Today that she would protest.", { speaker: "Stein", channel: "USA Today", text: "she would protest", direct: false }],
+  ])("%s", (text, expected) => {
+    expect(statements(text).find((s) => !s.direct)).toMatchObject(expected);
+  });
+
+  test("a mixed quote also reports its clause", () => {
+    const text = "Donald Trump stated that Melania would discuss her history “in a few weeks.”";
+    const all = statements(text);
+    expect(all.find((s) => s.direct)).toMatchObject({ speaker: "Donald Trump", text: "in a few weeks." });
+    expect(all.find((s) => !s.direct)?.text).toBe("Melania would discuss her history “in a few weeks.”");
+  });
+
+  test("offsets index the text", () => {
+    const text = "“A,” he said. Smith said that B happened. “C,” said Jones.";
+    for (const s of statements(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});

@@ -1,0 +1,720 @@
+import { MentionIndex, cleanName, personName } from "./entities";
+import { ORG_HEADS, OUTLET_HEADS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon";
+import { trieRegex } from "./match";
+import type { Token } from "./nlp";
+import type { SentenceTokens } from "./tokens";
+import type { Statement } from "./types";
+
+/** A stretch of quoted text: content offsets (inside the marks) and the marks themselves. */
+export interface QuoteSpan {
+  /** Offsets of the content inside the quote marks, whitespace trimmed. */
+  start: number;
+  end: number;
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or -1 when the paragraph ended with the quote still open. */
+  close: number;
+}
+
+const OPEN_BEFORE = /[\s([{—–\-/:;,]/;
+
+/**
+ * Find quotations delimited by straight or curly double quotes. Curly marks give the direction;
+ * a straight mark opens after whitespace/punctuation and closes after a word. A quote still open
+ * at the end of its paragraph ends there (the convention for quotes running over paragraphs is a
+ * fresh opening mark on the next paragraph). A closing curly mark used as an opener after a
+ * space ("”Mr. Trump’s ...") is read as an opener.
+ */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let open = -1;
+  const push = (o: number, c: number, endAt: number) => {
+    let s = o + 1;
+    let e = endAt;
+    while (s < e && /\s/.test(text[s] ?? "")) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+    if (e > s) out.push({ start: s, end: e, open: o, close: c });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "\n") {
+      if (open >= 0) push(open, -1, i);
+      open = -1;
+      continue;
+    }
+    if (ch !== '"' && ch !== "“" && ch !== "”" && ch !== "„" && ch !== "«" && ch !== "»") continue;
+    const prev = i > 0 ? (text[i - 1] as string) : " ";
+    const next = text[i + 1] ?? " ";
+    if (ch === "“" || ch === "„" || ch === "«") {
+      if (open >= 0) push(open, -1, i);
+      open = i;
+    } else if (ch === "”" || ch === "»") {
+      if (open >= 0) {
+        push(open, i, i);
+        open = -1;
+      } else if ((OPEN_BEFORE.test(prev) && /[A-Za-z0-9….]/.test(next)) || prev === "\n" || i === 0) open = i;
+    } else {
+      const canOpen = OPEN_BEFORE.test(prev) && !/\s/.test(next);
+      const canClose = !/\s/.test(prev);
+      if (open >= 0 && (canClose || !canOpen)) {
+        push(open, i, i);
+        open = -1;
+      } else if (open < 0 && (canOpen || !canClose)) open = i;
+      else if (open >= 0) open = i; // two openers in a row: keep the later one
+    }
+  }
+  if (open >= 0) push(open, -1, text.length);
+  return out;
+}
+
+interface Attribution {
+  mention: string;
+  /** Offset just after the attribution's last token (post-quote attributions). */
+  endAt?: number;
+  /** For a cue before the quote: where the reported content starts (after the cue and "that"). */
+  contentAt?: number;
+  /** Offset of the mention in the text, for resolution against earlier names. */
+  at: number;
+  cue: string | null;
+  channel: string | null;
+  affiliation: string | null;
+  how: "post" | "pre" | "colon" | "continued";
+}
+
+// Common nouns that can be the source of quoted words ("The Republican nominee vowed ...").
+const SOURCE_NOUNS = /^(?:nominee|candidate|report|reports|article|memo|letter|statement|study|poll|survey|lawsuit|complaint|ad|doctor|spokesman|spokeswoman|spokesperson|aide|aides|official|officials|groups|organizations|agencies|officers|critics|supporters|protesters|democrats|republicans|lawmakers|leaders|experts|analysts|prosecutors|investigators|authorities|police|piece|editorial|brief|filing|tweet|post|release)$/;
+const OBJECT_CUES = /^(?:told|tells|tell|telling|asked|asks|warned|warns|assured|informed|reminded|urged|urges|accused|accuses)$/;
+const PRONOUNS = /^(?:he|she|it|they|we|i|you|him|her|them)$/i;
+const BAD_SUBJECT = /^(?:what|which|that|who|this|there|here|where|when|so|as|it's|what's|one|ones|something|anything|nothing|everything)$/i;
+const PASSIVE_BEFORE = /^(?:was|were|been|be|is|are|being|'s)$/;
+const ALWAYS_CUE = /^(?:said|says|told|wrote|added|asked|declared|tweeted)$/;
+
+function isCue(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (!t || !SPEECH_VERBS.has(t.lower)) return false;
+  if (!(t.pos === "VERB" || ALWAYS_CUE.test(t.lower))) return false;
+  // "was told", "is called": passive, the subject is the hearer.
+  let k = i - 1;
+  while (k >= 0 && toks[k]!.pos === "ADV") k--;
+  return !PASSIVE_BEFORE.test(toks[k]?.lower ?? "");
+}
+
+/** A verb tag between nouns is usually a mis-tagged compound ("White House press secretary"). */
+function compoundVerb(toks: Token[], j: number): boolean {
+  const t = toks[j];
+  const a = toks[j - 1];
+  const b = toks[j + 1];
+  return !!t && !!a && !!b && t.pos === "VERB" && !SPEECH_VERBS.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && /^(?:NOUN|PROPN|ADJ)$/.test(a.pos) && b.pos === "NOUN";
+}
+
+function npTok(t: Token): boolean {
+  // A capitalised word the tagger read as a verb is usually a name ("Lynch said").
+  if (t.pos === "VERB" && !t.caseless && /^[A-Z][a-z]/.test(t.text) && !SPEECH_VERBS.has(t.lower)) return true;
+  return t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "NUM" || /^(?:'s|’s|\.|-|&|\*)$/.test(t.lower) || /^[A-Z]\.$/.test(t.text);
+}
+
+/** The subject noun phrase ending right before token `c` (a cue), skipping adverbs, appositions and "(D-Wis.)". */
+function subjectLeft(toks: Token[], c: number, lo: number): { s: number; e: number; appos: [number, number] | null } | null {
+  let j = c - 1;
+  while (j >= lo && (toks[j]!.pos === "ADV" || ADVERBS.test(toks[j]!.lower))) j--;
+  if (j < lo) return null;
+  if (PRONOUNS.test(toks[j]!.lower) && toks[j]!.pos === "PRON") return { s: j, e: j + 1, appos: null };
+  let appos: [number, number] | null = null;
+  for (let round = 0; round < 2; round++) {
+    // "(D-Wis.)" after a name
+    if (toks[j]?.lower === ")") {
+      let k = j - 1;
+      while (k >= lo && k > j - 8 && toks[k]!.lower !== "(") k--;
+      if (k >= lo && toks[k]!.lower === "(") j = k - 1;
+    }
+    // "X, a spokesman for Y, said"
+    if (toks[j]?.lower === ",") {
+      let k = j - 1;
+      while (k >= lo && j - k < 16 && toks[k]!.lower !== ",") k--;
+      if (k >= lo && toks[k]!.lower === "," && k < j - 1) {
+        appos ??= [k + 1, j];
+        j = k - 1;
+      } else return null;
+    }
+  }
+  const e = j + 1;
+  while (j >= lo) {
+    const t = toks[j]!;
+    if (npTok(t) || compoundVerb(toks, j)) {
+      j--;
+      continue;
+    }
+    // "Obama and Clinton call them ..."
+    if (t.lower === "and" && toks[j - 1]?.pos === "PROPN" && toks[j + 1]?.pos === "PROPN") {
+      j--;
+      continue;
+    }
+    // "my father", "his spokesman"
+    if (/^(?:my|his|her|their|our|its|your)$/.test(t.lower) && j + 1 < e) {
+      j--;
+      break;
+    }
+    // "Aaron David Miller of the Wilson Center", "Ambassador to the UN Vitaly Churkin", "a narrator in the ad", "mother of three"
+    if (/^(?:of|for|at|to|from|in)$/.test(t.lower) && j - 1 >= lo && (toks[j - 1]!.pos === "PROPN" || toks[j - 1]!.pos === "NOUN") && (toks[j + 1]?.pos === "PROPN" || toks[j + 1]?.pos === "DET" || (t.lower === "of" && toks[j + 1]?.pos === "NUM" && j + 2 === e))) {
+      j--;
+      continue;
+    }
+    if (t.pos === "DET" && /^(?:the|a|an)$/.test(t.lower) && toks[j + 1] && npTok(toks[j + 1]!)) {
+      // "the" inside "of the Wilson Center" is kept by the connector rule; a leading one ends the NP.
+      if (/^(?:of|for|at|to|from)$/.test(toks[j - 1]?.lower ?? "")) {
+        j--;
+        continue;
+      }
+      j--;
+      break;
+    }
+    break;
+  }
+  let s = j + 1;
+  while (s < e && !(toks[s]!.pos === "PROPN" || toks[s]!.pos === "NOUN" || toks[s]!.pos === "DET" || toks[s]!.pos === "ADJ" || toks[s]!.pos === "NUM" || /^(?:my|his|her|their|our|its|your)$/.test(toks[s]!.lower) || npTok(toks[s]!))) s++;
+  if (s >= e) return null;
+  // The head is the last noun ("mother" in "the 34-year-old mother of three").
+  let h = e - 1;
+  if (toks[h]!.pos === "NUM" && toks[h - 1]?.lower === "of") h -= 2;
+  const head = toks[h]!;
+  if (!(head.pos === "PROPN" || head.pos === "NOUN" || /^[A-Z]/.test(head.text))) return null;
+  if (BAD_SUBJECT.test(toks[s]!.lower)) return null;
+  return { s, e, appos };
+}
+
+/** A noun phrase starting at token `i` ("said Paul Sanfelippo", "said the official"). */
+function npRight(toks: Token[], i: number): { s: number; e: number } | null {
+  let j = i;
+  // "said Tuesday" names a day, not a speaker.
+  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|earlier|later|last|this|on|in|at)$/.test(toks[j]?.lower ?? "")) return null;
+  if (toks[j] && PRONOUNS.test(toks[j]!.lower) && toks[j]!.pos === "PRON") return { s: j, e: j + 1 };
+  if (toks[j] && toks[j]!.pos === "DET") j++;
+  const s0 = i;
+  while (j < toks.length && j - i < 12) {
+    const t = toks[j]!;
+    if (npTok(t) && t.lower !== "." ) {
+      j++;
+      continue;
+    }
+    if (t.lower === "." && /^[A-Z][a-z]?$/.test(toks[j - 1]?.text ?? "")) {
+      j++;
+      continue;
+    }
+    if (/^(?:of|for|at|with|to)$/.test(t.lower) && (toks[j + 1]?.pos === "PROPN" || (toks[j + 1]?.pos === "DET" && toks[j + 2]?.pos === "PROPN"))) {
+      j++;
+      continue;
+    }
+    if (t.pos === "DET" && toks[j - 1] && /^(?:of|for|at|with|to)$/.test(toks[j - 1]!.lower)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (j === s0 || (j === s0 + 1 && toks[s0]!.pos === "DET")) return null;
+  return { s: s0, e: j };
+}
+
+function span(text: string, toks: Token[], s: number, e: number): string {
+  return text.slice(toks[s]!.start, toks[e - 1]!.end);
+}
+
+/** The outlet named right after a cue: "told the *New York Times*", "told CNN", "in an interview with Fox News". */
+function channelAfter(text: string, toks: Token[], c: number): string | null {
+  let j = c + 1;
+  if (/^(?:to|with|on)$/.test(toks[j]?.lower ?? "")) j++;
+  if (/^(?:an|a)$/.test(toks[j]?.lower ?? "") && toks[j + 1]?.lower === "interview" && toks[j + 2]?.lower === "with") j += 3;
+  if (toks[j]?.lower === "the") j++;
+  let e = j;
+  while (e < toks.length && (toks[e]!.pos === "PROPN" || toks[e]!.lower === "*" || /^[A-Z]/.test(toks[e]!.text))) e++;
+  if (e === j) return null;
+  const name = cleanName(span(text, toks, j, e));
+  const words = name.toLowerCase().split(" ");
+  if (words.some((w) => OUTLET_HEADS.has(w))) return name;
+  return null;
+}
+
+function attribution(text: string, toks: Token[], c: number, subj: { s: number; e: number; appos: [number, number] | null }, how: Attribution["how"]): Attribution {
+  const mention = span(text, toks, subj.s, subj.e);
+  let affiliation: string | null = null;
+  if (subj.appos) {
+    const ap = span(text, toks, subj.appos[0], subj.appos[1]);
+    const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(ap);
+    affiliation = m ? cleanName(m[1]!) : cleanName(ap);
+  }
+  return { mention, at: toks[subj.s]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation, how };
+}
+
+/** A token that ends a sentence -- not the period of "R-Ky." or "Jr." inside an apposition. */
+function endsSentence(toks: Token[], c: number): boolean {
+  const t = toks[c]!;
+  if (!/^[.!?;“"]$/.test(t.lower)) return false;
+  if (t.lower === ".") {
+    const p = toks[c - 1];
+    const n = toks[c + 1];
+    if (p && p.end === t.start && /^[A-Z][A-Za-z]{0,3}$/.test(p.text) && (!n || n.lower === "," || n.lower === ")")) return false;
+  }
+  return true;
+}
+
+const ADVERBS = /^(?:also|later|then|previously|recently|once|again|simply|further|bluntly|blandly|often|repeatedly|earlier|quickly|flatly|angrily|simply|frequently|privately|publicly|recently|subsequently|separately|finally|ultimately|similarly|still|just|even|only)$/;
+
+/** `,” he said`, `,” said X`, `” X, a spokesman, said`, `,” according to X` right after a quote. */
+function parsePost(text: string, toks: Token[]): Attribution | null {
+  let i = 0;
+  // "“...” ― Pamela Padilla": a dash and a name sign a quote.
+  if (/^(?:―|—|–|-)$/.test(toks[0]?.lower ?? "") && toks[1]?.pos === "PROPN") {
+    let e = 1;
+    while (e < toks.length && (toks[e]!.pos === "PROPN" || /^[A-Z]\.?$/.test(toks[e]!.text))) e++;
+    return { mention: span(text, toks, 1, e), endAt: toks[e - 1]!.end, at: toks[1]!.start, cue: toks[0]!.text, channel: null, affiliation: null, how: "post" };
+  }
+  while (i < toks.length && /^(?:,|—|–|-|\*)$/.test(toks[i]!.lower)) i++;
+  if (toks[i]?.lower === "according" && toks[i + 1]?.lower === "to") {
+    const np = npRight(toks, i + 2);
+    if (np) return { mention: span(text, toks, np.s, np.e), endAt: toks[np.e - 1]!.end, at: toks[np.s]!.start, cue: "according to", channel: null, affiliation: null, how: "post" };
+  }
+  if (isCue(toks, i)) {
+    const np = npRight(toks, i + 1);
+    if (np) {
+      let affiliation: string | null = null;
+      const ap = toks[np.e]?.lower === "," ? npRight(toks, np.e + 1) : null;
+      if (ap) {
+        const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(span(text, toks, ap.s, ap.e));
+        if (m) affiliation = cleanName(m[1]!);
+      }
+      const mention = span(text, toks, np.s, np.e);
+      const sub = /^(.*?)\s+(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(mention);
+      if (sub && !affiliation) affiliation = cleanName(sub[2]!);
+      return { mention, endAt: toks[np.e - 1]!.end, at: toks[np.s]!.start, cue: toks[i]!.text, channel: channelAfter(text, toks, np.e - 1), affiliation, how: "post" };
+    }
+    return null;
+  }
+  let depth = 0;
+  for (let c = i + 1; c < toks.length && c - i < 24; c++) {
+    const t = toks[c]!;
+    if (t.lower === "(") depth++;
+    if (t.lower === ")") depth--;
+    if (depth > 0) continue;
+    if (isCue(toks, c)) {
+      const subj = subjectLeft(toks, c, i);
+      if (subj && subj.s === i) return { ...attribution(text, toks, c, subj, "post"), endAt: toks[c]!.end };
+      break;
+    }
+    if (ADVERBS.test(t.lower)) continue;
+    // Appositions may hold verbs ("X, who leads Y, said"); only a sentence end stops the search.
+    if (endsSentence(toks, c) || ((t.pos === "VERB" || t.pos === "AUX") && !compoundVerb(toks, c) && !/,/.test(toks.slice(i, c).map((x) => x.lower).join(" ")))) break;
+  }
+  // A long apposition: "“...,” Don Fowler, who helmed the DNC from 1995 to 1997, ..., said." The
+  // name right after the quote is the speaker when a cue closes the clause.
+  const head = toks[i];
+  if (head && npTok(head) && head.pos !== "NOUN" && /^[A-Z]/.test(head.text)) {
+    let e = i;
+    while (e < toks.length && (toks[e]!.pos === "PROPN" || npTok(toks[e]!)) && e - i < 6) e++;
+    if (toks[e]?.lower === ",") {
+      for (let c = e + 1; c < toks.length && c - e < 60; c++) {
+        if (endsSentence(toks, c)) break;
+        if (isCue(toks, c) && toks[c - 1]?.lower === ",") {
+          return { mention: span(text, toks, i, e), endAt: toks[c]!.end, at: toks[i]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation: null, how: "post" };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** `X said, “`, `X told the Times that ... “`, `according to X, “`, `X: “` before a quote. */
+function parsePre(text: string, toks: Token[]): Attribution | null {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.lower === "according" && toks[i + 1]!.lower === "to") {
+      const np = npRight(toks, i + 2);
+      if (np && (toks[np.e]?.lower === "," || np.e >= toks.length - 1)) {
+        return { mention: span(text, toks, np.s, np.e), at: toks[np.s]!.start, cue: "according to", channel: null, affiliation: null, how: "pre" };
+      }
+    }
+  }
+  let contentAt: number | undefined;
+  for (let c = toks.length - 1; c >= 0; c--) {
+    if (!isCue(toks, c)) continue;
+    // The reported content starts after the cue nearest the quote, unless that cue sits in a
+    // relative clause ("anybody who complains about ...").
+    if (contentAt === undefined && !/^(?:who|which|that)$/.test(toks[c - 1]?.lower ?? "")) {
+      let k = c + 1;
+      if (OBJECT_CUES.test(toks[c]!.lower)) {
+        const obj = npRight(toks, k);
+        if (obj && obj.e < toks.length) k = obj.e;
+      }
+      while (k < toks.length && /^(?:,|that|:|as)$/.test(toks[k]!.lower)) k++;
+      contentAt = toks[k]?.start;
+    }
+    // A participle cue ("..., arguing that", "tweets saying") has no subject of its own: the
+    // speaker is the main clause's subject, found by a cue or verb further left -- unless a name
+    // sits right before it ("footage of Trump saying").
+    const gerund = /ing$/.test(toks[c]!.lower);
+    if (gerund && toks[c - 1]?.lower === ",") continue;
+    const subj = subjectLeft(toks, c, 0);
+    if (subj && (!gerund || toks[subj.e - 1]!.pos === "PROPN")) return { ...attribution(text, toks, c, subj, "pre"), contentAt };
+    // "blandly adding:" with no subject: keep looking for the main clause's cue.
+  }
+  // Mixed quotes after any verb with a named subject: "Cruz exhorted Republicans to “vote your
+  // conscience”", "Blige sings Bruce Springsteen’s “American Skin”". Attribution corpora count
+  // these as attributed words, and a named subject keeps out most scare quotes.
+  for (let c = toks.length - 1; c > 0; c--) {
+    const t = toks[c]!;
+    if (t.pos !== "VERB" || compoundVerb(toks, c) || /(?:ing|ed)$/.test(t.lower) && toks[c - 1]?.lower === ",") continue;
+    let k = c - 1;
+    let passive = false;
+    while (k >= 0 && (toks[k]!.pos === "AUX" || toks[k]!.pos === "ADV" || toks[k]!.pos === "PART")) {
+      if (PASSIVE_BEFORE.test(toks[k]!.lower) && /ed$/.test(t.lower)) passive = true;
+      k--;
+    }
+    // "it was agreed to by Kerry": a passive subject did not say anything.
+    if (passive) break;
+    if (k < 0 || (k === c - 1 && toks[c - 1]!.pos === "ADV")) continue;
+    const subj = subjectLeft(toks, k + 1, 0);
+    if (!subj) break;
+    const head = toks[subj.e - 1]!;
+    if (!(head.pos === "PROPN" || /^(?:he|she|it|they|we)$/i.test(head.lower) || SOURCE_NOUNS.test(head.lower) || PERSON_NOUNS.has(head.lower) || ORG_HEADS.has(head.lower))) break;
+    let m = c + 1;
+    while (m < toks.length && /^(?:,|that|:|as)$/.test(toks[m]!.lower)) m++;
+    return { ...attribution(text, toks, c, subj, "pre"), contentAt: contentAt ?? toks[m]?.start };
+  }
+  // Headline style "Trump: “...”"
+  const last = toks[toks.length - 1];
+  if (last?.lower === ":" && toks.length >= 2 && toks[toks.length - 2]!.pos === "PROPN") {
+    let s = toks.length - 2;
+    while (s > 0 && toks[s - 1]!.pos === "PROPN") s--;
+    if (s > 0) return null;
+    return { mention: span(text, toks, s, toks.length - 1), at: toks[s]!.start, cue: ":", channel: null, affiliation: null, how: "pre" };
+  }
+  return null;
+}
+
+interface Resolved {
+  speaker: string | null;
+  affiliation: string | null;
+  outlet: boolean;
+}
+
+/** Resolve a surface mention to a name: pronouns to the last person/organisation, surnames to full names. */
+function resolve(mention: string, at: number, idx: MentionIndex, lastSpeaker: { name: string; at: number } | null): Resolved {
+  const m = cleanName(mention);
+  const lower = m.toLowerCase();
+  if (/^(?:he|she|him|her)$/.test(lower)) {
+    // The last person named before the pronoun; a speaker known only by surname ("Smith said ...
+    // he added") when that is more recent.
+    const p = idx.last("person", at);
+    const name = lastSpeaker && (!p || lastSpeaker.at > p.end) && /^[A-Z]/.test(lastSpeaker.name) && !ORG_HEADS.has(lastSpeaker.name.split(" ").pop()!.toLowerCase()) ? lastSpeaker.name : p ? p.name : null;
+    return { speaker: name, affiliation: null, outlet: false };
+  }
+  if (/^(?:it|its)$/.test(lower)) {
+    const o = idx.last("org", at);
+    return { speaker: o ? o.name : null, affiliation: null, outlet: !!o?.outlet };
+  }
+  if (/^(?:they|we|i|you|them)$/.test(lower)) return { speaker: null, affiliation: null, outlet: false };
+  let name = m;
+  let affiliation: string | null = null;
+  const sub = /^(.*?[A-Za-z])\s+(?:of|at|for|from|with)\s+(?:the\s+)?([A-Z].*)$/.exec(m);
+  if (sub && /[A-Z]/.test(sub[1]!) && personName(sub[1]!)) {
+    name = sub[1]!;
+    affiliation = cleanName(sub[2]!);
+  }
+  if (/[A-Z]/.test(name)) {
+    const pn = personName(name);
+    const words = name.toLowerCase().split(" ");
+    const isOrg = words.some((w) => ORG_HEADS.has(w.replace(/[()]/g, "")));
+    if (pn && (!isOrg || pn.includes(" "))) {
+      const full = pn.includes(" ") ? pn : (idx.expandPerson(pn, at) ?? pn);
+      return { speaker: full, affiliation, outlet: false };
+    }
+    const outlet = words.some((w) => OUTLET_HEADS.has(w) && w.length > 2);
+    return { speaker: name.replace(/\s+(?:publication|newspaper|magazine|website)$/i, ""), affiliation, outlet };
+  }
+  // A common noun phrase: "the ministry" -> the ministry named earlier.
+  const head = lower.split(" ").pop() ?? "";
+  if (ORG_HEADS.has(head)) {
+    const full = idx.expandOrg(head, at);
+    if (full) return { speaker: full, affiliation, outlet: false };
+  }
+  return { speaker: m, affiliation, outlet: false };
+}
+
+function paragraphBounds(text: string, pos: number): { start: number; end: number } {
+  let s = text.lastIndexOf("\n", pos - 1);
+  s = s < 0 ? 0 : s + 1;
+  let e = text.indexOf("\n", pos);
+  if (e < 0) e = text.length;
+  return { start: s, end: e };
+}
+
+function wordCount(s: string): number {
+  return (s.match(/[A-Za-z0-9’']+/g) ?? []).length;
+}
+
+/** The subject at the start of a clause ("President Obama is rolling out ...: “...”"). */
+function clauseSubject(text: string, toks: Token[]): Attribution | null {
+  for (let i = 0; i < toks.length && i < 12; i++) {
+    const t = toks[i]!;
+    if (t.pos === "PRON" && PRONOUNS.test(t.lower)) return { mention: t.text, at: t.start, cue: ":", channel: null, affiliation: null, how: "pre" };
+    if (t.pos === "PROPN") {
+      let e = i;
+      while (e + 1 < toks.length && (toks[e + 1]!.pos === "PROPN" || /^[A-Z]\.$/.test(toks[e + 1]!.text))) e++;
+      return { mention: span(text, toks, i, e + 1), at: t.start, cue: ":", channel: null, affiliation: null, how: "pre" };
+    }
+    if (t.pos === "VERB" || t.pos === "AUX") {
+      // "The piece used ...:" -- a common-noun subject right before the verb.
+      const subj = subjectLeft(toks, i, 0);
+      return subj ? { mention: span(text, toks, subj.s, subj.e), at: toks[subj.s]!.start, cue: ":", channel: null, affiliation: null, how: "pre" } : null;
+    }
+  }
+  return null;
+}
+
+const TITLE_FUNCTION = /^(?:of|the|a|an|and|or|in|on|for|to|at|by|with|from|vs\.?)$/i;
+
+/**
+ * Quoted titles ("Morning Joe", "Barack Obama Election Day") and nicknames (Robert C. "Bobby"
+ * Scott) are not statements: short, every content word capitalised, no sentence punctuation.
+ */
+function isTitleOrNickname(text: string, q: QuoteSpan): boolean {
+  const content = text.slice(q.start, q.end).replace(/[,.]$/, "");
+  const words = content.split(/\s+/).filter(Boolean);
+  if (words.length > 6 || /[.!?]/.test(content)) return false;
+  const title = words.every((w) => /^[A-Z0-9“"‘'(]/.test(w) || TITLE_FUNCTION.test(w)) && /[A-Z]/.test(content[0] ?? "");
+  if (title) return true;
+  // Nickname between two names
+  const before = text.slice(Math.max(0, q.open - 20), q.open);
+  const after = text.slice(q.close >= 0 ? q.close + 1 : q.end, (q.close >= 0 ? q.close + 1 : q.end) + 20);
+  return words.length === 1 && /[A-Z][a-z]*\.?\s*$/.test(before) && /^\s*[A-Z]/.test(after);
+}
+
+interface Found {
+  st: Statement;
+  q: QuoteSpan;
+  para: number;
+  attr: Attribution;
+}
+
+/**
+ * Attribute each quotation to a speaker and emit it as a direct statement; add reported speech
+ * ("X said that ...", "..., X said", "according to X, ...") as indirect statements. Quotes with no
+ * attribution are dropped unless they continue the previous speaker's quote (same paragraph, or a
+ * paragraph opening with the quote), which keeps scare quotes and titles out. A quote split by its
+ * attribution ("“A,” he said. “B.”") becomes one statement spanning both pieces, with the pieces
+ * in `parts`.
+ */
+export function extractStatements(text: string, tokens: SentenceTokens, quotes: QuoteSpan[]): Statement[] {
+  const idx = new MentionIndex(text, quotes);
+  const found: Found[] = [];
+  const mixed: Statement[] = [];
+  let prev: Found | null = null;
+  let lastNamed: { name: string; at: number } | null = null;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const para = paragraphBounds(text, q.open);
+    const nextQ = quotes[qi + 1];
+    const closeAt = q.close >= 0 ? q.close + 1 : q.end;
+    // The post-quote attribution ends at its cue: "Scott Pruitt, the Republican attorney general of
+    // Oklahoma, one of the states suing the EPA, said" can run long, so look for the cue word first
+    // and tag up to it.
+    let postEnd = Math.min(para.end, nextQ && nextQ.open >= closeAt ? nextQ.open : para.end, closeAt + 130);
+    {
+      const limit = Math.min(para.end, nextQ && nextQ.open >= closeAt ? nextQ.open : para.end, closeAt + 320);
+      CUE_WORD_G.lastIndex = 0;
+      const m = CUE_WORD_G.exec(text.slice(closeAt, limit));
+      if (m && m.index + m[0].length + 40 > postEnd - closeAt && !/[.!?][”"’]?\s+[A-Z]/.test(text.slice(closeAt + 2, closeAt + m.index))) postEnd = Math.min(limit, closeAt + m.index + m[0].length + 40);
+    }
+    const si = tokens.indexAt(q.open);
+    const sent = tokens.sentences[si];
+    const prevQ = quotes[qi - 1];
+    let preStart = Math.max(para.start, sent ? sent.start : para.start);
+    if (prevQ && prevQ.close >= 0 && prevQ.close + 1 > preStart && prevQ.close < q.open) preStart = prevQ.close + 1;
+    if (preStart > q.open) preStart = q.open;
+    // The cue and its subject sit right before the quote ("X, a spokesman for Y, said, “").
+    preStart = Math.max(preStart, q.open - 150);
+
+    let attr: Attribution | null = null;
+    if (postEnd > closeAt && q.close >= 0) attr = parsePost(text, tokens.between(closeAt, postEnd));
+    // “...” It added: “...” -- a cue that introduces the next quote is not this one's.
+    if (attr?.endAt !== undefined && /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*:\s*[“"]/.test(text.slice(attr.endAt, attr.endAt + 8))) attr = null;
+    // "The New York Times reports:" closing the previous paragraph introduces this one.
+    if (preStart === q.open || !/\S/.test(text.slice(preStart, q.open))) {
+      const before = text.slice(Math.max(0, preStart - 300), preStart);
+      if (/:\s*$/.test(before) && (!prevQ || prevQ.close < preStart - before.length + before.lastIndexOf("\n"))) {
+        const ps = tokens.indexAt(preStart - before.length + before.trimEnd().length - 1);
+        const s0 = tokens.sentences[ps];
+        if (s0) preStart = s0.start;
+      }
+    }
+    const preText = text.slice(preStart, q.open);
+    const preToks = !attr && /\S/.test(preText) ? tokens.between(preStart, q.open) : [];
+    if (!attr && preToks.length) attr = parsePre(text, preToks);
+    const samePara = !!prev && paragraphBounds(text, prev.q.open).start === para.start;
+    const quoteStartsSentence = !/[A-Za-z0-9]/.test(preText);
+    const prevClose = prev ? (prev.q.close >= 0 ? prev.q.close : prev.q.end) : -1;
+    if (!attr && /:\s*$/.test(preText)) {
+      if (prev && (samePara || q.open - prevClose < 400)) attr = { ...prev.attr, how: "colon" };
+      else attr = clauseSubject(text, preToks);
+    }
+    // A quote continues the previous speaker in the same paragraph, or in the next paragraph when
+    // the previous quote ran to its paragraph's end unclosed (the multi-paragraph convention).
+    if (!attr && prev && (samePara || (quoteStartsSentence && q.open - prevClose < 300))) attr = { ...prev.attr, how: "continued" };
+    // A long quotation with no cue is still somebody's words (often the speaker named a sentence
+    // or two before); short ones are scare quotes and titles.
+    if (!attr && wordCount(text.slice(q.start, q.end)) >= 8 && prev && q.open - prevClose < 1500) attr = { ...prev.attr, how: "continued" };
+    if (!attr || wordCount(text.slice(q.start, q.end)) === 0 || (attr.how !== "post" && isTitleOrNickname(text, q))) continue;
+
+    let st: Statement;
+    if ((attr.how === "colon" || attr.how === "continued") && prev) {
+      st = { ...prev.st, text: text.slice(q.start, q.end), start: q.start, end: q.end, parts: undefined };
+    } else {
+      const r = resolve(attr.mention, attr.at, idx, lastNamed);
+      st = {
+        speaker: r.speaker,
+        speakerMention: cleanName(attr.mention) || null,
+        affiliation: attr.affiliation ?? r.affiliation,
+        cue: attr.cue,
+        channel: attr.channel ?? (r.outlet && r.speaker ? r.speaker : null),
+        text: text.slice(q.start, q.end),
+        start: q.start,
+        end: q.end,
+        direct: true,
+      };
+    }
+    delete st.parts;
+    // Mixed quote: the quoted words sit inside reported content ("stated that Melania would ...
+    // “in a few weeks.”"); the content from the cue to the end of the quote is also reported speech.
+    if (attr.how === "pre" && attr.contentAt !== undefined && attr.contentAt < q.open - 1) {
+      const e = q.close >= 0 ? q.close + 1 : q.end;
+      mixed.push({ ...st, text: text.slice(attr.contentAt, e), start: attr.contentAt, end: e, direct: false });
+    }
+    if (st.speaker && !PRONOUNS.test(attr.mention.trim())) lastNamed = { name: st.speaker, at: attr.at };
+    const f: Found = { st, q, para: para.start, attr };
+    found.push(f);
+    prev = f;
+  }
+
+  // Merge split quotes: the second piece shares the first's attribution ("“A,” he said. “B.”").
+  const direct: Statement[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    let end = a.st.end;
+    const parts = [{ start: a.st.start, end: a.st.end }];
+    let j = i + 1;
+    while (j < found.length) {
+      const b = found[j]!;
+      const gap = text.slice(end, b.st.start);
+      const sameAttr = b.attr.at === a.attr.at || (b.attr.how === "continued" && a.attr.how === "post");
+      // Same paragraph, only the first piece's attribution between them. Appositions with verbs
+      // ("X, who represents Y, said") still join; a second cue or a "but" clause ("she said,
+      // adding ...", "she said, but Kevin was ...") keeps two statements.
+      const between = a.attr.endAt !== undefined ? text.slice(a.attr.endAt, b.q.open) : "";
+      CUE_WORD_G.lastIndex = 0;
+      const otherVerb = CUE_WORD_G.test(between) || /\bbut\b/.test(between);
+      if (b.para !== a.para || !sameAttr || gap.length > 250 || /\n/.test(gap) || a.attr.how !== "post" || otherVerb) break;
+      end = b.st.end;
+      parts.push({ start: b.st.start, end: b.st.end });
+      j++;
+    }
+    const st: Statement = { ...a.st, end, text: text.slice(a.st.start, end) };
+    if (parts.length > 1) st.parts = parts;
+    direct.push(st);
+    i = j - 1;
+  }
+
+  // Reported speech, unless it repeats a mixed quote's content.
+  const indirect = reportedSpeech(text, tokens, quotes, idx).filter((r) => !mixed.some((m) => Math.min(m.end, r.end) - Math.max(m.start, r.start) > 0.8 * (r.end - r.start)));
+  return [...direct, ...mixed, ...indirect].sort((x, y) => x.start - y.start || Number(y.direct) - Number(x.direct));
+}
+
+const CUE_WORD_G = new RegExp(`\\b(?:according to|${trieRegex([...new Set([...SPEECH_VERBS])])})\\b`, "gi");
+
+
+/**
+ * Reported speech as indirect statements: "X said (that) CONTENT", "CONTENT, X said",
+ * "according to X, CONTENT" / "CONTENT, according to X". One per sentence; skipped when the
+ * content is itself one quotation (already a direct statement).
+ */
+function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[], idx: MentionIndex): Statement[] {
+  const out: Statement[] = [];
+  const isWholeQuote = (s: number, e: number) => quotes.some((q) => q.open <= s + 1 && (q.close >= 0 ? q.close + 1 : q.end) >= e - 1);
+  const make = (mention: string, at: number, cue: string, s: number, e: number, channel: string | null): Statement | null => {
+    while (e > s && /[\s.,;:!?]/.test(text[e - 1] ?? "")) e--;
+    while (s < e && /[\s,]/.test(text[s] ?? "")) s++;
+    if (e - s < 12 || isWholeQuote(s, e)) return null;
+    const r = resolve(mention, at, idx, null);
+    return { speaker: r.speaker, speakerMention: cleanName(mention) || null, affiliation: r.affiliation, cue, channel: channel ?? (r.outlet && r.speaker ? r.speaker : null), text: text.slice(s, e), start: s, end: e, direct: false };
+  };
+  tokens.sentences.forEach((sent) => {
+    if (sent.isTitle) return;
+    CUE_WORD_G.lastIndex = 0;
+    const m = CUE_WORD_G.exec(text.slice(sent.start, sent.end));
+    if (!m) return;
+    // The subject sits before the cue and "that"/an object after it: a window around the first
+    // cue word is enough; the content runs to the sentence end by offsets.
+    const cue = sent.start + m.index;
+    const cueEnd = cue + m[0].length;
+    // "..., police said." needs only the clause after the last comma; "X said that ..." the
+    // subject before the cue and a few words after it.
+    const lastComma = text.lastIndexOf(",", cue);
+    const tail = sent.end - cueEnd < 40 && lastComma > sent.start;
+    const wa = tail ? Math.max(sent.start, lastComma - 40) : Math.max(sent.start, cue - 80);
+    const wb = tail ? sent.end : Math.min(sent.end, cueEnd + 40);
+    const st = reportedIn(sent, tokens.between(wa, wb));
+    if (st) out.push(st);
+  });
+  return out;
+
+  /** Reported speech in one sentence: the first cue that has a subject. */
+  function reportedIn(sent: { start: number; end: number }, toks: Token[]): Statement | null {
+    const n = toks.length;
+    // Does the tagged window reach the sentence end (needed to see that nothing follows the cue)?
+    const reachesEnd = n > 0 && sent.end - toks[n - 1]!.end <= 2;
+    const first = toks.findIndex((t, k) => (t.lower === "according" && toks[k + 1]?.lower === "to") || isCue(toks, k));
+    if (first < 0) return null;
+    const blank = (x: number, y: number) => !/[A-Za-z0-9]/.test(text.slice(x, y));
+    // according to X, CONTENT  /  CONTENT, according to X.
+    if (toks[first]!.lower === "according" && toks[first + 1]?.lower === "to") {
+      const k = first;
+      const np = npRight(toks, k + 2);
+      if (!np) return null;
+      const mention = span(text, toks, np.s, np.e);
+      if (toks[np.e]?.lower === "," && blank(sent.start, toks[k]!.start)) return make(mention, toks[np.s]!.start, "according to", toks[np.e]!.end, sent.end, null);
+      if (k > 0 && toks[k - 1]!.lower === "," && blank(toks[np.e - 1]!.end, sent.end)) return make(mention, toks[np.s]!.start, "according to", sent.start, toks[k - 1]!.start, null);
+      return null;
+    }
+    for (let c = first; c < n; c++) {
+      if (!isCue(toks, c)) continue;
+      // CONTENT, X said.  /  CONTENT, said X.
+      if (c > 0 && toks[c - 1]!.lower === ",") {
+        const np = npRight(toks, c + 1);
+        if (np && sent.end - toks[np.e - 1]!.end < 25 && reachesEnd) {
+          return make(span(text, toks, np.s, np.e), toks[np.s]!.start, toks[c]!.text, sent.start, toks[c - 1]!.start, null);
+        }
+      }
+      const subj = subjectLeft(toks, c, 0);
+      if (!subj) continue;
+      const before = toks[subj.s - 1];
+      if (before && before.lower === "," && toks[subj.s]!.start - sent.start > 10 && reachesEnd && !toks.slice(c + 1).some((t) => t.pos === "VERB") && !/[“"]/.test(text.slice(toks[c]!.end, sent.end))) {
+        return make(span(text, toks, subj.s, subj.e), toks[subj.s]!.start, toks[c]!.text, sent.start, before.start, null);
+      }
+      // X said (that) CONTENT / X told the Times (that) CONTENT
+      let k = c + 1;
+      let channel: string | null = null;
+      if (OBJECT_CUES.test(toks[c]!.lower)) {
+        channel = channelAfter(text, toks, c);
+        const obj = npRight(toks, k);
+        if (obj) k = obj.e;
+      }
+      while (k < n && /^(?:,|that|:)$/.test(toks[k]!.lower)) k++;
+      while (k < n && toks[k]!.pos === "ADP" && toks[k]!.lower !== "that") {
+        // "said in a statement that", "said on Monday that"
+        let j = k + 1;
+        while (j < n && j - k < 6 && toks[j]!.lower !== "that" && toks[j]!.lower !== ",") j++;
+        if (toks[j]?.lower === "that" || toks[j]?.lower === ",") k = j + 1;
+        else break;
+      }
+      if (!toks[k] || sent.end - toks[k]!.start < 12) return null;
+      return make(span(text, toks, subj.s, subj.e), toks[subj.s]!.start, toks[c]!.text, toks[k]!.start, sent.end, channel);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,137 @@
+/** A sentence of the input text: [start, end) offsets, trimmed of surrounding whitespace. */
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the paragraph (blocks separated by a blank line) the sentence starts in. */
+  para: number;
+  /** True for the title when the text starts with it (GVDB glues the title to the body). */
+  isTitle: boolean;
+}
+
+// Words that end with a period without ending the sentence. Titles and name parts first, then
+// street/company/month/state abbreviations frequent in US news. Checked case-insensitively on the
+// word right before the period.
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms messrs dr prof rev sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt det insp supt " +
+    "st ste ave blvd rd mt ft hwy jr sr inc corp co ltd bros no nos vs v etc approx est dept univ " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev " +
+    "okla ore pa tenn tex va vt wash wis wyo"
+  ).split(" "),
+);
+
+// After these, a capitalised word is usually still the same sentence ("8:20 a.m. Tuesday").
+const TIME_FOLLOWERS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|local)\b/;
+
+const CLOSERS = "\"'”’»)]*";
+const OPENERS = "\"'“‘«([*";
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+}
+
+function isUpper(c: string): boolean {
+  return c >= "A" && c <= "Z";
+}
+
+/** Does the period at `dot` end the word before it as a known abbreviation or an initial? */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot - 1;
+  while (i >= 0 && /[A-Za-z.]/.test(text[i] ?? "")) i--;
+  const word = text.slice(i + 1, dot);
+  if (!word) return false;
+  // Single capital initial: "C. J. Chivers", "George W. Bush".
+  if (word.length === 1 && isUpper(word)) return true;
+  // Dotted forms: "U.S.", "D.C.", "a.m." -- the caller decides about a.m./p.m.
+  if (word.includes(".")) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * Split `text` into sentences with offsets. Breaks at blank lines (paragraphs), at single line
+ * breaks, after [.!?] (plus closing quotes/brackets) followed by whitespace and a capital, digit or
+ * opening quote, and at a period glued to a capitalised word after a lower-case word
+ * ("west side.Rockford" -- GVDB strips newlines). `titleEnd` (when the text starts with the title)
+ * forces a break there.
+ */
+export function splitSentences(text: string, titleEnd = 0): Sentence[] {
+  const out: Sentence[] = [];
+  let para = 0;
+  let segStart = 0;
+  let segPara = 0;
+  const push = (s: number, e: number, isTitle = false) => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e, para: segPara, isTitle });
+  };
+  if (titleEnd > 0) {
+    push(0, titleEnd, true);
+    segStart = titleEnd;
+  }
+  const n = text.length;
+  for (let i = segStart; i < n; i++) {
+    const c = text[i] as string;
+    if (c === "\n") {
+      // A line break ends the sentence; a blank line also starts a new paragraph.
+      let j = i;
+      let newlines = 0;
+      while (j < n && isSpace(text.charCodeAt(j))) {
+        if (text[j] === "\n") newlines++;
+        j++;
+      }
+      push(segStart, i);
+      if (newlines >= 2) para++;
+      segStart = j;
+      segPara = para;
+      i = j - 1;
+      continue;
+    }
+    if (c !== "." && c !== "!" && c !== "?") continue;
+    // Absorb runs of terminators and closing quotes/brackets: `...`, `?!`, `."`, `.”)`.
+    let j = i + 1;
+    while (j < n && ".!?".includes(text[j] ?? "x")) j++;
+    while (j < n && CLOSERS.includes(text[j] ?? "x")) j++;
+    const next = text[j] ?? "";
+    if (next === "") continue;
+    if (isSpace(next.charCodeAt(0))) {
+      let k = j;
+      while (k < n && (text[k] === " " || text[k] === "\t" || text[k] === "\u00a0")) k++;
+      if (text[k] === "\n") continue; // the line-break branch handles it
+      const after = text[k] ?? "";
+      if (!(isUpper(after) || /[0-9]/.test(after) || OPENERS.includes(after))) continue;
+      if (c === "." && j === i + 1 && isAbbreviation(text, i)) {
+        // "a.m."/"p.m." end a sentence unless a day, month or time zone follows.
+        const word = text.slice(Math.max(0, i - 3), i + 1).toLowerCase();
+        const isTime = /(?:a\.m|p\.m)\.$/.test(word);
+        if (!isTime || TIME_FOLLOWERS.test(text.slice(k))) continue;
+      }
+      push(segStart, j);
+      segStart = k;
+      segPara = para;
+      i = k - 1;
+      continue;
+    }
+    // No space: "side.Rockford police". Only after a lower-case word of 2+ letters and before a
+    // capitalised word, which leaves URLs ("FOX6Now.com") and initials ("U.S.") alone.
+    if (c === "." && j === i + 1 && /[a-z]{2}$/.test(text.slice(i - 2, i)) && isUpper(next) && /[a-z]/.test(text[j + 1] ?? "")) {
+      if (isAbbreviation(text, i)) continue;
+      push(segStart, j);
+      segStart = j;
+      segPara = para;
+      i = j - 1;
+    }
+  }
+  push(segStart, n);
+  return out;
+}
+
+/**
+ * Where the glued title ends: GVDB texts start with the title with no separator. Returns the
+ * title's length when `text` starts with it, else 0.
+ */
+export function titleEndOffset(text: string, title: string | null | undefined): number {
+  const t = (title ?? "").trim();
+  if (t.length < 8) return 0;
+  return text.startsWith(t) ? t.length : 0;
+}
