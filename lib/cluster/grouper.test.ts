@@ -1,0 +1,244 @@
+import { describe, expect, test } from "vitest";
+import { EventGrouper, groupDocuments, parseDay } from "./index";
+import {
+  GAS_STATION_1,
+  GAS_STATION_2,
+  GAS_STATION_FOLLOW_UP,
+  OAK_AVENUE_1,
+  OAK_AVENUE_2,
+  WIRE_COPY,
+  WIRE_ORIGINAL,
+  background,
+  doc,
+} from "./test-fixtures";
+import type { ClusterDoc } from "./types";
+
+/** Group `docs` after a background of unrelated incidents; return id -> event id. */
+function group(docs: ClusterDoc[], bgStart = "2021-02-01") {
+  const all = [...background(bgStart), ...docs];
+  return groupDocuments(all);
+}
+
+function together(out: ReturnType<typeof group>, a: string, b: string): boolean {
+  return out.get(a)?.eventId === out.get(b)?.eventId;
+}
+
+describe("groupDocuments: which articles share an event", () => {
+  test.each([
+    {
+      name: "same event, two outlets, same day, different wording",
+      docs: [GAS_STATION_1, GAS_STATION_2],
+      same: [["gas-1", "gas-2"]],
+      apart: [],
+    },
+    {
+      name: "two distinct events in one city on one day stay apart",
+      docs: [GAS_STATION_1, OAK_AVENUE_1, GAS_STATION_2, OAK_AVENUE_2],
+      same: [
+        ["gas-1", "gas-2"],
+        ["oak-1", "oak-2"],
+      ],
+      apart: [
+        ["gas-1", "oak-1"],
+        ["gas-2", "oak-2"],
+        ["gas-1", "oak-2"],
+      ],
+    },
+    {
+      name: "same event reported days apart with different wording joins",
+      docs: [GAS_STATION_1, OAK_AVENUE_1, GAS_STATION_FOLLOW_UP],
+      same: [["gas-1", "gas-3"]],
+      apart: [["oak-1", "gas-3"]],
+    },
+    {
+      name: "same wording three months later is a republished copy: joins",
+      docs: [GAS_STATION_1, { ...GAS_STATION_1, id: "gas-1-again", date: "2021-06-14", outlet: "other.example" }],
+      same: [["gas-1", "gas-1-again"]],
+      apart: [],
+    },
+    {
+      name: "same wording a year apart opens a new event",
+      docs: [GAS_STATION_1, { ...GAS_STATION_1, id: "gas-1-again", date: "2022-03-14", outlet: "other.example" }],
+      same: [],
+      apart: [["gas-1", "gas-1-again"]],
+    },
+  ])("$name", ({ docs, same, apart }) => {
+    const out = group(docs);
+    for (const [a, b] of same) expect(together(out, a ?? "", b ?? ""), `${a} with ${b}`).toBe(true);
+    for (const [a, b] of apart) expect(together(out, a ?? "", b ?? ""), `${a} apart from ${b}`).toBe(false);
+    // No background incident is pulled into a test event.
+    for (const d of docs) {
+      for (const bg of background("2021-02-01")) expect(together(out, d.id, bg.id)).toBe(false);
+    }
+  });
+
+  test("background incidents each stay on their own", () => {
+    const out = group([]);
+    expect(new Set([...out.values()].map((a) => a.eventId)).size).toBe(out.size);
+  });
+});
+
+describe("near-duplicates (republished copies)", () => {
+  test.each([
+    { name: "copy after the original", order: [WIRE_ORIGINAL, WIRE_COPY], original: "wire-1", copy: "wire-2" },
+    { name: "input order does not matter for same-day copies", order: [WIRE_COPY, WIRE_ORIGINAL], original: "wire-2", copy: "wire-1" },
+  ])("$name: duplicateOf set, same event", ({ order, original, copy }) => {
+    const out = group(order);
+    const a = out.get(copy);
+    expect(a?.duplicateOf).toBe(original);
+    expect(a?.duplicateScore).toBeGreaterThanOrEqual(0.7);
+    expect(a?.eventId).toBe(out.get(original)?.eventId);
+    expect(out.get(original)?.duplicateOf).toBeNull();
+  });
+
+  test("a rewrite of the same facts is not a duplicate", () => {
+    const out = group([GAS_STATION_1, GAS_STATION_2]);
+    expect(out.get("gas-2")?.duplicateOf).toBeNull();
+  });
+
+  test("a duplicate joins its original's event even when the text score is low", () => {
+    // Same body, a title from another event: the copy still goes where the original went.
+    const copy = { ...WIRE_ORIGINAL, id: "wire-3", title: "Weekend news roundup", outlet: "roundup.example" };
+    const out = group([WIRE_ORIGINAL, copy]);
+    expect(out.get("wire-3")?.duplicateOf).toBe("wire-1");
+    expect(together(out, "wire-1", "wire-3")).toBe(true);
+  });
+});
+
+describe("EventGrouper: online use", () => {
+  function warmGrouper(options = {}) {
+    const g = new EventGrouper(options);
+    for (const d of background("2021-02-01")) g.assign(d);
+    return g;
+  }
+
+  test.each([
+    { name: "unlocked: the follow-up joins", lock: "none" },
+    { name: "lock(): no automatic joins", lock: "method" },
+    { name: "options.isLocked: no automatic joins", lock: "option" },
+  ])("$name", ({ lock }) => {
+    const locked = new Set<string>();
+    const g = warmGrouper(lock === "option" ? { isLocked: (id: string) => locked.has(id) } : {});
+    const first = g.assign(GAS_STATION_1);
+    expect(first.isNew).toBe(true);
+    expect(first.score).toBe(1);
+    if (lock === "method") g.lock(first.eventId);
+    if (lock === "option") locked.add(first.eventId);
+    const second = g.assign(GAS_STATION_2);
+    if (lock === "none") {
+      expect(second.eventId).toBe(first.eventId);
+      expect(second.isNew).toBe(false);
+    } else {
+      expect(second.eventId).not.toBe(first.eventId);
+      expect(second.isNew).toBe(true);
+    }
+  });
+
+  test("a locked event keeps even republished copies out", () => {
+    const g = warmGrouper();
+    const first = g.assign(WIRE_ORIGINAL);
+    g.lock(first.eventId);
+    const copy = g.assign(WIRE_COPY);
+    expect(copy.duplicateOf).toBe("wire-1");
+    expect(copy.eventId).not.toBe(first.eventId);
+  });
+
+  test("add() registers a known event that later articles can join", () => {
+    const g = warmGrouper();
+    g.add(GAS_STATION_1, "ev_from_database");
+    const a = g.assign(GAS_STATION_FOLLOW_UP);
+    expect(a.eventId).toBe("ev_from_database");
+    expect(a.isNew).toBe(false);
+    expect(a.score).toBeGreaterThan(0);
+    expect(a.score).toBeLessThan(1);
+  });
+
+  test("event ids derive from the first article id", () => {
+    const a = new EventGrouper().assign(GAS_STATION_1);
+    const b = new EventGrouper().assign(GAS_STATION_1);
+    expect(a.eventId).toMatch(/^ev_[0-9a-f]{12}$/);
+    expect(a.eventId).toBe(b.eventId);
+    expect(new EventGrouper().assign(OAK_AVENUE_1).eventId).not.toBe(a.eventId);
+  });
+
+  test("empty and undated articles are accepted", () => {
+    const g = warmGrouper();
+    const empty = g.assign(doc("empty", null, "", ""));
+    expect(empty.isNew).toBe(true);
+    const undated = g.assign({ ...GAS_STATION_2, date: null });
+    expect(undated.eventId).toBeTruthy();
+  });
+});
+
+describe("determinism and ordering", () => {
+  const corpus = [
+    ...background("2021-03-01"),
+    GAS_STATION_2,
+    OAK_AVENUE_1,
+    WIRE_COPY,
+    GAS_STATION_FOLLOW_UP,
+    GAS_STATION_1,
+    OAK_AVENUE_2,
+    WIRE_ORIGINAL,
+    { ...OAK_AVENUE_2, id: "oak-undated", date: null },
+  ];
+
+  test("same input, same output", () => {
+    const a = JSON.stringify([...groupDocuments(corpus)]);
+    const b = JSON.stringify([...groupDocuments(corpus)]);
+    expect(a).toBe(b);
+  });
+
+  test("articles are assigned in date order; undated ones last", () => {
+    const out = groupDocuments(corpus);
+    // gas-1 and gas-2 share a date: the one earlier in the input opens the event.
+    expect(out.get("gas-2")?.isNew).toBe(true);
+    expect(out.get("gas-1")?.isNew).toBe(false);
+    // the follow-up is dated later than gas-1 although it comes first in the input
+    expect(out.get("gas-3")?.eventId).toBe(out.get("gas-2")?.eventId);
+    expect(out.get("oak-undated")?.eventId).toBe(out.get("oak-1")?.eventId);
+    expect(out.size).toBe(corpus.length);
+  });
+});
+
+describe("parseDay", () => {
+  test.each([
+    ["2021-03-14", 18700],
+    ["2021-03-14T23:59:59Z", 18700],
+    ["1970-01-01", 0],
+    [null, null],
+    ["", null],
+    ["March 14, 2021", null],
+  ])("%s -> %s", (input, day) => {
+    expect(parseDay(input)).toBe(day);
+  });
+});
+
+describe("bounded state", () => {
+  test("articles older than the window leave the index", () => {
+    const g = new EventGrouper({ windowDays: 30 });
+    for (let day = 0; day < 120; day++) {
+      const date = new Date(Date.UTC(2021, 0, 1 + day)).toISOString().slice(0, 10);
+      g.assign(doc(`d${day}`, date, `Shooting number ${day}`, `Incident ${day} happened on street ${day * 7}. Victim ${day} was hurt.`));
+    }
+    // days 89..119 are inside a 30-day window ending on day 119
+    expect(g.indexedDocs).toBe(31);
+  });
+
+  test("undated articles are capped by count", () => {
+    const g = new EventGrouper({ maxUndated: 5 });
+    for (let i = 0; i < 12; i++) g.assign(doc(`u${i}`, null, `Report ${i}`, `Undated report number ${i} about street ${i * 3}.`));
+    expect(g.indexedDocs).toBe(5);
+  });
+
+  test("explain() scores without changing state", () => {
+    const g = new EventGrouper();
+    for (const d of background("2021-02-01")) g.assign(d);
+    g.assign(GAS_STATION_1);
+    const before = g.explain(GAS_STATION_2);
+    const again = g.explain(GAS_STATION_2);
+    expect(again).toEqual(before);
+    expect(before[0]?.bestDocId).toBe("gas-1");
+    expect(g.indexedDocs).toBe(background("2021-02-01").length + 1);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Headline cleaning: outlet suffixes/prefixes ("... - Los Angeles Times", "WGN | ...") and
+ * update markers ("UPDATE:", "BREAKING:") are removed so that titles compare on their content and
+ * so that an event can be labelled with a headline a person would write.
+ */
+
+// Separators sites put between the headline and the site name. Only spaced forms: a bare hyphen
+// is part of words ("20-year-old"), a bare colon is part of headlines ("Police: 2 shot").
+const SEPARATOR = /\s+(?:[-–—|:•·»]|::|\|\|)\s+|\s+\|\s*$|^\s*\|\s+/;
+
+// Words that mark a segment as a publication/site name rather than headline text.
+const OUTLET_WORDS = new Set(
+  (
+    "news newschannel newscenter channel tv television radio weather sports times post herald " +
+    "tribune journal gazette chronicle press daily today online media network report reports star " +
+    "observer inquirer sun courier record register dispatch bulletin review examiner leader " +
+    "telegraph independent patch globe democrat republican sentinel statesman enquirer argus ledger " +
+    "messenger mercury constitution advocate monitor blog blogs homepage headlines abc nbc cbs fox " +
+    "cnn npr pbs ap reuters wire newsroom magazine video videos live online breaking local"
+  ).split(" "),
+);
+
+// Leading update markers: they describe the news cycle, not the event.
+const MARKER = /^\s*(?:update[ds]?|updated|breaking(?: news)?|latest|video|watch|photos?|developing|exclusive|live|new)\s*[:\-–—|]\s*/i;
+
+/** True when a title segment reads like a site name: a domain, a call sign, or outlet words. */
+function isOutletSegment(segment: string): boolean {
+  const s = segment.trim();
+  if (s === "") return true;
+  // Domains: "KSHB.com", "News9.com", "wave3.com-Louisville".
+  if (/\b[\w-]+\.(?:com|net|org|tv|us|co|info|biz)\b/i.test(s)) return true;
+  const words = s.split(/[\s,/&()-]+/).filter((w) => w !== "");
+  // US broadcast call signs (KSLA, WGN, WBRC): 3-4 capitals starting with K or W, optionally
+  // with a channel number ("WJTV", "KCTV5", "NBC12").
+  if (words.some((w) => /^[KW][A-Z]{2,3}(?:-?TV)?\d*$/.test(w) || /^(?:ABC|NBC|CBS|FOX|CW)\d+$/i.test(w))) {
+    return true;
+  }
+  // Long segments are headline text even if they contain "news" or "report".
+  if (words.length > 12) return false;
+  // "44News", "NewsOn6", "Live5News": brand names built on "news".
+  return words.some((w) => OUTLET_WORDS.has(w.toLowerCase()) || /\dnews|news\d|newson/i.test(w));
+}
+
+/** "Man killed at gas station": several lower-case words, i.e. not Title Case. */
+function isSentenceCase(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
+  const lower = words.filter((w) => /^[a-z]/.test(w) && w.length > 3).length;
+  return lower >= 2;
+}
+
+/** "Riverton Ledger", "The Homicide Report": 1-4 capitalised words (a name, not a headline). */
+function isShortProperName(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => w !== "");
+  if (words.length === 0 || words.length > 4) return false;
+  return words.every((w) => /^(?:[A-Z0-9]|the$|of$|and$|&$)/.test(w));
+}
+
+/**
+ * Remove outlet names and update markers from one headline.
+ * Keeps the longest run of headline segments; falls back to the input (trimmed) if everything
+ * would be removed.
+ */
+export function cleanTitle(title: string): string {
+  let t = title.replace(/\s+/g, " ").trim();
+  const original = t;
+  // Strip markers repeatedly ("UPDATE: VIDEO: ...").
+  for (let i = 0; i < 3; i++) {
+    const next = t.replace(MARKER, "");
+    if (next === t) break;
+    t = next;
+  }
+  let parts = t.split(SEPARATOR).map((p) => p.trim());
+  // Sites append "Site - Place - Slogan" chains: cut at the first segment after the headline that
+  // reads like a site name, and everything after it. Inner segments before that are headline
+  // text ("Mass Shooting – Killed – Male Teen").
+  const headlineIsSentenceCase = isSentenceCase(parts[0] ?? "");
+  for (let k = 1; k < parts.length; k++) {
+    const seg = parts[k] ?? "";
+    const last = k === parts.length - 1;
+    if (isOutletSegment(seg) || (last && headlineIsSentenceCase && isShortProperName(seg))) {
+      parts = parts.slice(0, k);
+      break;
+    }
+  }
+  while (parts.length > 1 && isOutletSegment(parts[0] ?? "")) parts.shift();
+  parts = parts.filter((p) => p !== "");
+  const joined = parts.join(" - ").replace(/[\s|:–—-]+$/, "").trim();
+  return joined === "" ? original : joined;
+}
+
+function titleWords(t: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of t.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 2 || /\d/.test(w)) out.add(w);
+  return out;
+}
+
+/**
+ * A headline a person would write for an event: the most central of the members' titles (highest
+ * mean word overlap with the others), cleaned of outlet suffixes and update markers.
+ * Ties go to the earlier title, so the result is deterministic for a given input order.
+ *
+ * @param titles member titles, in any order (empty strings are ignored)
+ * @returns the cleaned headline, or "" when no title is given
+ */
+export function eventTitle(titles: string[]): string {
+  const cleaned = titles.map(cleanTitle).filter((t) => t !== "");
+  if (cleaned.length === 0) return "";
+  if (cleaned.length === 1) return cleaned[0] ?? "";
+  const sets = cleaned.map(titleWords);
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < cleaned.length; i++) {
+    const a = sets[i] ?? new Set<string>();
+    let sum = 0;
+    for (let j = 0; j < cleaned.length; j++) {
+      if (i === j) continue;
+      const b = sets[j] ?? new Set<string>();
+      let inter = 0;
+      for (const w of a) if (b.has(w)) inter++;
+      const union = a.size + b.size - inter;
+      sum += union === 0 ? 0 : inter / union;
+    }
+    // Headlines cut off by the site ("... says he did not ow") are worse labels: small penalty.
+    const truncated = /\b\w{1,3}$/.test(cleaned[i] ?? "") && (cleaned[i]?.length ?? 0) >= 55 ? 0.05 : 0;
+    const score = sum / (cleaned.length - 1) - truncated;
+    if (score > bestScore + 1e-12) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return cleaned[best] ?? "";
+}
