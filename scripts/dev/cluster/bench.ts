@@ -3,7 +3,7 @@
  * reads files). Each copy k of the dev set gets new ids, copy-specific names and numbers (every
  * capitalised word and number gets a suffix, so copies are different incidents, not duplicates)
  * and shifted dates.
- *   npx tsx lib/cluster/dev/bench.ts [copies=20] [mode=dense|spread]
+ *   npx tsx scripts/dev/cluster/bench.ts [copies=20] [mode=dense|spread]
  * dense:  all copies inside the dev period (dates shifted by k days): density grows with size.
  * spread: copy k shifted by k x 5 years: constant density, the stream grows in time.
  * Prints cost per article for each block of 1,000 articles, then the total.

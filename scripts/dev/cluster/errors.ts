@@ -3,7 +3,7 @@
  * event whose first article is from another gold cluster... precisely: joined an event holding
  * no article of its gold cluster) and misses (opened a new event although an earlier article of
  * its gold cluster was already grouped), each with the candidate scores.
- *   npx tsx lib/cluster/dev/errors.ts [--opts '{...}']
+ *   npx tsx scripts/dev/cluster/errors.ts [--opts '{...}']
  */
 import { EventGrouper, parseDay, type GrouperOptions } from "../../../lib/cluster";
 import { loadRows } from "./eval-dev";

@@ -2,7 +2,7 @@
  * Development harness (NOT part of the library; reads files): groups the clustering dev set
  * in-process and prints pairwise and B-cubed scores, optionally on one half of the gold clusters.
  *
- *   npx tsx lib/cluster/dev/eval-dev.ts [path.jsonl] [--opts '{"threshold":0.25}'] [--half 0|1]
+ *   npx tsx scripts/dev/cluster/eval-dev.ts [path.jsonl] [--opts '{"threshold":0.25}'] [--half 0|1]
  */
 import { readFileSync } from "node:fs";
 import { groupDocuments, type ClusterDoc, type GrouperOptions } from "../../../lib/cluster";

@@ -1,5 +1,5 @@
 /** Development aid: evaluate many option sets in one process, on both halves of the gold clusters and on all.
- *   npx tsx lib/cluster/dev/grid.ts '[{"threshold":0.15},{...}]'   (or a JSON object of arrays: cartesian product)
+ *   npx tsx scripts/dev/cluster/grid.ts '[{"threshold":0.15},{...}]'   (or a JSON object of arrays: cartesian product)
  */
 import { groupDocuments, type GrouperOptions } from "../../../lib/cluster";
 import { hashString } from "../../../lib/cluster/hash";

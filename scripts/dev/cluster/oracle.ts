@@ -2,7 +2,7 @@
  * Development harness: replays the dev set with the GOLD event of every earlier article
  * (EventGrouper.add) and dumps, per article, every candidate event with its features and whether
  * it is the right one. Shows how separable the decision is without cascading errors.
- *   npx tsx lib/cluster/dev/oracle.ts [--opts '{...}'] > /tmp/oracle.jsonl
+ *   npx tsx scripts/dev/cluster/oracle.ts [--opts '{...}'] > /tmp/oracle.jsonl
  */
 import { EventGrouper, parseDay, type GrouperOptions } from "../../../lib/cluster";
 import { loadRows } from "./eval-dev";

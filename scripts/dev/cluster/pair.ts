@@ -1,7 +1,7 @@
 /**
  * Development aid: why do two dev articles score what they score? Replays the dev set (gold
  * events) up to the later article, then prints the shared terms and their contributions.
- *   npx tsx lib/cluster/dev/pair.ts ID_A ID_B [--opts '{...}']
+ *   npx tsx scripts/dev/cluster/pair.ts ID_A ID_B [--opts '{...}']
  */
 import { EventGrouper, parseDay, type ClusterDoc, type GrouperOptions } from "../../../lib/cluster";
 import { loadRows } from "./eval-dev";
