@@ -58,11 +58,14 @@ export const DEFAULT_GROUPER_OPTIONS: Readonly<Omit<GrouperOptions, "isLocked">>
   // "Cerise Avenue" also counts as one term, like one word: the pair is far more specific than
   // "avenue", and its words are already counted on their own.
   phraseWeight: 1,
-  // Inverted pyramid: the lead (first ~150 content words, a few paragraphs) carries who, where,
-  // when; later text drifts to background, reactions and other incidents.
-  leadTokens: 150,
-  // The tail still names the event (victims identified, charges): never below 0.3.
-  tailFloor: 0.3,
+  // Inverted pyramid: the lead (first ~80 content words, the first two or three sentences)
+  // carries who, where, when; later text drifts to background, reactions, other incidents and,
+  // in long analysis pieces, commentary that would otherwise swamp the event's terms. 80 scored
+  // better than 150 on both halves of the dev set (B3 F1 0.963/0.959 vs 0.958/0.957) and lets
+  // a 1,600-word opinion piece join the news reports of the event it opens with.
+  leadTokens: 80,
+  // The tail still names the event (victims identified, charges): never below 0.2.
+  tailFloor: 0.2,
   // Menus, captions and headline lists carry some signal (a caption names the place) but mostly
   // noise: a quarter of a prose word.
   nonProseWeight: 0.25,

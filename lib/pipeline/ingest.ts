@@ -18,6 +18,11 @@ export interface IngestOptions {
   /** Errors found while parsing the input; recorded on the run with the others. */
   parseErrors?: ItemError[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A grouper that already holds the corpus (a long-running ingester reuses one across calls).
+   * Without it, the grouper is rebuilt from the database for this batch's dates.
+   */
+  grouper?: EventGrouper;
 }
 
 export interface IngestReport {
@@ -92,7 +97,12 @@ export async function ingestArticles(
 
   // 2. Online grouping sees articles in publication order, like a live system would.
   fresh.sort((a, b) => (a.article.publishedAt ?? "9999").localeCompare(b.article.publishedAt ?? "9999") || a.index - b.index);
-  let grouper: EventGrouper = await loadGrouper(db, fresh.map((c) => c.article.publishedAt));
+  let grouper: EventGrouper = opts.grouper ?? (await loadGrouper(db, fresh.map((c) => c.article.publishedAt)));
+  // Learn term rarity from the incoming articles first, so a first batch into an empty
+  // database is not grouped with an uninformed vocabulary.
+  // An evenly spaced sample of 500 is representative and bounds the cost (as groupDocuments does).
+  const step = Math.max(1, Math.ceil(fresh.length / 500));
+  grouper.observe(fresh.filter((_, i) => i % step === 0).map((c) => toClusterDoc(c.id, c.article, c.article.outlet?.domain ?? "")));
 
   let added = 0;
   let failed = errors.length;
