@@ -17,6 +17,7 @@ import { groupDocuments } from "../lib/cluster";
 import { openDatabase } from "../lib/db";
 import { parseDatabaseUrl } from "../lib/db/url";
 import { extractArticle } from "../lib/extract";
+import { loadGrouper } from "../lib/pipeline/grouper";
 import { ingestArticles } from "../lib/pipeline/ingest";
 import { generateCorpus } from "./bench/corpus";
 import { openCliDatabase } from "./cli/database";
@@ -68,10 +69,12 @@ async function buildCorpus(url: string): Promise<{ ingestRate: number | null; re
     }
     log(`ingesting ${opts.articles} synthetic articles (seed ${opts.seed})`);
     const started = performance.now();
+    // One grouper for the whole run, as a long-running ingester keeps it (no rebuild per chunk).
+    const grouper = await loadGrouper(database.db, []);
     const chunk: ReturnType<typeof generateCorpus> extends Generator<infer T> ? T[] : never = [];
     let done = 0;
     const flush = async () => {
-      const r = await ingestArticles(database, chunk.splice(0), { source: "bench corpus", trigger: "cli", batchSize: 1000 });
+      const r = await ingestArticles(database, chunk.splice(0), { source: "bench corpus", trigger: "cli", batchSize: 1000, grouper });
       if (r.failed) throw new Error(`bench ingest failed for ${r.failed} articles: ${r.errors[0]?.reason}`);
       done += r.added;
       log(`  ${done}/${opts.articles} (${Math.round(done / ((performance.now() - started) / 1000))} articles/s)`);

@@ -115,6 +115,13 @@ export async function listEvents(f: EventFilters, database: Database = getDataba
   return { rows: rows.map(toEventListItem), total, page: f.page, pageSize: f.pageSize, pageCount: pageCount(total, f.pageSize) };
 }
 
+/**
+ * Articles the comparison loads with their claims and statements. An event reported by
+ * thousands of articles would otherwise render a page of hundreds of megabytes; beyond this the
+ * page asks the analyst to narrow with filters.
+ */
+export const EVENT_ARTICLE_LIMIT = 300;
+
 function speakerKey(s: StatementItem): string | null {
   const name = (s.speaker ?? s.speakerMention)?.trim();
   return name ? name.toLowerCase().replace(/^the\s+/, "") : null;
@@ -135,10 +142,12 @@ export async function getEvent(
   if (!event) return null;
 
   const where: Prisma.ArticleWhereInput = { AND: [articleWhere(database, f), { membership: { eventId: id } }] };
-  const [articles, facetRows, coverage] = await Promise.all([
+  const [articles, facetRows, coverage, total, headlines] = await Promise.all([
     db.article.findMany({
       where,
-      orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+      // Independent reporting first (copies repeat it), then in publication order.
+      orderBy: [{ syndicatedFromId: { sort: "asc", nulls: "first" } }, { publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: EVENT_ARTICLE_LIMIT,
       select: {
         ...articleListSelect,
         syndicatedFromId: true,
@@ -152,10 +161,26 @@ export async function getEvent(
       select: { language: true, outlet: { select: { key: true, name: true, kind: true } } },
     }),
     getCoverage({ ...f, event: id }, database),
+    db.article.count({ where }),
+    // The count timeline covers every matching article, not only those the matrix shows.
+    db.casualtyClaim.findMany({
+      where: { isHeadline: true, isContext: false, kind: { in: ["killed", "wounded"] }, article: { AND: [where, { publishedAt: { not: null } }] } },
+      orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
+      select: { kind: true, min: true, max: true, qualifier: true, articleId: true, article: { select: { publishedAt: true, outlet: { select: { key: true, name: true } } } } },
+    }),
   ]);
 
   const byOutlet = new Map<string, OutletComparison>();
-  const counts: CountPoint[] = [];
+  const counts: CountPoint[] = headlines.map((c) => ({
+    at: c.article.publishedAt!.toISOString(),
+    articleId: c.articleId,
+    outletKey: c.article.outlet.key,
+    outletName: c.article.outlet.name,
+    kind: c.kind as CasualtyKind,
+    min: c.min,
+    max: c.max,
+    qualifier: c.qualifier as Qualifier,
+  }));
   const speakers = new Map<string, SpeakerGroup>();
   for (const a of articles) {
     let row = byOutlet.get(a.outlet.key);
@@ -173,18 +198,6 @@ export async function getEvent(
       const claim: ClaimItem = toClaimItem(c);
       if (claim.isContext || (claim.kind !== "killed" && claim.kind !== "wounded")) row.other.push(claim);
       else row[claim.kind].push(claim);
-      if (claim.isHeadline && !claim.isContext && a.publishedAt) {
-        counts.push({
-          at: a.publishedAt.toISOString(),
-          articleId: a.id,
-          outletKey: a.outlet.key,
-          outletName: a.outlet.name,
-          kind: claim.kind as CasualtyKind,
-          min: claim.min,
-          max: claim.max,
-          qualifier: claim.qualifier as Qualifier,
-        });
-      }
     }
     for (const s of a.statements) {
       const st = toStatementItem(s);
@@ -214,5 +227,6 @@ export async function getEvent(
     coverage,
     counts,
     facets: { outlets: [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name)), languages },
+    articles: { total, shown: articles.length },
   };
 }

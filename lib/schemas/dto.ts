@@ -152,6 +152,12 @@ export interface EventDetail {
   counts: CountPoint[];
   /** Facets for the filter toolbar, over the event's unfiltered articles. */
   facets: { outlets: OutletRef[]; languages: string[] };
+  /**
+   * Articles matching the filters, and how many of them the comparison shows. Very large events
+   * show their independent articles first, then the earliest copies, up to a limit; `counts` and
+   * `coverage` always cover every matching article.
+   */
+  articles: { total: number; shown: number };
 }
 
 export interface ArticleDetail extends ArticleListItem {

@@ -17,7 +17,12 @@ function rng(seed: number): () => number {
   };
 }
 
-const PLACES = ["Aldmoor", "Brenford", "Castel Rhun", "Dovreth", "Elmsgate", "Farrow Bay", "Glenrock", "Harwick", "Istmere", "Jorvale", "Kelder", "Lowmarsh", "Marrowick", "Northam", "Oakridge", "Pellham", "Quarry Hill", "Rosmund", "Stanwell", "Tarnby", "Umberlee", "Valemont", "Westerly", "Yarrowdale"];
+// Places and people are composed from syllables so that, as in real news, each event has its
+// own names (a town, a street, victims, an official): what tells one event from the next.
+const SYL_A = ["Al", "Bren", "Cas", "Dov", "Elm", "Far", "Glen", "Har", "Ist", "Jor", "Kel", "Low", "Mar", "Nor", "Oak", "Pel", "Quar", "Ros", "Stan", "Tarn", "Um", "Val", "West", "Yar", "Zen", "Ash", "Bel", "Cor", "Dun", "Fen"];
+const SYL_B = ["moor", "ford", "rhun", "reth", "gate", "bay", "rock", "wick", "mere", "vale", "der", "marsh", "ham", "ridge", "lee", "mont", "dale", "by", "ton", "field"];
+const GIVEN = ["Amira", "Tomas", "Lena", "Yusuf", "Claire", "Omar", "Ines", "Pavel", "Sara", "Malik", "Nadia", "Jonas", "Rita", "Hugo", "Leila", "Ivan", "Maya", "Karim", "Elena", "Samir"];
+const FAMILY = ["Haddad", "Berg", "Okafor", "Demir", "Dumont", "Rahman", "Silva", "Novak", "Costa", "Farah", "Lindqvist", "Moreau", "Petrov", "Khalil", "Santos", "Weber", "Aziz", "Kowalski", "Nilsen", "Ortega"];
 const REGIONS = ["the northern province", "the coastal district", "the eastern highlands", "the river valley", "the capital region", "the border area"];
 const INCIDENTS = [
   { noun: "air strike", verb: "struck", subject: "coalition jets" },
@@ -29,13 +34,8 @@ const INCIDENTS = [
 ];
 const GROUPS = ["civilians", "soldiers", "police officers", "people", "workers", "residents", "passengers"];
 const AUTHORITIES = ["the health ministry", "local officials", "the civil defence agency", "a monitoring group", "police", "the regional governor's office", "hospital sources"];
-const SPEAKERS = [
-  ["Amira Haddad", "the regional governor"],
-  ["Tomas Berg", "a spokesman for the ministry"],
-  ["Lena Okafor", "the head of the rescue service"],
-  ["Yusuf Demir", "a witness"],
-  ["Claire Dumont", "a UN official"],
-];
+const ROLES = ["the regional governor", "a spokesman for the ministry", "the head of the rescue service", "a witness", "a UN official", "the police chief"];
+const STREETS = ["Market Street", "Station Road", "River Lane", "Hill Avenue", "Mill Road", "Church Street", "Harbour Road", "Park Lane"];
 const FILLER = [
   "Emergency crews worked through the night to reach people trapped under debris.",
   "Roads into the area were closed and security forces set up checkpoints.",
@@ -86,14 +86,16 @@ export function* generateCorpus(opts: CorpusOptions): Generator<NormalizedArticl
   while (produced < opts.articles) {
     eventNo++;
     const size = Math.min(200, Math.max(1, Math.floor(1 / Math.pow(r() + 0.005, 1.1))), opts.articles - produced);
-    const place = `${pick(r, PLACES)}${eventNo % 7 === 0 ? "" : " " + (eventNo % 97)}`;
+    const place = `${pick(r, SYL_A)}${pick(r, SYL_B)}`;
+    const street = `${pick(r, STREETS).split(" ")[0]} ${pick(r, STREETS).split(" ")[1]}`;
+    const victim = `${pick(r, GIVEN)} ${pick(r, FAMILY)}`;
     const region = pick(r, REGIONS);
     const incident = pick(r, INCIDENTS);
     const group = pick(r, GROUPS);
     const day0 = start + Math.floor(r() * 3 * 365) * 86_400_000;
     let killed = 1 + Math.floor(r() * (r() < 0.2 ? 120 : 15));
     const wounded = Math.floor(r() * killed * 3);
-    const speaker = pick(r, SPEAKERS);
+    const speaker = [`${pick(r, GIVEN)} ${pick(r, FAMILY)}`, pick(r, ROLES)] as const;
     let previous: NormalizedArticle | null = null;
     for (let k = 0; k < size; k++, produced++) {
       const outlet = pick(r, outlets);
@@ -107,6 +109,7 @@ export function* generateCorpus(opts: CorpusOptions): Generator<NormalizedArticl
       const authority = pick(r, AUTHORITIES);
       const paragraphs = [
         `${figure(r, killed)[0]!.toUpperCase()}${figure(r, killed).slice(1)} ${group} were killed and ${figure(r, wounded)} were wounded when ${incident.subject} ${incident.verb} ${place} in ${region} on ${new Date(day0).toUTCString().slice(0, 16)}, ${authority} said.`,
+        `The ${incident.noun} happened near ${street}. Among the dead was ${victim}, relatives said.`,
         `"We are still counting the victims and the toll may rise," said ${speaker[0]}, ${speaker[1]}.`,
         ...Array.from({ length: 2 + Math.floor(r() * 5) }, () => pick(r, FILLER)),
         `According to ${pick(r, AUTHORITIES)}, ${Math.floor(r() * 20)} people remain missing after the ${incident.noun}.`,

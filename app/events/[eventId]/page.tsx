@@ -45,6 +45,7 @@ export default async function EventPage(props: Props) {
   if (!detail) notFound();
 
   const { event, comparison, speakers, coverage, counts, facets } = detail;
+  const shown = detail.articles;
   const filtered = parsed.ok && Boolean(parsed.data.q || parsed.data.outlet.length || parsed.data.language.length || parsed.data.from || parsed.data.to);
   const articles = articleIndex(comparison);
   const allArticles = comparison
@@ -89,6 +90,13 @@ export default async function EventPage(props: Props) {
               actions={<DataTableExport table="claims" entity="claims" extra={exportExtra} />}
             />
             <CardBody>
+              {shown.shown < shown.total ? (
+                <p role="status" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  This event has {shown.total.toLocaleString("en")} matching articles; the comparison shows {shown.shown.toLocaleString("en")}{" "}
+                  (independent reports first). Narrow it with the outlet, language, date or text filters. The charts and exports cover
+                  every matching article.
+                </p>
+              ) : null}
               <ComparisonMatrix rows={comparison} />
             </CardBody>
           </Card>
