@@ -3,7 +3,7 @@ import { findQuoteSpans, extractStatements } from "./quotes";
 import { splitSentences, titleEndOffset, type Sentence } from "./segment";
 import { summarise } from "./summary";
 import { SentenceTokens } from "./tokens";
-import type { CasualtyClaim, ExtractInput, Extraction } from "./types";
+import type { CasualtyClaim, ExtractInput, Extraction, Statement } from "./types";
 
 export type * from "./types";
 
@@ -35,6 +35,24 @@ export function extractArticle(input: ExtractInput): Extraction {
   tokens.setMasks(quotes);
   const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null);
   const summary = summarise(drafts, leadEnd(sentences));
-  const statements = extractStatements(text, tokens, quotes);
+  const statements = dropNestedReports(extractStatements(text, tokens, quotes));
   return { claims: drafts.map(publicClaim), statements, summary };
+}
+
+/**
+ * One cue can yield reported-speech spans of several lengths from the same start ("told the
+ * Times that X" up to the quote, and up to the sentence end). Analysts want the report once:
+ * keep the longest indirect span per start and speaker. Direct quotes are never dropped.
+ */
+function dropNestedReports(statements: Statement[]): Statement[] {
+  const longest = new Map<string, number>();
+  const key = (s: Statement) => `${s.start}|${s.speaker ?? s.speakerMention ?? ""}`;
+  for (const s of statements) if (!s.direct) longest.set(key(s), Math.max(longest.get(key(s)) ?? 0, s.end));
+  const kept = new Set<string>();
+  return statements.filter((s) => {
+    if (s.direct) return true;
+    if (s.end !== longest.get(key(s)) || kept.has(key(s))) return false;
+    kept.add(key(s));
+    return true;
+  });
 }

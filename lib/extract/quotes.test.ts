@@ -117,6 +117,16 @@ describe("reported speech is indirect", () => {
     expect(all.find((s) => !s.direct)?.text).toBe("Melania would discuss her history “in a few weeks.”");
   });
 
+  test("a report is kept once, with its longest span, alongside the quote inside it", () => {
+    const text =
+      "An official told the New York Times that aircraft tracked the units “for several days” before the strike began, the paper reported.";
+    const all = statements(text);
+    const reports = all.filter((s) => !s.direct && s.cue === "told");
+    expect(reports).toHaveLength(1);
+    expect(new Set(all.map((s) => `${s.start}-${s.end}-${s.direct}`)).size).toBe(all.length);
+    expect(all.some((s) => s.direct && s.text === "for several days")).toBe(true);
+  });
+
   test("offsets index the text", () => {
     const text = "“A,” he said. Smith said that B happened. “C,” said Jones.";
     for (const s of statements(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
