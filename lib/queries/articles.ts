@@ -4,7 +4,7 @@ import type { ArticleDetail, ArticleListItem, Paged } from "../schemas/dto";
 import {
   articleListSelect,
   claimSelect,
-  pageCount,
+  fetchPage,
   statementSelect,
   toArticleListItem,
   toClaimItem,
@@ -24,17 +24,12 @@ export function articleOrderBy(sort: ArticleFilters["sort"], dir: "asc" | "desc"
 
 export async function listArticles(f: ArticleFilters, database: Database = getDatabase()): Promise<Paged<ArticleListItem>> {
   const where = articleWhere(database, f);
-  const [total, rows] = await Promise.all([
-    database.db.article.count({ where }),
-    database.db.article.findMany({
-      where,
-      orderBy: articleOrderBy(f.sort, f.dir),
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      select: articleListSelect,
-    }),
-  ]);
-  return { rows: rows.map(toArticleListItem), total, page: f.page, pageSize: f.pageSize, pageCount: pageCount(total, f.pageSize) };
+  return fetchPage(
+    f,
+    () => database.db.article.count({ where }),
+    (skip, take) => database.db.article.findMany({ where, orderBy: articleOrderBy(f.sort, f.dir), skip, take, select: articleListSelect }),
+    toArticleListItem,
+  );
 }
 
 export async function getArticle(id: string, database: Database = getDatabase()): Promise<ArticleDetail | null> {

@@ -15,7 +15,7 @@ import { getCoverage } from "./overview";
 import {
   articleListSelect,
   claimSelect,
-  pageCount,
+  fetchPage,
   statementSelect,
   toArticleListItem,
   toClaimItem,
@@ -102,17 +102,12 @@ export function eventOrderBy(sort: EventFilters["sort"], dir: "asc" | "desc"): P
 
 export async function listEvents(f: EventFilters, database: Database = getDatabase()): Promise<Paged<EventListItem>> {
   const where = eventWhere(database, f);
-  const [total, rows] = await Promise.all([
-    database.db.event.count({ where }),
-    database.db.event.findMany({
-      where,
-      orderBy: eventOrderBy(f.sort, f.dir),
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      select: eventListSelect,
-    }),
-  ]);
-  return { rows: rows.map(toEventListItem), total, page: f.page, pageSize: f.pageSize, pageCount: pageCount(total, f.pageSize) };
+  return fetchPage(
+    f,
+    () => database.db.event.count({ where }),
+    (skip, take) => database.db.event.findMany({ where, orderBy: eventOrderBy(f.sort, f.dir), skip, take, select: eventListSelect }),
+    toEventListItem,
+  );
 }
 
 /**

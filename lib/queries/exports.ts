@@ -2,6 +2,7 @@ import { getDatabase, type Database, type Prisma } from "../db";
 import type { ExportColumn } from "../export";
 import { ARTICLE_SORTS, EVENT_SORTS, type ExportFilters, type ExportTable } from "../schemas/filters";
 import { articleOrderBy } from "./articles";
+import { claimSelect, statementSelect } from "./select";
 import { eventListSelect, eventOrderBy, eventWhere } from "./events";
 import { articleWhere } from "./where";
 
@@ -112,22 +113,7 @@ const refColumns = <T extends { articleId: string; article: ArticleRef }>(): Exp
 ];
 
 const claimExportSelect = {
-  id: true,
-  articleId: true,
-  kind: true,
-  min: true,
-  max: true,
-  qualifier: true,
-  victimGroup: true,
-  authority: true,
-  isContext: true,
-  isHeadline: true,
-  phrase: true,
-  start: true,
-  end: true,
-  sentence: true,
-  sentenceStart: true,
-  sentenceEnd: true,
+  ...claimSelect,
   article: { select: articleRefSelect },
 } satisfies Prisma.CasualtyClaimSelect;
 type ClaimExportRow = Prisma.CasualtyClaimGetPayload<{ select: typeof claimExportSelect }>;
@@ -151,17 +137,7 @@ const claimColumns: ExportColumn<ClaimExportRow>[] = [
 ];
 
 const statementExportSelect = {
-  id: true,
-  articleId: true,
-  speaker: true,
-  speakerMention: true,
-  affiliation: true,
-  cue: true,
-  channel: true,
-  direct: true,
-  text: true,
-  start: true,
-  end: true,
+  ...statementSelect,
   article: { select: articleRefSelect },
 } satisfies Prisma.StatementSelect;
 type StatementExportRow = Prisma.StatementGetPayload<{ select: typeof statementExportSelect }>;

@@ -1,6 +1,6 @@
 import type { Prisma } from "../db";
 import type { CasualtyKind, Qualifier } from "../extract/types";
-import type { ArticleListItem, ClaimItem, StatementItem } from "../schemas/dto";
+import type { ArticleListItem, ClaimItem, Paged, StatementItem } from "../schemas/dto";
 
 /** Named selects: each query asks for exactly the columns its DTO needs. */
 export const outletRefSelect = { key: true, name: true, kind: true } satisfies Prisma.OutletSelect;
@@ -84,4 +84,15 @@ export function toStatementItem(s: Prisma.StatementGetPayload<{ select: typeof s
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** One page of a list and the total behind it, counted and fetched concurrently. */
+export async function fetchPage<Row, Item>(
+  f: { page: number; pageSize: number },
+  count: () => Promise<number>,
+  find: (skip: number, take: number) => Promise<Row[]>,
+  toItem: (row: Row) => Item,
+): Promise<Paged<Item>> {
+  const [total, rows] = await Promise.all([count(), find((f.page - 1) * f.pageSize, f.pageSize)]);
+  return { rows: rows.map(toItem), total, page: f.page, pageSize: f.pageSize, pageCount: pageCount(total, f.pageSize) };
 }
