@@ -6,22 +6,16 @@
 import { fmix32, hashPair, hashString } from "./hash";
 import { NUMBER_WORDS, STOPWORDS } from "./stopwords";
 import { cleanTitle } from "./title";
+import type { GrouperOptions } from "./types";
 
 /** Tunable weights of the feature extractor (see GrouperOptions for the documented defaults). */
-export interface FeatureOptions {
-  titleWeight: number;
-  capitalBoost: number;
-  phraseWeight: number;
-  leadTokens: number;
-  tailFloor: number;
-  nonProseWeight: number;
-  lineDfStop: number;
-  outletLineStop: number;
-  shingleSize: number;
-  seed: number;
+export type FeatureOptions = Pick<
+  GrouperOptions,
+  "titleWeight" | "capitalBoost" | "phraseWeight" | "leadTokens" | "tailFloor" | "nonProseWeight" | "lineDfStop" | "outletLineStop" | "shingleSize" | "seed"
+> & {
   /** Development aid: when given, records the surface form behind every term id. */
   debugNames?: Map<number, string>;
-}
+};
 
 export interface DocFeatures {
   /** Distinct term ids of the article... */
