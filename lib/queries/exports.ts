@@ -7,31 +7,67 @@ import { eventListSelect, eventOrderBy, eventWhere } from "./events";
 import { articleWhere } from "./where";
 
 /** Rows fetched per round trip while streaming an export. */
-const PAGE = 2000;
+const DEFAULT_PAGE = 2000;
 
 /**
- * Stream every row of a findMany in pages using cursor pagination on the unique `id`
+ * Stream every row of a query in pages: `fetch` gets the last row of the previous page (none
+ * for the first) and continues after it, by keyset or by Prisma cursor on the unique `id`
  * (stable under concurrent inserts, and it never re-reads skipped rows like OFFSET does).
  */
 async function* paginate<T extends { id: string | number }>(
-  fetch: (cursor: T["id"] | undefined) => Promise<T[]>,
+  fetch: (last: T | undefined) => Promise<T[]>,
   limit: number,
+  pageSize: number,
 ): AsyncGenerator<T> {
-  let cursor: T["id"] | undefined;
+  let last: T | undefined;
   let sent = 0;
   for (;;) {
-    const rows = await fetch(cursor);
+    const rows = await fetch(last);
     for (const r of rows) {
       if (sent++ >= limit) return;
       yield r;
     }
-    if (rows.length < PAGE) return;
-    cursor = rows[rows.length - 1]!.id;
+    if (rows.length < pageSize) return;
+    last = rows[rows.length - 1]!;
   }
 }
 
-const cursorArgs = <Id>(cursor: Id | undefined): { cursor?: { id: Id }; skip?: number } =>
-  cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 };
+function cursorArgs<Id extends string | number>(last: { id: Id } | undefined): { cursor?: { id: Id }; skip?: number } {
+  return last === undefined ? {} : { cursor: { id: last.id }, skip: 1 };
+}
+
+/**
+ * Rows after `last` in (publishedAt nulls last, id asc) order. Prisma's cursor pagination
+ * re-resolves the cursor row in a sub-select on every page, which measured ~16x slower than
+ * this plain range condition on the publishedAt index.
+ */
+function publishedAfter(last: { id: string; publishedAt: Date | null }, dir: "asc" | "desc"): Prisma.ArticleWhereInput {
+  if (last.publishedAt === null) return { publishedAt: null, id: { gt: last.id } };
+  return {
+    OR: [
+      { publishedAt: dir === "desc" ? { lt: last.publishedAt } : { gt: last.publishedAt } },
+      { publishedAt: last.publishedAt, id: { gt: last.id } },
+      { publishedAt: null },
+    ],
+  };
+}
+
+/** Claim and statement counts for a page of articles: two grouped queries instead of a sub-count per row. */
+async function countsFor(db: Database["db"], ids: string[]) {
+  const claims = new Map<string, number>();
+  const statements = new Map<string, number>();
+  // Prisma caps bound parameters per query on SQLite (999), so ask in slices.
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const [c, s] = await Promise.all([
+      db.casualtyClaim.groupBy({ by: ["articleId"], where: { articleId: { in: slice } }, _count: { _all: true } }),
+      db.statement.groupBy({ by: ["articleId"], where: { articleId: { in: slice } }, _count: { _all: true } }),
+    ]);
+    for (const r of c) claims.set(r.articleId, r._count._all);
+    for (const r of s) statements.set(r.articleId, r._count._all);
+  }
+  return { claims, statements };
+}
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const articleExportSelect = {
@@ -50,9 +86,8 @@ const articleExportSelect = {
   syndicatedFrom: { select: { url: true, outlet: { select: { name: true } } } },
   outlet: { select: { key: true, name: true, kind: true } },
   membership: { select: { eventId: true, event: { select: { title: true } } } },
-  _count: { select: { claims: true, statements: true } },
 } satisfies Prisma.ArticleSelect;
-type ArticleExportRow = Prisma.ArticleGetPayload<{ select: typeof articleExportSelect }>;
+type ArticleExportRow = Prisma.ArticleGetPayload<{ select: typeof articleExportSelect }> & { claimCount: number; statementCount: number };
 
 const articleColumns: ExportColumn<ArticleExportRow>[] = [
   { key: "id", header: "article_id", value: (r) => r.id },
@@ -73,8 +108,8 @@ const articleColumns: ExportColumn<ArticleExportRow>[] = [
   { key: "copy_similarity", header: "copy_similarity", value: (r) => r.syndicationScore },
   { key: "event_id", header: "event_id", value: (r) => r.membership?.eventId ?? null },
   { key: "event_title", header: "event_title", value: (r) => r.membership?.event.title ?? null },
-  { key: "claims", header: "claims", value: (r) => r._count.claims },
-  { key: "statements", header: "statements", value: (r) => r._count.statements },
+  { key: "claims", header: "claims", value: (r) => r.claimCount },
+  { key: "statements", header: "statements", value: (r) => r.statementCount },
 ];
 
 type EventExportRow = Prisma.EventGetPayload<{ select: typeof eventListSelect }>;
@@ -170,10 +205,11 @@ export interface ExportSource<T = any> {
 export function exportRows(
   table: ExportTable,
   f: ExportFilters,
-  opts: { limit: number },
+  opts: { limit: number; pageSize?: number },
   database: Database = getDatabase(),
 ): ExportSource {
   const { db } = database;
+  const PAGE = opts.pageSize ?? DEFAULT_PAGE;
   const dir = f.dir;
   switch (table) {
     case "events": {
@@ -184,9 +220,10 @@ export function exportRows(
       return {
         table,
         columns: eventColumns,
-        rows: paginate(
+        rows: paginate<EventExportRow>(
           (cursor) => db.event.findMany({ where, orderBy: eventOrderBy(sort, dir), take: PAGE, ...cursorArgs(cursor), select: eventListSelect }),
           opts.limit,
+          PAGE,
         ),
       };
     }
@@ -196,11 +233,12 @@ export function exportRows(
       return {
         table,
         columns: articleColumns,
-        rows: paginate(
-          (cursor) =>
-            db.article.findMany({ where, orderBy: articleOrderBy(sort, dir), take: PAGE, ...cursorArgs(cursor), select: articleExportSelect }),
-          opts.limit,
-        ),
+        rows: paginate<ArticleExportRow>(async (last) => {
+          const after = last && sort === "publishedAt" ? { where: { AND: [where, publishedAfter(last, dir)] } } : { where, ...cursorArgs(last) };
+          const page = await db.article.findMany({ ...after, orderBy: articleOrderBy(sort, dir), take: PAGE, select: articleExportSelect });
+          const counts = await countsFor(db, page.map((r) => r.id));
+          return page.map((r) => ({ ...r, claimCount: counts.claims.get(r.id) ?? 0, statementCount: counts.statements.get(r.id) ?? 0 }));
+        }, opts.limit, PAGE),
       };
     }
     case "claims": {
@@ -208,9 +246,10 @@ export function exportRows(
       return {
         table,
         columns: claimColumns,
-        rows: paginate(
+        rows: paginate<ClaimExportRow>(
           (cursor) => db.casualtyClaim.findMany({ where, orderBy: { id: "asc" }, take: PAGE, ...cursorArgs(cursor), select: claimExportSelect }),
           opts.limit,
+          PAGE,
         ),
       };
     }
@@ -219,9 +258,10 @@ export function exportRows(
       return {
         table,
         columns: statementColumns,
-        rows: paginate(
+        rows: paginate<StatementExportRow>(
           (cursor) => db.statement.findMany({ where, orderBy: { id: "asc" }, take: PAGE, ...cursorArgs(cursor), select: statementExportSelect }),
           opts.limit,
+          PAGE,
         ),
       };
     }
