@@ -68,31 +68,64 @@ export function migrate(databaseUrl: string, quiet = false): void {
   prisma(["migrate", "deploy"], databaseUrl, quiet);
 }
 
+/**
+ * The SQLite datamodel the migration history produces: the migrations are applied to a scratch
+ * file (`migrate deploy`, as production does) and read back with `db pull`.
+ *
+ * `migrate diff --from-migrations` cannot be used here: with a driver adapter the schema engine
+ * replays the history on the adapter's own database through `executeRaw`, which better-sqlite3
+ * refuses for multi-statement scripts (P3006), and which for PostgreSQL would be the placeholder
+ * database itself.
+ */
+function migratedDatamodel(): string {
+  const file = path.join(os.tmpdir(), `parallax-migrated-${process.pid}-${Date.now()}.db`);
+  const url = `file:${file}`;
+  try {
+    migrate(url, true);
+    const out = prisma(["db", "pull", "--print", "--schema", SQLITE_SCHEMA], url, true);
+    const start = out.indexOf("generator client");
+    if (start < 0) throw new Error(`db pull printed no schema:\n${out}`);
+    return out.slice(start);
+  } finally {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+  }
+}
+
 function newMigration(name: string): void {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("migration name must be snake_case, e.g. add_event_place");
   generate(true);
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  for (const [schema, dir, url] of [
-    [SQLITE_SCHEMA, path.join(ROOT, "prisma", "migrations"), PLACEHOLDER_SQLITE],
-    [PG_SCHEMA, path.join(ROOT, "prisma", "postgres", "migrations"), PLACEHOLDER_PG],
-  ] as const) {
-    const hasHistory = fs.existsSync(dir) && fs.readdirSync(dir).some((d) => /^\d/.test(d));
-    const from = hasHistory ? ["--from-migrations", dir] : ["--from-empty"];
-    const provider = schema === SQLITE_SCHEMA ? "sqlite" : "postgresql";
-    const sql = prisma(
-      ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-      url,
-      true,
-    );
-    if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
-      console.log(`${provider}: schema unchanged, no migration written`);
-      continue;
+  const sqliteDir = path.join(ROOT, "prisma", "migrations");
+  const hasHistory = fs.existsSync(sqliteDir) && fs.readdirSync(sqliteDir).some((d) => /^\d/.test(d));
+  // The PostgreSQL history mirrors SQLite's (prisma/schema.integration.test.ts checks that both
+  // migrated databases have the same tables, columns and indexes), so its starting point is the
+  // same datamodel with the datasource swapped.
+  const previous = hasHistory ? migratedDatamodel() : null;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-migration-"));
+  try {
+    for (const [schema, dir, url, provider] of [
+      [SQLITE_SCHEMA, sqliteDir, PLACEHOLDER_SQLITE, "sqlite"],
+      [PG_SCHEMA, path.join(ROOT, "prisma", "postgres", "migrations"), PLACEHOLDER_PG, "postgresql"],
+    ] as const) {
+      let from = ["--from-empty"];
+      if (previous) {
+        const file = path.join(tmp, `${provider}.prisma`);
+        fs.writeFileSync(file, provider === "sqlite" ? previous : derivePostgresSchema(previous));
+        from = ["--from-schema-datamodel", file];
+      }
+      const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], url, true);
+      if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
+        console.log(`${provider}: schema unchanged, no migration written`);
+        continue;
+      }
+      const folder = path.join(dir, `${stamp}_${name}`);
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, "migration.sql"), sql);
+      fs.writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider}"\n`);
+      console.log(`${provider}: wrote ${path.relative(ROOT, folder)}/migration.sql`);
     }
-    const folder = path.join(dir, `${stamp}_${name}`);
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, "migration.sql"), sql);
-    fs.writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider}"\n`);
-    console.log(`${provider}: wrote ${path.relative(ROOT, folder)}/migration.sql`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 

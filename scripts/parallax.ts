@@ -7,7 +7,7 @@ import { Command, Option } from "commander";
 
 const program = new Command()
   .name("parallax")
-  .description("Compare how outlets report the same event: ingest, extract, group, export.")
+  .description("Compare how outlets report the same event: ingest, extract, group, regroup, export.")
   .showHelpAfterError();
 
 const format = (choices: string[], fallback: string) =>
@@ -45,6 +45,23 @@ program
     }
     const { runIngest } = await import("./cli/ingest");
     process.exitCode = await runIngest(paths, opts);
+  });
+
+program
+  .command("regroup")
+  .description("re-run event grouping over the whole corpus in DATABASE_URL, keeping manual memberships, locked events and analyst titles")
+  .option("--batch-size <n>", "changed articles per transaction", (v) => Number.parseInt(v, 10))
+  .option("--dry-run", "report what would change, write nothing")
+  .option("--actor <name>", "who runs it, for the history", "cli")
+  .option("--quiet", "print nothing but errors")
+  .action(async (opts: { batchSize?: number; dryRun?: boolean; actor: string; quiet?: boolean }) => {
+    if (opts.batchSize !== undefined && !(opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
+      throw new Error("--batch-size must be a whole number from 1 to 10000");
+    }
+    const actor = opts.actor.trim();
+    if (!actor || actor.length > 100) throw new Error("--actor must be 1 to 100 characters");
+    const { runRegroup } = await import("./cli/regroup");
+    process.exitCode = await runRegroup({ ...opts, actor });
   });
 
 program

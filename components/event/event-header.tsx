@@ -13,7 +13,7 @@ function Stat({ label, value, hint }: { label: string; value: React.ReactNode; h
   );
 }
 
-export function EventHeader({ event, filtered }: { event: EventListItem; filtered?: boolean }) {
+export function EventHeader({ event, filtered, manageHref }: { event: EventListItem; filtered?: boolean; manageHref?: string }) {
   const copies = event.articleCount - event.sourceCount;
   return (
     <header className="space-y-4">
@@ -32,9 +32,15 @@ export function EventHeader({ event, filtered }: { event: EventListItem; filtere
             <span>publication dates unknown</span>
           )}
           {event.locked ? <Badge tone="muted" title="Automatic grouping will not change this event">locked</Badge> : null}
+          {event.titleManual ? <Badge tone="muted" title="An analyst set this title; re-grouping keeps it">title set by analyst</Badge> : null}
+          {manageHref ? (
+            <a href={manageHref} className="text-blue-800 underline decoration-blue-300 hover:decoration-blue-800">
+              Manage: merge, split, lock, rename, history
+            </a>
+          ) : null}
         </p>
       </div>
-      <dl className="flex flex-wrap gap-x-8 gap-y-3 rounded-lg border border-neutral-200 bg-white px-4 py-3">
+      <dl aria-label="Event totals" className="flex flex-wrap gap-x-8 gap-y-3 rounded-lg border border-neutral-200 bg-white px-4 py-3">
         <Stat label="Articles" value={formatNumber(event.articleCount)} hint={copies > 0 ? `${formatNumber(copies)} republished copies` : "no copies detected"} />
         <Stat label="Independent sources" value={formatNumber(event.sourceCount)} hint="articles that are not copies" />
         <Stat label="Outlets" value={formatNumber(event.outletCount)} />

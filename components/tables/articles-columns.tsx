@@ -8,6 +8,7 @@ import { DateCell } from "@/components/data-table/cells/date-cell";
 import { OutletBadge } from "@/components/data-table/cells/outlet-badge";
 import { NumberCell } from "@/components/data-table/cells/range-cell";
 import { dataTableFeatures } from "@/components/data-table/features";
+import { RowSelectAllCheckbox, RowSelectCheckbox } from "@/components/data-table/row-selection";
 import { languageName } from "@/components/format";
 
 const h = createColumnHelper<typeof dataTableFeatures, ArticleListItem>();
@@ -97,5 +98,12 @@ const eventColumn = h.accessor("eventTitle", {
 
 export const articleColumns = h.columns([titleColumn, outletColumn, publishedColumn, languageColumn, eventColumn, claimsColumn, statementsColumn]);
 
-/** Within one event the event column is redundant. */
-export const eventArticleColumns = h.columns([titleColumn, outletColumn, publishedColumn, languageColumn, claimsColumn, statementsColumn]);
+const selectColumn = h.display({
+  id: "select",
+  header: () => <RowSelectAllCheckbox label="Select all articles shown" />,
+  meta: { label: "Select", className: "w-8" },
+  cell: ({ row }) => <RowSelectCheckbox id={row.original.id} label={`Select “${row.original.title || row.original.id}”`} />,
+});
+
+/** Within one event the event column is redundant; the checkboxes select articles to split out or move. */
+export const eventArticleColumns = h.columns([selectColumn, titleColumn, outletColumn, publishedColumn, languageColumn, claimsColumn, statementsColumn]);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ActionError } from "../mutations/errors";
+import { actorSchema } from "../schemas/actions";
 import { parseFilters } from "../schemas/filters";
 
 /** A 400 answer that names the offending field, so API users can fix the request. */
@@ -6,8 +8,13 @@ export function badRequest(field: string, message: string): Response {
   return Response.json({ error: "bad_request", field, message }, { status: 400 });
 }
 
-export function notFound(what: string): Response {
-  return Response.json({ error: "not_found", message: `${what} not found` }, { status: 404 });
+export function notFound(what: string, field?: string): Response {
+  return Response.json({ error: "not_found", ...(field ? { field } : {}), message: `${what} not found` }, { status: 404 });
+}
+
+/** A 409: the request is well-formed but contradicts the data (e.g. moving into the same event). */
+export function conflict(field: string, message: string): Response {
+  return Response.json({ error: "conflict", field, message }, { status: 409 });
 }
 
 /** Parse a request's query string with `schema`; a failure becomes a 400 naming the field. */
@@ -18,6 +25,60 @@ export function parseQuery<T extends z.ZodType>(
   const result = parseFilters(schema, new URL(request.url).searchParams);
   if (result.ok) return { ok: true, data: result.data };
   return { ok: false, response: badRequest(result.field, result.error) };
+}
+
+/** The field a zod issue is about: its path, or the unknown key it reports. */
+function issueField(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "body";
+  if (issue.path.length) return issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys" && issue.keys[0]) return issue.keys[0];
+  return "body";
+}
+
+/** Parse a JSON request body with `schema`; bad JSON or a bad field becomes a 400 naming it. */
+export async function parseBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<{ ok: true; data: z.infer<T> } | { ok: false; response: Response }> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { ok: false, response: badRequest("body", "body: expected a JSON object") };
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  // An unknown key is usually a typo that also explains a "missing" field: report it first.
+  const issue = parsed.error.issues.find((i) => i.code === "unrecognized_keys") ?? parsed.error.issues[0];
+  const field = issueField(issue);
+  const message = issue?.code === "unrecognized_keys" ? `unknown field "${field}"` : (issue?.message ?? "invalid value");
+  return { ok: false, response: badRequest(field, `${field}: ${message}`) };
+}
+
+export const ACTOR_HEADER = "x-parallax-actor";
+
+/**
+ * Who is acting: the `X-Parallax-Actor` header, else "anonymous". Authentication is a later
+ * issue; the actor stays a plain field so a session can fill it then.
+ */
+export function actorOf(request: Request): { ok: true; actor: string } | { ok: false; response: Response } {
+  const parsed = actorSchema.safeParse(request.headers.get(ACTOR_HEADER) ?? "");
+  if (parsed.success) return { ok: true, actor: parsed.data };
+  return { ok: false, response: badRequest("X-Parallax-Actor", `X-Parallax-Actor: ${parsed.error.issues[0]?.message ?? "invalid value"}`) };
+}
+
+/** Run a manual action: its result as JSON, an ActionError as 404 / 409 naming the field. */
+export async function runAction(context: string, action: () => Promise<unknown>, status = 200): Promise<Response> {
+  try {
+    return Response.json(await action(), { status });
+  } catch (err) {
+    if (err instanceof ActionError) {
+      return err.code === "not_found"
+        ? Response.json({ error: "not_found", field: err.field, message: err.message }, { status: 404 })
+        : conflict(err.field, err.message);
+    }
+    return serverError(err, context);
+  }
 }
 
 /** Log an unexpected error and answer 500 without leaking internals. */

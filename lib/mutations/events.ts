@@ -30,15 +30,20 @@ export function summariseFigures(figures: { min: number | null; max: number | nu
 
 /**
  * Recompute the denormalised columns of the given events (counts, dates, figure ranges,
- * divergence, title) from their members. Events left with no members are deleted.
- * Runs inside the caller's transaction.
+ * divergence, title) from their members. Events left with no members are deleted. A title an
+ * analyst set (`titleManual`) is kept. Runs inside the caller's transaction.
+ *
+ * @returns the ids among `eventIds` that were deleted because they had no members left
  */
-export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise<void> {
+export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise<string[]> {
   const ids = [...new Set(eventIds)];
+  const deleted: string[] = [];
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200);
     const members = await tx.eventArticle.findMany({
       where: { eventId: { in: chunk } },
+      // A fixed order: the title chooser breaks ties by position, so both databases agree.
+      orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { articleId: "asc" }],
       select: {
         eventId: true,
         article: {
@@ -63,10 +68,14 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
       byEvent.set(m.eventId, list);
     }
     const empty = chunk.filter((id) => !byEvent.has(id));
-    if (empty.length) await tx.event.deleteMany({ where: { id: { in: empty } } });
+    if (empty.length) {
+      const gone = await tx.event.findMany({ where: { id: { in: empty } }, select: { id: true } });
+      await tx.event.deleteMany({ where: { id: { in: empty } } });
+      deleted.push(...gone.map((e) => e.id));
+    }
 
-    const current = await tx.event.findMany({ where: { id: { in: chunk } }, select: { id: true, locked: true, title: true } });
-    const locked = new Map(current.map((e) => [e.id, e]));
+    const current = await tx.event.findMany({ where: { id: { in: chunk } }, select: { id: true, titleManual: true } });
+    const manualTitle = new Set(current.filter((e) => e.titleManual).map((e) => e.id));
     for (const [eventId, articles] of byEvent) {
       // Copies repeat their original's figures; only independent articles count as sources.
       const independent = articles.filter((a) => !a.syndicatedFromId);
@@ -75,12 +84,10 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
       const killed = summariseFigures(figures("killed"));
       const wounded = summariseFigures(figures("wounded"));
       const times = articles.map((a) => a.publishedAt?.getTime()).filter((t): t is number => t !== undefined);
-      const existing = locked.get(eventId);
       await tx.event.update({
         where: { id: eventId },
         data: {
-          // A locked event keeps the title an analyst may have given it.
-          ...(existing?.locked ? {} : { title: eventTitle(articles.map((a) => a.title)) }),
+          ...(manualTitle.has(eventId) ? {} : { title: eventTitle(articles.map((a) => a.title)) }),
           articleCount: articles.length,
           sourceCount: independent.length,
           outletCount: new Set(articles.map((a) => a.outletId)).size,
@@ -95,4 +102,5 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
       });
     }
   }
+  return deleted;
 }

@@ -38,6 +38,7 @@ export const eventListSelect = {
   woundedMax: true,
   divergence: true,
   locked: true,
+  titleManual: true,
 } satisfies Prisma.EventSelect;
 
 export function toEventListItem(e: Prisma.EventGetPayload<{ select: typeof eventListSelect }>): EventListItem {
@@ -55,6 +56,7 @@ export function toEventListItem(e: Prisma.EventGetPayload<{ select: typeof event
     wounded: range(e.woundedMin, e.woundedMax),
     divergence: e.divergence,
     locked: e.locked,
+    titleManual: e.titleManual,
   };
 }
 

@@ -128,6 +128,7 @@ const eventColumns: ExportColumn<EventExportRow>[] = [
   { key: "wounded_max", header: "wounded_max", value: (r) => r.woundedMax },
   { key: "divergence", header: "divergence", value: (r) => r.divergence },
   { key: "locked", header: "locked", value: (r) => r.locked },
+  { key: "title_manual", header: "title_manual", value: (r) => r.titleManual },
 ];
 
 const articleRefSelect = {

@@ -5,4 +5,5 @@
 export { getArticle, listArticles } from "./articles";
 export { getEvent, listEvents } from "./events";
 export { exportRows, type ExportSource } from "./exports";
+export { getEventHistory, HISTORY_LIMIT } from "./history";
 export { getCoverage, getOverview, listIngestRuns, listLanguages, listOutletFacets, listOutlets, type OutletListItem } from "./overview";

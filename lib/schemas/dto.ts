@@ -58,7 +58,10 @@ export interface EventListItem {
   killed: Range | null;
   wounded: Range | null;
   divergence: number | null;
+  /** Automatic grouping keeps this event's articles and adds none. */
   locked: boolean;
+  /** The title was set by an analyst (kept by refreshes and re-grouping). */
+  titleManual: boolean;
 }
 
 export interface ClaimItem {

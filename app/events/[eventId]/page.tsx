@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getEvent } from "@/lib/queries";
+import { getEvent, getEventHistory } from "@/lib/queries";
 import type { EventDetailFilters } from "@/lib/schemas/filters";
 import { CountEvolutionChart } from "@/components/charts/count-evolution-chart";
 import { CoverageChart } from "@/components/charts/coverage-chart";
@@ -11,6 +11,7 @@ import { UrlStateProvider } from "@/components/data-table/url-state";
 import { ComparisonMatrix, articleIndex } from "@/components/event/comparison-matrix";
 import { EventArticlesTable } from "@/components/event/event-articles-table";
 import { EventHeader } from "@/components/event/event-header";
+import { EventManagePanel } from "@/components/event/event-manage-panel";
 import { EventToolbar } from "@/components/event/event-toolbar";
 import { StatementsBySpeaker } from "@/components/event/statements-by-speaker";
 import { FilterError } from "@/components/layout/filter-error";
@@ -32,7 +33,7 @@ async function load({ params, searchParams }: Props) {
   const eventId = decodeURIComponent(rawId);
   const parsed = parseEventDetailParams(sp);
   const detail = await loadEvent(eventId, JSON.stringify(parsed.ok ? parsed.data : NO_FILTERS));
-  return { parsed, detail };
+  return { eventId, parsed, detail };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -41,8 +42,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function EventPage(props: Props) {
-  const { parsed, detail } = await load(props);
+  const { eventId, parsed, detail } = await load(props);
   if (!detail) notFound();
+  const history = (await getEventHistory(eventId)) ?? [];
 
   const { event, comparison, speakers, coverage, counts, facets } = detail;
   const shown = detail.articles;
@@ -67,7 +69,7 @@ export default async function EventPage(props: Props) {
         </span>
       </nav>
 
-      <EventHeader event={event} filtered={filtered} />
+      <EventHeader event={event} filtered={filtered} manageHref="#manage" />
 
       {!parsed.ok ? (
         <FilterError field={parsed.field} error={parsed.error} resetHref={base} />
@@ -140,11 +142,13 @@ export default async function EventPage(props: Props) {
               actions={<DataTableExport table="articles" entity="articles" extra={exportExtra} />}
             />
             <CardBody className="pt-1">
-              <EventArticlesTable articles={allArticles} />
+              <EventArticlesTable articles={allArticles} eventId={event.id} />
             </CardBody>
           </Card>
         </UrlStateProvider>
       )}
+
+      <EventManagePanel event={event} history={history} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import { notFound, parseQuery, serverError } from "@/lib/http/respond";
+import { actorOf, notFound, parseBody, parseQuery, runAction, serverError } from "@/lib/http/respond";
+import { renameEvent } from "@/lib/mutations/event-actions";
 import { getEvent } from "@/lib/queries";
+import { renameEventSchema } from "@/lib/schemas/actions";
 import { eventDetailFiltersSchema } from "@/lib/schemas/filters";
 
 export const dynamic = "force-dynamic";
@@ -15,4 +17,14 @@ export async function GET(request: Request, ctx: { params: Promise<{ eventId: st
   } catch (err) {
     return serverError(err, "loading the event");
   }
+}
+
+/** PATCH /api/events/:id {title} — an analyst's title, kept by re-grouping; `null` restores the automatic one. */
+export async function PATCH(request: Request, ctx: { params: Promise<{ eventId: string }> }) {
+  const { eventId } = await ctx.params;
+  const who = actorOf(request);
+  if (!who.ok) return who.response;
+  const body = await parseBody(request, renameEventSchema);
+  if (!body.ok) return body.response;
+  return runAction("renaming the event", () => renameEvent(eventId, body.data.title, { actor: who.actor }));
 }
