@@ -127,3 +127,167 @@ describe("context, authority, offsets", () => {
     }
   });
 });
+
+function summaryOf(text: string) {
+  return extractArticle({ text }).summary;
+}
+
+/** The figure of the first claim of `kind`, as [min, max], or null when there is none. */
+function figure(text: string, kind: CasualtyKind): [number | null, number | null] | null {
+  const c = claims(text).find((x) => x.kind === kind && !x.isContext);
+  return c ? [c.min, c.max] : null;
+}
+
+describe("kinds beyond killed and wounded: missing, captured, displaced", () => {
+  test.each<[string, CasualtyKind, [number | null, number | null]]>([
+    ["Two soldiers remain missing.", "missing", [2, 2]],
+    ["A fisherman went missing after the storm.", "missing", [1, 1]],
+    ["Five people are unaccounted for.", "missing", [5, 5]],
+    ["Gunmen kidnapped 12 students.", "captured", [12, 12]],
+    ["Four aid workers were abducted on Monday.", "captured", [4, 4]],
+    ["Militants abducted a journalist.", "captured", [1, 1]],
+    ["Three tourists were taken hostage.", "captured", [3, 3]],
+    ["The rebels are holding 20 people hostage.", "captured", [20, 20]],
+    ["Thousands fled their homes.", "displaced", [2000, null]],
+    ["About 300 families were displaced.", "displaced", [300, 300]],
+    ["More than 1,000 residents were forced to flee.", "displaced", [1001, null]],
+    ["200 people were made homeless by the fire.", "displaced", [200, 200]],
+  ])("%s -> %s", (text, kind, expected) => {
+    expect(figure(text, kind)).toEqual(expected);
+  });
+
+  // Escaping a scene is not displacement.
+  test.each(["Two men fled the scene in a black car.", "The three suspects fled on foot.", "Three people fled."])("fleeing is not displacement: %s", (text) => {
+    expect(claims(text).filter((c) => c.kind === "displaced")).toEqual([]);
+  });
+
+  // An evacuation is precautionary and usually lifted within hours: not displacement unless the
+  // text says people fled, were displaced or lost their homes.
+  test.each(["Residents were evacuated as a precaution.", "About 500 people were evacuated from the building.", "The school was evacuated after the threat."])(
+    "evacuated is not displaced: %s",
+    (text) => {
+      expect(claims(text).filter((c) => c.kind === "displaced")).toEqual([]);
+    },
+  );
+});
+
+describe("vague and group amounts", () => {
+  test.each<[string, CasualtyKind, Qualifier, number | null, number | null]>([
+    ["A family of five was killed.", "killed", "exact", 5, 5],
+    ["A dozen people were wounded.", "wounded", "exact", 12, 12],
+    ["Scores of people were injured in the blast.", "wounded", "vague", 40, null],
+    ["Hundreds of people were wounded.", "wounded", "vague", 200, null],
+    ["Several people were hurt.", "wounded", "vague", 3, null],
+    ["Dozens were killed.", "killed", "vague", 24, null],
+    ["A handful of people were injured.", "wounded", "vague", 3, 6],
+    ["The couple were found dead.", "killed", "exact", 2, 2],
+    ["The pair were pronounced dead at the scene.", "killed", "exact", 2, 2],
+  ])("%s", (text, kind, qualifier, min, max) => {
+    expect(claims(text).find((c) => c.kind === kind)).toMatchObject({ kind, qualifier, min, max });
+  });
+});
+
+describe("ages, dates, times, addresses, money and votes are not counted", () => {
+  test.each([
+    "The suspect, 19, was arrested on June 5, 2015.",
+    "He lives at 1200 Main Street.",
+    "Police offered a $5,000 reward in the killing of a teenager.",
+    "The measure passed 52-48.",
+    "The council voted 7 to 2 to approve the plan.",
+    "The bill passed by a vote of 62 to 38 after the shooting.",
+    "The 2 a.m. shooting killed one man.",
+    "A 24-year-old man was shot and killed at 11:30 p.m. Friday near 23rd Street.",
+    "Jones, 25, of 1200 Main Street, was killed.",
+    "He was shot 5 times.",
+    "Two men were shot at 1400 N. 5th Street.",
+  ])("%s", (text) => {
+    // Every figure is a victim count of at most 2; none is the age, date, time, address, sum or vote.
+    for (const c of claims(text)) expect(c.max ?? c.min ?? 0).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("victims counted without a single number", () => {
+  test.each<[string, CasualtyKind, number]>([
+    // Coordinated subjects with a figure in one conjunct.
+    ["Two men and a woman were wounded.", "wounded", 3],
+    ["A woman and two men were shot early Sunday.", "wounded", 3],
+    ["A mother and her two children were killed.", "killed", 3],
+    ["A man, a woman and two children were killed.", "killed", 4],
+    // A plural head whose apposition lists the people.
+    ["The victims, a 20-year-old man and a 22-year-old woman, were shot dead.", "killed", 2],
+    ["The victims, ages 19 and 21, were wounded.", "wounded", 2],
+    ["Three men, ages 18, 20 and 22, were shot.", "wounded", 3],
+    // Coordinated objects.
+    ["The gunman killed his wife and two children before turning the gun on himself.", "killed", 3],
+    ["The gunman killed two children and their mother.", "killed", 3],
+    // "X and Y were killed", possessive objects.
+    ["Quintonio LeGrier and Bettie Jones were killed early Saturday.", "killed", 2],
+    ["A man was killed in the shooting and his brother was wounded.", "wounded", 1],
+  ])("%s -> %s %d", (text, kind, n) => {
+    expect(claims(text).find((c) => c.kind === kind)).toMatchObject({ min: n, max: n });
+  });
+
+  test.each<[string, { killed: number | null; wounded: number | null }]>([
+    // "N shot, M fatally": M killed, the rest wounded.
+    ["Two people were shot, one fatally.", { killed: 1, wounded: 1 }],
+    ["Three people were shot, two of them fatally.", { killed: 2, wounded: 1 }],
+    // A second verb phrase shares its subject: the victim who later died is killed, not wounded.
+    ["Jones was wounded and later died.", { killed: 1, wounded: null }],
+    ["A man was shot in the chest and died at the hospital.", { killed: 1, wounded: null }],
+    ["Steve Cartigiano says his son, 16-year-old James, was accidentally shot by a teenage friend and later died.", { killed: 1, wounded: null }],
+    ["He was not killed instantly but died later at the hospital.", { killed: 1, wounded: null }],
+    // Everyone shot in the lead died: no wounded left over.
+    [
+      "Emily Fox was shot and killed Sunday. Officers discovered Fox and her boyfriend with gunshot wounds. Investigators arrived. Neighbors gathered. Both were pronounced dead at the scene.",
+      { killed: 1, wounded: null },
+    ],
+  ])("%s", (text, expected) => {
+    const s = summaryOf(text);
+    expect({ killed: s.killed?.min ?? null, wounded: s.wounded?.min ?? null }).toEqual(expected);
+  });
+
+  test("a figure for all the victims beats a larger title figure for a subgroup", () => {
+    const title = "Investigators ID two civilians killed in clinic shooting";
+    const text = `${title}Police said what moved a man to kill three people at the clinic is unknown.`;
+    expect(extractArticle({ text, title }).summary.killed).toEqual({ min: 3, max: 3 });
+  });
+});
+
+describe("predicates and negation scope", () => {
+  test.each<[string, CasualtyKind, number]>([
+    ["The victim did not survive.", "killed", 1],
+    ["She succumbed to her injuries on Tuesday.", "killed", 1],
+    ["He passed away at the hospital.", "killed", 1],
+    ["Two children were among the dead.", "killed", 2],
+    ["Both had suffered a single gunshot wound to the head.", "wounded", 2],
+    ["Three people are recovering after being shot.", "wounded", 3],
+    // A degree adverb after the negator keeps the injury.
+    ["The man was not seriously injured.", "wounded", 1],
+    ["Two people were not seriously hurt.", "wounded", 2],
+    ["The officer was not fatally wounded.", "wounded", 1],
+    // "shot at" a place is a hit.
+    ["A woman was shot at a bus stop.", "wounded", 1],
+    ["One person was shot at Brigham and Women's Hospital on Tuesday.", "wounded", 1],
+    ["He was shot at least twice.", "wounded", 1],
+  ])("%s -> %s %d", (text, kind, n) => {
+    expect(claims(text).find((c) => c.kind === kind && c.basis !== "negation")).toMatchObject({ min: n, max: n });
+  });
+
+  test.each<[string, CasualtyKind]>([
+    ["No officers were injured.", "wounded"],
+    ["Neither man was injured.", "wounded"],
+    ["None of the officers were hurt.", "wounded"],
+    ["Neither of the officers was hurt.", "wounded"],
+  ])("negated subject: %s", (text, kind) => {
+    expect(claims(text).filter((c) => c.kind === kind).map((c) => [c.min, c.max])).toEqual([[0, 0]]);
+  });
+
+  test.each(["Officers were shot at but not hit.", "He was shot at by a man in a car.", "Two men shot at a car.", "The man shot at officers."])("fired upon, nobody hit: %s", (text) => {
+    expect(claims(text).filter((c) => (c.min ?? 0) > 0)).toEqual([]);
+  });
+
+  test("a month before a past year marks another event", () => {
+    const text = "It was the deadliest shooting since Sandy Hook in December 2012, where 26 people died.";
+    expect(extractArticle({ text, publishedAt: "2015-12-03" }).claims.find((c) => c.kind === "killed")).toMatchObject({ min: 26, isContext: true });
+  });
+});

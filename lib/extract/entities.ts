@@ -43,6 +43,9 @@ function isCap(w: string): boolean {
 }
 
 function isAcronym(w: string): boolean {
+  // Both forms have a capital or a period second ("NATO", "U.S."): most words fail here cheaply.
+  const c = w.charCodeAt(1);
+  if (!((c >= 65 && c <= 90) || c === 46)) return false;
   return /^[A-Z]{2,6}s?$/.test(w) || /^(?:[A-Z]\.){2,}$/.test(w);
 }
 
@@ -55,8 +58,23 @@ function isDemonym(w: string): boolean {
 // names. Other words are skipped, and show up as letters in the gap between two matches.
 const WORD = /(?<![A-Za-z'’])(?:[A-Z][A-Za-z'’.\-]*|\([A-Z][A-Za-z.]*\)|(?:of|for|the|de|al|bin|van|von|der|du|la|le|and|to)(?![A-Za-z]))/g;
 
+// Classes of WORD matches.
+const CAP = 0;
+const PAREN = 1;
+const LINK = 2;
+
+const SAID_AFTER = /^\s+(?:said|says|told|added|asked|wrote|noted|explained|argued|insisted|recalled)\b/;
+const SAID_AFTER_AT = /\s+(?:said|says|told|added|asked|wrote|noted|explained|argued|insisted|recalled)\b/y;
+
+/** Is char code `c` whitespace in the sense of the regex class \s? */
+function isSpaceChar(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Strip markdown emphasis and collapse whitespace. */
 export function cleanName(s: string): string {
+  // The common case -- one plain word or words split by single spaces -- skips the rewrites.
+  if (!/[*_\s’']/.test(s) || (!/[*_’']|\s\s|[^\S ]/.test(s) && !/^(?:the|a|an) /i.test(s))) return s.trim();
   return s.replace(/[*_]+/g, "").replace(/\s+/g, " ").replace(/^(?:the|a|an)\s+/i, "").replace(/[’']s$/, "").trim();
 }
 
@@ -66,8 +84,8 @@ export function personName(phrase: string): string | null {
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
-    const bare = w.replace(/\.$/, "").toLowerCase();
-    if (TITLE_WORDS.has(bare) || isDemonym(w) || isAcronym(w.replace(/\.$/, "")) || CONNECTORS.has(w) || !isCap(w)) i++;
+    const noDot = w.endsWith(".") ? w.slice(0, -1) : w;
+    if (!isCap(w) || CONNECTORS.has(w) || TITLE_WORDS.has(noDot.toLowerCase()) || isDemonym(w) || isAcronym(noDot)) i++;
     else break;
   }
   const rest = words.slice(i);
@@ -83,55 +101,122 @@ export function personName(phrase: string): string | null {
  * organisation head word ("Ministry", "Command", "Times") or acronyms are "org".
  */
 export function collectMentions(text: string, quoteSpans: ReadonlyArray<{ start: number; end: number }>): Mention[] {
-  const out: Mention[] = [];
-  const words: Array<{ w: string; s: number; e: number }> = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
-  let qi = 0;
-  const sortedQ = [...quoteSpans].sort((a, b) => a.start - b.start);
-  const inQuote = (pos: number) => {
-    while (qi < sortedQ.length && sortedQ[qi]!.end <= pos) qi++;
-    const q = sortedQ[qi];
-    return !!q && q.start <= pos && pos < q.end;
-  };
+  const scanner = new MentionScanner(text, quoteSpans);
+  scanner.extendTo(Infinity);
+  return scanner.out;
+}
+
+/**
+ * `collectMentions`, run left to right only as far as asked: look-ups want the mentions before a
+ * position, and the last statement of an article is often well before its end.
+ */
+class MentionScanner {
+  /** The mentions found so far, in text order. */
+  readonly out: Mention[] = [];
+  // Word matches as offsets and a class (capitalised, "(Abbrev)", connector); strings are cut only
+  // for capitalised words that start a run. Most matches are connectors ("the", "and", "of").
+  private readonly ws: number[] = [];
+  private readonly we: number[] = [];
+  private readonly wk: number[] = [];
+  private readonly word = new RegExp(WORD.source, "g");
+  private scannedAll = false;
+  private readonly sortedQ: Array<{ start: number; end: number }>;
+  private qi = 0;
+  /** Index of the next word to read. */
+  private i = 0;
   // Each word of a full person name -> that name (latest wins), for surname look-ups.
-  const personByWord = new Map<string, string>();
-  let i = 0;
-  while (i < words.length) {
-    const first = words[i]!;
-    if (!isCap(first.w) || inQuote(first.s)) {
-      i++;
-      continue;
+  private readonly personByWord = new Map<string, string>();
+
+  constructor(
+    private readonly text: string,
+    quoteSpans: ReadonlyArray<{ start: number; end: number }>,
+  ) {
+    this.sortedQ = [...quoteSpans].sort((a, b) => a.start - b.start);
+  }
+
+  /** Is there a k-th word match (scanning the text as far as needed)? */
+  private has(k: number): boolean {
+    while (this.ws.length <= k && !this.scannedAll) {
+      const m = this.word.exec(this.text);
+      if (!m) {
+        this.scannedAll = true;
+        break;
+      }
+      const c = m[0].charCodeAt(0);
+      this.ws.push(m.index);
+      this.we.push(m.index + m[0].length);
+      this.wk.push(c >= 65 && c <= 90 ? CAP : c === 40 ? PAREN : LINK);
     }
+    return k < this.ws.length;
+  }
+
+  private inQuote(pos: number): boolean {
+    const q = this.sortedQ;
+    while (this.qi < q.length && q[this.qi]!.end <= pos) this.qi++;
+    const cur = q[this.qi];
+    return !!cur && cur.start <= pos && pos < cur.end;
+  }
+
+  private isThe(k: number): boolean {
+    return this.wk[k] === LINK && this.we[k]! - this.ws[k]! === 3 && this.text.startsWith("the", this.ws[k]!);
+  }
+
+  /** Collect the runs that start before `pos`. */
+  extendTo(pos: number): void {
+    while (this.has(this.i) && this.ws[this.i]! < pos) this.step();
+  }
+
+  /** Read the run (or skip the word) at word `i`. */
+  private step(): void {
+    const { text, ws, we, wk, out, personByWord } = this;
+    const i = this.i;
+    if (wk[i] !== CAP || this.inQuote(ws[i]!)) {
+      this.i = i + 1;
+      return;
+    }
+    const fs = ws[i]!;
+    const fe = we[i]!;
+    const firstW = text.slice(fs, fe);
     // Sentence-initial function words are not names.
-    if (FUNCTION_WORDS.has(first.w.toLowerCase()) && (first.w.length <= 3 || i === 0 || /[.!?:"“”\n]\s*$/.test(text.slice(Math.max(0, first.s - 3), first.s)))) {
-      i++;
-      continue;
+    if (FUNCTION_WORDS.has(firstW.toLowerCase()) && (firstW.length <= 3 || i === 0 || /[.!?:"“”\n]\s*$/.test(text.slice(Math.max(0, fs - 3), fs)))) {
+      this.i = i + 1;
+      return;
     }
     let j = i;
-    while (j + 1 < words.length) {
+    while (this.has(j + 1)) {
       // A word ending in a period ends the run unless it is an initial or a title ("C.", "Sgt.").
-      const cur = words[j]!.w;
-      if (cur.endsWith(".") && !/^[A-Z]\.$/.test(cur) && !/^(?:[A-Z]\.)+$/.test(cur) && !TITLE_WORDS.has(cur.slice(0, -1).toLowerCase()) && !/^(?:St|Jr|Sr|Mt|Ft)\.$/.test(cur)) break;
-      const nx = words[j + 1]!;
-      const gap = text.slice(words[j]!.e, nx.s);
+      if (text.charCodeAt(we[j]! - 1) === 46) {
+        const cur = text.slice(ws[j]!, we[j]!);
+        if (!/^[A-Z]\.$/.test(cur) && !/^(?:[A-Z]\.)+$/.test(cur) && !TITLE_WORDS.has(cur.slice(0, -1).toLowerCase()) && !/^(?:St|Jr|Sr|Mt|Ft)\.$/.test(cur)) break;
+      }
       // Same line, or a paragraph break with no sentence end before it.
-      if (!/^[\s*_]*$/.test(gap)) break;
-      if (/\n/.test(gap) && /[.!?:"”]$/.test(text.slice(words[j]!.e - 1, words[j]!.e))) break;
-      if (isCap(nx.w) || /^\(/.test(nx.w)) {
+      let newline = false;
+      let clean = true;
+      for (let k = we[j]!; k < ws[j + 1]!; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10) newline = true;
+        else if (c !== 42 && c !== 95 && !isSpaceChar(c)) {
+          clean = false;
+          break;
+        }
+      }
+      if (!clean) break;
+      if (newline && /[.!?:"”]/.test(text[we[j]! - 1] ?? "")) break;
+      if (wk[j + 1] !== LINK) {
         j++;
         continue;
       }
       // "Ministry of Defence", "Ambassador to the UN": connectors between capitalised words.
-      if ((CONNECTORS.has(nx.w) || nx.w === "to") && j + 2 < words.length && (isCap(words[j + 2]!.w) || (words[j + 2]!.w === "the" && j + 3 < words.length && isCap(words[j + 3]!.w)))) {
+      if (this.has(j + 2) && (wk[j + 2] === CAP || (this.isThe(j + 2) && this.has(j + 3) && wk[j + 3] === CAP))) {
         j++;
         continue;
       }
       break;
     }
+    this.i = j + 1;
     if (j === i) {
       // Fast path for one-word runs (most of them): no name clean-up needed.
-      let w = first.w.replace(/^[*_]+/, "");
+      let w = firstW;
       if (w.endsWith(".")) w = w.slice(0, -1);
       if (w.endsWith("’s") || w.endsWith("'s")) w = w.slice(0, -2);
       const lw = w.toLowerCase();
@@ -139,23 +224,26 @@ export function collectMentions(text: string, quoteSpans: ReadonlyArray<{ start:
       let name = w;
       const outlet = OUTLET_HEADS.has(lw) && lw.length > 2 && !/^(?:post|news|site|file|paper|daily|network|channel|station|times|today|journal)$/.test(lw);
       if (ORG_HEADS.has(lw) || isAcronym(w) || outlet) kind = "org";
-      else if (!TITLE_WORDS.has(lw) && !isDemonym(w) && isCap(w)) {
+      else if (!TITLE_WORDS.has(lw) && !isDemonym(w)) {
         const full = personByWord.get(w);
         if (full) {
           kind = "person";
           name = full;
-        } else if (/^\s+(?:said|says|told|added|asked|wrote|noted|explained|argued|insisted|recalled)\b/.test(text.slice(first.e, first.e + 14))) kind = "person";
+        } else {
+          // "Smith said" (within 14 characters of the name).
+          SAID_AFTER_AT.lastIndex = fe;
+          if (SAID_AFTER_AT.test(text) && SAID_AFTER_AT.lastIndex <= fe + 14) kind = "person";
+        }
       }
-      out.push({ start: first.s, end: first.e, name, kind, outlet: kind === "org" && outlet });
-      i = j + 1;
-      continue;
+      out.push({ start: fs, end: fe, name, kind, outlet: kind === "org" && outlet });
+      return;
     }
-    const raw = text.slice(first.s, words[j]!.e).replace(/\.$/, "");
-    const after = text.slice(words[j]!.e, words[j]!.e + 16).toLowerCase();
+    const raw = text.slice(fs, we[j]!).replace(/\.$/, "");
+    const after = text.slice(we[j]!, we[j]! + 16).toLowerCase();
     // (also used below to spot "Smith said")
     const name = cleanName(raw.replace(/\s+\(/, " ("));
     const toks = name.split(" ");
-    const lowerToks = toks.map((t) => t.toLowerCase().replace(/[().]/g, ""));
+    const lowerToks = toks.map((t) => (/[().]/.test(t) ? t.toLowerCase().replace(/[().]/g, "") : t.toLowerCase()));
     const orgHead = lowerToks.some((t) => ORG_HEADS.has(t));
     const outletAfter = /^[*_\s]*(?:publication|newspaper|magazine|website|news agency|daily|tabloid|network|channel)\b/.test(after);
     const outlet = outletAfter || lowerToks.some((t) => OUTLET_HEADS.has(t) && t.length > 2 && !/^(?:post|news|site|file|paper|daily|network|channel|station)$/.test(t)) || (lowerToks.length > 1 && lowerToks.some((t) => /^(?:post|news|file|journal|daily)$/.test(t)));
@@ -172,34 +260,38 @@ export function collectMentions(text: string, quoteSpans: ReadonlyArray<{ start:
       // A single word: a person if it is the surname or first name of a person named earlier, or
       // the subject of a speech verb ("Smith said").
       full = personByWord.get(pn) ?? null;
-      if (full || /^\s+(?:said|says|told|added|asked|wrote|noted|explained|argued|insisted|recalled)\b/.test(after)) kind = "person";
+      if (full || SAID_AFTER.test(after)) kind = "person";
     }
-    out.push({ start: first.s, end: words[j]!.e, name: kind === "person" ? (full ?? name) : name, kind, outlet: kind === "org" && outlet });
-    i = j + 1;
+    out.push({ start: fs, end: we[j]!, name: kind === "person" ? (full ?? name) : name, kind, outlet: kind === "org" && outlet });
   }
-  return out;
 }
 
 /**
  * Resolves speaker mentions against the names seen before a position. The names are collected on
- * first use: most articles without pronoun or surname attributions never pay for it.
+ * demand and only as far into the text as a look-up needs: most articles without pronoun or
+ * surname attributions never pay for it.
  */
 export class MentionIndex {
-  private list: Mention[] | null = null;
+  private readonly scanner: MentionScanner;
 
-  constructor(
-    private readonly text: string,
-    private readonly quoteSpans: ReadonlyArray<{ start: number; end: number }>,
-  ) {}
-
-  get mentions(): Mention[] {
-    this.list ??= collectMentions(this.text, this.quoteSpans);
-    return this.list;
+  constructor(text: string, quoteSpans: ReadonlyArray<{ start: number; end: number }>) {
+    this.scanner = new MentionScanner(text, quoteSpans);
   }
 
-  /** Index of the first mention starting at or after `pos`. */
-  private upper(pos: number): number {
-    const ms = this.mentions;
+  /** Every mention of the text. */
+  get mentions(): Mention[] {
+    this.scanner.extendTo(Infinity);
+    return this.scanner.out;
+  }
+
+  /** The mentions known once those starting before `pos` are collected. */
+  private before(pos: number): Mention[] {
+    this.scanner.extendTo(pos);
+    return this.scanner.out;
+  }
+
+  /** Index of the first mention starting at or after `pos` in `ms`. */
+  private upper(ms: Mention[], pos: number): number {
     let lo = 0;
     let hi = ms.length;
     while (lo < hi) {
@@ -212,8 +304,8 @@ export class MentionIndex {
 
   /** The last mention of `kind` that ends before `pos`. */
   last(kind: Mention["kind"], pos: number, pred: (m: Mention) => boolean = () => true): Mention | null {
-    const ms = this.mentions;
-    for (let i = this.upper(pos) - 1; i >= 0; i--) {
+    const ms = this.before(pos);
+    for (let i = this.upper(ms, pos) - 1; i >= 0; i--) {
       const m = ms[i]!;
       if (m.end <= pos && m.kind === kind && pred(m)) return m;
     }
@@ -224,14 +316,48 @@ export class MentionIndex {
   expandPerson(partial: string, pos: number): string | null {
     const words = partial.split(" ");
     const lastWord = words[words.length - 1]!;
-    const m = this.last("person", pos + 1, (x) => x.name.length >= partial.length && x.name.split(" ").includes(lastWord));
-    return m ? m.name : null;
+    // The latest person mention before `pos` (ending by pos + 1) that has the word and is no shorter.
+    const list = this.byWord("person", pos + 1).get(lastWord) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i]!;
+      if (m.start < pos + 1 && m.end <= pos + 1 && m.name.length >= partial.length) return m.name;
+    }
+    return null;
+  }
+
+  private readonly wordIndex: Record<"person" | "org", { map: Map<string, Mention[]>; indexed: number }> = {
+    person: { map: new Map(), indexed: 0 },
+    org: { map: new Map(), indexed: 0 },
+  };
+
+  /**
+   * Mentions of `kind` by the words of their name (as written for people, lower-cased for
+   * organisations), in text order, covering at least the mentions that start before `pos`. Kept
+   * up to date as the scanner goes further: name look-ups are then a short list scan.
+   */
+  private byWord(kind: "person" | "org", pos: number): Map<string, Mention[]> {
+    const ms = this.before(pos);
+    const idx = this.wordIndex[kind];
+    for (; idx.indexed < ms.length; idx.indexed++) {
+      const m = ms[idx.indexed]!;
+      if (m.kind !== kind) continue;
+      const words = kind === "org" ? m.name.toLowerCase().split(/[\s()]+/) : m.name.split(" ");
+      for (const w of new Set(words)) {
+        const list = idx.map.get(w);
+        if (list) list.push(m);
+        else idx.map.set(w, [m]);
+      }
+    }
+    return idx.map;
   }
 
   /** The organisation whose name contains `head` ("ministry" -> "Syrian Foreign Ministry"). */
   expandOrg(head: string, pos: number): string | null {
-    const h = head.toLowerCase();
-    const m = this.last("org", pos, (x) => x.name.toLowerCase().split(/[\s()]+/).includes(h));
-    return m ? m.name : null;
+    const list = this.byWord("org", pos).get(head.toLowerCase()) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i]!;
+      if (m.start < pos && m.end <= pos) return m.name;
+    }
+    return null;
   }
 }

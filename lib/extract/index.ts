@@ -1,5 +1,5 @@
-import { extractCasualties, type DraftClaim } from "./casualties";
-import { findQuoteSpans, extractStatements } from "./quotes";
+import { casualtySentences, extractCasualties, type DraftClaim } from "./casualties";
+import { extractStatements, findQuoteSpans, statementRanges } from "./quotes";
 import { splitSentences, titleEndOffset, type Sentence } from "./segment";
 import { summarise } from "./summary";
 import { SentenceTokens } from "./tokens";
@@ -7,9 +7,25 @@ import type { CasualtyClaim, ExtractInput, Extraction, Statement } from "./types
 
 export type * from "./types";
 
+/** The claim as published: the draft without the summary's bookkeeping (same fields, same order). */
 function publicClaim(c: DraftClaim): CasualtyClaim {
-  const { sentenceIndex: _i, inQuote: _q, inTitle: _t, victimNames: _n, ...rest } = c;
-  return rest;
+  return {
+    kind: c.kind,
+    min: c.min,
+    max: c.max,
+    qualifier: c.qualifier,
+    victimGroup: c.victimGroup,
+    authority: c.authority,
+    isContext: c.isContext,
+    isHeadline: c.isHeadline,
+    phrase: c.phrase,
+    start: c.start,
+    end: c.end,
+    sentence: c.sentence,
+    sentenceStart: c.sentenceStart,
+    sentenceEnd: c.sentenceEnd,
+    basis: c.basis,
+  };
 }
 
 /** Title plus this many body sentences form the lead, where news puts the event's own figures. */
@@ -33,7 +49,12 @@ export function extractArticle(input: ExtractInput): Extraction {
   const quotes = findQuoteSpans(text);
   const tokens = new SentenceTokens(text, sentences);
   tokens.setMasks(quotes);
-  const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null);
+  // Tag everything both extractors are known to need in one tagger call (see `tagSegments`).
+  const uses = casualtySentences(text, sentences);
+  const tagged: number[] = [];
+  for (let i = 0; i < uses.length; i++) if (uses[i] === "tokens") tagged.push(i);
+  tokens.prefetch(tagged, statementRanges(text, tokens, quotes));
+  const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null, uses);
   const summary = summarise(drafts, leadEnd(sentences));
   const statements = dropNestedReports(extractStatements(text, tokens, quotes));
   return { claims: drafts.map(publicClaim), statements, summary };

@@ -26,6 +26,14 @@ export const PREDICATES: Array<[Pattern, PredicateKind]> = (
     [["found", "slain|murdered|killed"], "killed"],
     [["gunned", "down"], "killed"],
     [["lost", "their|his|her", "lives|life"], "killed"],
+    [["did|does", "not|n't", "survive"], "killed"],
+    [["succumbed|succumbs", "to"], "killed"],
+    [["passed", "away"], "killed"],
+    // "Two children were among the dead": the group is among the victims (a lower bound).
+    [["among", "the", "dead|deceased|fatalities|killed|slain"], "killed"],
+    [["among", "those", "killed|slain"], "killed"],
+    [["among", "the", "wounded|injured"], "wounded"],
+    [["among", "those", "wounded|injured|hurt|hospitalized|hospitalised"], "wounded"],
     [["fatally|mortally", "shot|wounded|injured|stabbed|struck|hit|hurt"], "killed"],
     [["killed|dead|died|dies|slain|murdered|massacred|executed|perished|deceased|assassinated|slaughtered"], "killed"],
     [["shot|stabbed", "and", "critically|seriously|badly|severely|gravely|critically|non-fatally", "wounded|injured|hurt"], "wounded"],
@@ -43,22 +51,30 @@ export const PREDICATES: Array<[Pattern, PredicateKind]> = (
     [["treated", "for", "*", "wounds|wound"], "shot"],
     [["treated", "for", "*", "injuries"], "wounded"],
     [["treated", "for", "injuries"], "wounded"],
+    [["suffered|sustained|received|had|has", "*", "*", "*", "wounds|wound"], "shot"],
     [["suffered|sustained|received|had|has", "*", "*", "wounds|wound"], "shot"],
     [["suffered|sustained|received|had|has", "*", "wounds|wound"], "shot"],
     [["suffered|sustained|received|had|has", "wounds"], "shot"],
+    [["suffered|sustained|received|had|has", "*", "*", "*", "injuries"], "wounded"],
     [["suffered|sustained|received|had|has", "*", "*", "injuries"], "wounded"],
     [["suffered|sustained|received|had|has", "*", "injuries"], "wounded"],
     [["suffered|sustained|received|had|has", "injuries"], "wounded"],
     [["wounded|injured|hurt|hospitalized|hospitalised|grazed|maimed"], "wounded"],
+    [["recovering|recuperating", "from|in|at|after"], "wounded"],
     [["unaccounted", "for"], "missing"],
+    [["went|gone|go|goes", "missing"], "missing"],
     [["missing"], "missing"],
     [["taken|held", "hostage|captive|prisoner"], "captured"],
     [["captured|abducted|kidnapped|seized"], "captured"],
-    [["fled|left", "their|his|her", "homes|home"], "displaced"],
+    // Displaced: people who left their homes because of the event. "Evacuated" alone is not
+    // displacement (a precautionary evacuation is lifted within hours); it counts only when the
+    // text says the people fled, were displaced or lost their homes.
+    [["fled|left|flee|fleeing", "their|his|her", "homes|home|houses|villages|town|city|country"], "displaced"],
     [["forced", "to", "flee"], "displaced"],
-    [["forced|driven", "from", "their", "homes"], "displaced"],
+    [["forced", "to", "leave", "their|his|her", "homes|home"], "displaced"],
+    [["forced|driven", "from", "their|his|her", "homes|home"], "displaced"],
     [["left|made|rendered", "homeless"], "displaced"],
-    [["displaced|evacuated|uprooted|fled"], "displaced"],
+    [["displaced|uprooted|fled"], "displaced"],
     [["shot"], "shot"],
   ] as Array<[Pattern, PredicateKind]>
 );
@@ -99,7 +115,7 @@ export const AUX_WORDS = new Set(
     "was were is are be been being has have had 's 're who that which reportedly also later all both each " +
     "allegedly apparently believed thought feared confirmed now since subsequently then eventually initially " +
     "originally critically seriously badly severely slightly mortally reported previously still ultimately " +
-    "among just to listed remains remained remain"
+    "just to listed remains remained remain"
   ).split(" "),
 );
 
@@ -164,7 +180,11 @@ export const SPEECH_VERBS = new Set(
     "vowed pledged encouraged encourage encourages urge demanded demands questioned questions challenged " +
     "defended defends touted touts bemoaned referred refers referenced references mentioned mentions " +
     "highlighted cautioned advised proclaimed proclaims asserted asserts alleged alleges predicted " +
-    "recommended suggested explained insisted reiterated reiterates repeated repeats responded acknowledged"
+    "recommended suggested explained insisted reiterated reiterates repeated repeats responded acknowledged " +
+    // Base forms, for plural subjects ("Democrats argue", "Obama and Clinton call them ...").
+    "call argue claim insist note warn accuse deny admit suggest predict vow promise pledge declare announce " +
+    "complain criticize criticise describe refer mention concede confirm explain recall contend " +
+    "maintain agree wonder tweet write add ask demand respond reply acknowledge dismiss praise condemn denounce"
   ).split(" "),
 );
 

@@ -1,15 +1,20 @@
 import type { Token } from "./nlp";
 import type { Pattern } from "./lexicon";
 
-// Patterns are compiled once into arrays of Sets so matching is a Set look-up per token.
+// Patterns are compiled once into arrays of Sets so matching is a Set look-up per token. The
+// compiled form (and a table's index, below) is kept on the array itself under a symbol: matching
+// runs for every token of every candidate sentence, and a property read is cheaper than a WeakMap
+// look-up there.
 type Compiled = Array<Set<string> | null>; // null = any token
-const cache = new WeakMap<Pattern, Compiled>();
+const COMPILED = Symbol("compiled");
+const INDEX = Symbol("index");
 
 function compile(p: Pattern): Compiled {
-  let c = cache.get(p);
+  const holder = p as Pattern & { [COMPILED]?: Compiled };
+  let c = holder[COMPILED];
   if (!c) {
     c = p.map((alt) => (alt === "*" ? null : new Set(alt.split("|"))));
-    cache.set(p, c);
+    Object.defineProperty(holder, COMPILED, { value: c, enumerable: false });
   }
   return c;
 }
@@ -33,23 +38,22 @@ export function matchBefore(toks: Token[], end: number, p: Pattern): number {
   return matchAt(toks, s, p) === end ? s : -1;
 }
 
-// Tables indexed by their first word (patterns starting with "*" go under ""), so a look-up only
-// tries the few patterns that can start at a given token.
-const tableIndex = new WeakMap<object, Map<string, Array<[Pattern, unknown]>>>();
-
+// Tables indexed by their first word, so a look-up only tries the few patterns that can start at a
+// given token. Each list also holds the patterns starting with "*", in table order (longest
+// patterns first); words no pattern starts with map to the "*" patterns alone (key "").
 function indexOf<L>(table: Array<[Pattern, L]>): Map<string, Array<[Pattern, L]>> {
-  let idx = tableIndex.get(table) as Map<string, Array<[Pattern, L]>> | undefined;
+  const holder = table as Array<[Pattern, L]> & { [INDEX]?: Map<string, Array<[Pattern, L]>> };
+  let idx = holder[INDEX];
   if (!idx) {
     idx = new Map();
+    const wild = table.filter((row) => (row[0][0] ?? "*") === "*");
+    idx.set("", wild);
     for (const row of table) {
       const first = row[0][0] ?? "*";
-      for (const w of first === "*" ? [""] : first.split("|")) {
-        const list = idx.get(w) ?? [];
-        list.push(row);
-        idx.set(w, list);
-      }
+      if (first === "*") continue;
+      for (const w of first.split("|")) if (!idx.has(w)) idx.set(w, table.filter((r) => (r[0][0] ?? "*") === "*" || (r[0][0] ?? "").split("|").includes(w)));
     }
-    tableIndex.set(table, idx as Map<string, Array<[Pattern, unknown]>>);
+    Object.defineProperty(holder, INDEX, { value: idx, enumerable: false });
   }
   return idx;
 }
@@ -59,11 +63,7 @@ export function firstMatch<L>(toks: Token[], i: number, table: Array<[Pattern, L
   const t = toks[i];
   if (!t) return null;
   const idx = indexOf(table);
-  const rows = idx.get(t.lower);
-  const wild = idx.get("");
-  if (!rows && !wild) return null;
-  // Keep the table's order (longest patterns first) across both lists.
-  const cands = rows && wild ? [...rows, ...wild].sort((a, b) => table.indexOf(a) - table.indexOf(b)) : (rows ?? wild)!;
+  const cands = idx.get(t.lower) ?? idx.get("")!;
   for (const [p, label] of cands) {
     const next = matchAt(toks, i, p);
     if (next >= 0) return { label, next };

@@ -132,3 +132,58 @@ describe("reported speech is indirect", () => {
     for (const s of statements(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe("reported speech needs a speech act and a plausible speaker", () => {
+  test.each([
+    // Aspectual "continue to", and a participle with its agent, are not reporting verbs.
+    "Nevertheless, the US jets continued to bomb the Syrian base for several minutes before ending the attack.",
+    "The protesters continued to march through the night.",
+    "The emergency meeting of the UN Security Council called by Moscow lasted three hours.",
+    // Subjects that cannot speak.
+    "The new plan calls for more police officers on the streets.",
+    "The area said it would close the road.",
+    // Noun and passive uses of cue words.
+    "The man faces charges of murder and was charged with assault on Monday.",
+  ])("no statement: %s", (text) => {
+    expect(statements(text)).toEqual([]);
+  });
+
+  test.each<[string, Partial<Statement>]>([
+    // The report is the sentence's "according to" clause, not "continued".
+    [
+      "Nevertheless, the US jets continued to bomb the base for several minutes, according to the Centcom official's account.",
+      { speaker: "Centcom official", cue: "according to", text: "Nevertheless, the US jets continued to bomb the base for several minutes" },
+    ],
+    // A "that" clause after the cue is the content, not the clause before the subject.
+    [
+      "After the emergency meeting of the UN Security Council called by Moscow, the ambassador charged that the attack was deliberate.",
+      { speakerMention: "ambassador", cue: "charged", text: "the attack was deliberate" },
+    ],
+    // Base forms for plural subjects.
+    ["Democrats argue that the plan would raise taxes.", { speaker: "Democrats", cue: "argue", text: "the plan would raise taxes" }],
+    // The subject of the first verb phrase speaks in the second.
+    [
+      "The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish “those who violate classification rules.”",
+      { speakerMention: "Republican nominee", cue: "vowed" },
+    ],
+  ])("%s", (text, expected) => {
+    expect(statements(text).find((s) => !s.direct)).toMatchObject(expected);
+  });
+
+  test("“...,” it declared, adding: “...” -- the participle cue introduces the quotation, no report", () => {
+    const text = "Centcom issued a statement. “The strike was halted,” it declared, blandly adding: “Syria is a complex situation.”";
+    const all = statements(text);
+    expect(all.filter((s) => !s.direct)).toEqual([]);
+    expect(all.map((s) => s.text)).toEqual(["The strike was halted,", "Syria is a complex situation."]);
+  });
+
+  test("a past form after a subject pronoun is a cue whatever its tag", () => {
+    const text = "Although the IMF did not single out the proposals, it referenced “political tensions” in advanced economies.";
+    expect(direct(text)[0]).toMatchObject({ speakerMention: "it", cue: "referenced", text: "political tensions" });
+  });
+
+  test("a cue word inside a quotation does not hide the reporting clause after it", () => {
+    const text = "“He said he was sorry about everything that happened to the family that night,” the officer told reporters that the case was closed.";
+    expect(statements(text).find((s) => !s.direct)).toMatchObject({ speakerMention: "officer", cue: "told" });
+  });
+});

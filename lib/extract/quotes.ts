@@ -1,7 +1,8 @@
 import { MentionIndex, cleanName, personName } from "./entities";
-import { ORG_HEADS, OUTLET_HEADS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon";
+import { ORG_HEADS, OUTLET_HEADS, PERSON_NOUNS, SPEECH_VERBS, isPersonPlural } from "./lexicon";
 import { trieRegex } from "./match";
 import type { Token } from "./nlp";
+import type { Sentence } from "./segment";
 import type { SentenceTokens } from "./tokens";
 import type { Statement } from "./types";
 
@@ -35,7 +36,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
     if (e > s) out.push({ start: s, end: e, open: o, close: c });
   };
-  for (let i = 0; i < text.length; i++) {
+  // Jump from one quote mark or line break to the next.
+  const MARK = /["“”„«»\n]/g;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
+    const i = m.index;
     const ch = text[i];
     if (ch === "\n") {
       if (open >= 0) push(open, -1, i);
@@ -92,11 +96,87 @@ const ALWAYS_CUE = /^(?:said|says|told|wrote|added|asked|declared|tweeted)$/;
 function isCue(toks: Token[], i: number): boolean {
   const t = toks[i];
   if (!t || !SPEECH_VERBS.has(t.lower)) return false;
-  if (!(t.pos === "VERB" || ALWAYS_CUE.test(t.lower))) return false;
+  // After a subject pronoun a past form is a verb whatever its tag ("it referenced" read as ADJ).
+  const afterPronoun = toks[i - 1]?.pos === "PRON" && PRONOUNS.test(toks[i - 1]!.lower) && /(?:ed|s)$/.test(t.lower);
+  if (!(t.pos === "VERB" || ALWAYS_CUE.test(t.lower) || afterPronoun)) return false;
+  if (!cueUse(t.lower, toks[i + 1]?.lower ?? "")) return false;
   // "was told", "is called": passive, the subject is the hearer.
   let k = i - 1;
   while (k >= 0 && toks[k]!.pos === "ADV") k--;
   return !PASSIVE_BEFORE.test(toks[k]?.lower ?? "");
+}
+
+/**
+ * Is a reporting verb followed by `next` used as one? Not a participle with its agent ("the
+ * meeting called by Moscow") nor aspectual "continue" ("the jets continued to bomb the base":
+ * "continued" reports speech only after or before a quotation).
+ */
+function cueUse(word: string, next: string): boolean {
+  if (next === "by") return false;
+  return !(/^continu(?:e|es|ed|ing)$/.test(word) && next === "to");
+}
+
+// Common-noun heads that can say something: people by role, groups, organisations and the texts
+// they issue. Capitalised names and pronouns are speakers too (see `plausibleSpeaker`).
+const SPEAKER_WORDS = new Set(
+  (
+    "authorities police officials official sources source witnesses witness investigators prosecutors experts " +
+    "analysts critics supporters advocates activists residents neighbors neighbours members leaders lawmakers voters " +
+    "family families relatives friends aides aide staff lawyer lawyers attorney attorneys coroner examiner sheriff " +
+    "deputies troopers officers agents researchers scientists economists doctors judge jury panel commission union " +
+    "documents document records data statistics figures estimates poll polls survey surveys study studies report " +
+    "reports statement statements release letter memo affidavit complaint suit lawsuit filing article story piece " +
+    "editorial editorials ad ads spot clip video message tweet tweets post posts analysis account accounts testimony " +
+    "transcript book campaign team spokesman spokeswoman spokesperson many most some others both all few majority " +
+    "half everyone everybody someone somebody anyone people crowd audience public diplomats observers"
+  ).split(" "),
+);
+
+/**
+ * Can the noun phrase toks[s, e) say something? A pronoun, a capitalised name, or a common noun
+ * for a person, role, group, organisation or document ("the spokesman", "officials", "the
+ * report"); not "US jets" or "an emergency meeting of the UN Security Council". The head is the
+ * last word before a prepositional modifier ("meeting" in "meeting of the Council").
+ */
+function plausibleSpeaker(toks: Token[], s: number, e: number): boolean {
+  let h = e - 1;
+  for (let k = s + 1; k < e; k++) {
+    if (/^(?:of|for|at|from|with|in|on)$/.test(toks[k]!.lower)) {
+      h = k - 1;
+      break;
+    }
+  }
+  if (/^(?:'s|’s)$/.test(toks[h]?.lower ?? "") && h > s) h--;
+  const t = toks[h];
+  if (!t) return false;
+  if (t.pos === "PRON" || PRONOUNS.test(t.lower)) return true;
+  if (/^[A-Z]/.test(t.text) && !t.caseless) return true;
+  const w = t.lower;
+  if (SPEAKER_WORDS.has(w) || PERSON_NOUNS.has(w) || isPersonPlural(w) || ORG_HEADS.has(w) || OUTLET_HEADS.has(w) || SOURCE_NOUNS.test(w)) return true;
+  // Agent and role nouns: "teacher", "economist", "historian", "resident", "executive", "secretary".
+  return /(?:er|or|ist|ian|ant|ent|ee|man|men|woman|women|person|ive|ary)s?$/.test(w);
+}
+
+/**
+ * The subject of cue `c`, also when the cue heads a second verb phrase ("The nominee outlined his
+ * plan and vowed to ...", "Scott beamed and asked the crowd ..."): then it is the subject of the
+ * nearest verb before the "and".
+ */
+function cueSubject(toks: Token[], c: number, lo: number): ReturnType<typeof subjectLeft> {
+  const direct = subjectLeft(toks, c, lo);
+  if (direct) return direct;
+  let k = c - 1;
+  while (k >= lo && (toks[k]!.pos === "ADV" || ADVERBS.test(toks[k]!.lower))) k--;
+  if (toks[k]?.lower !== "and") return null;
+  for (let v = k - 1; v >= lo && k - v <= 14; v--) {
+    const t = toks[v]!;
+    if (/^[.;:!?“”"]$/.test(t.lower) || t.lower === "and" || t.lower === "that" || t.lower === "who" || t.lower === "which") return null;
+    if (t.pos !== "VERB") continue;
+    let e = v;
+    while (e - 1 >= lo && (toks[e - 1]!.pos === "AUX" || toks[e - 1]!.pos === "ADV" || toks[e - 1]!.pos === "PART")) e--;
+    return subjectLeft(toks, e, lo);
+  }
+  return null;
 }
 
 /** A verb tag between nouns is usually a mis-tagged compound ("White House press secretary"). */
@@ -343,14 +423,15 @@ function parsePre(text: string, toks: Token[]): Attribution | null {
         if (obj && obj.e < toks.length) k = obj.e;
       }
       while (k < toks.length && /^(?:,|that|:|as)$/.test(toks[k]!.lower)) k++;
-      contentAt = toks[k]?.start;
+      // Nothing after the cue but the quotation ("blandly adding: “"): the quotation is the content.
+      contentAt = toks[k]?.start ?? toks[toks.length - 1]!.end;
     }
     // A participle cue ("..., arguing that", "tweets saying") has no subject of its own: the
     // speaker is the main clause's subject, found by a cue or verb further left -- unless a name
     // sits right before it ("footage of Trump saying").
     const gerund = /ing$/.test(toks[c]!.lower);
     if (gerund && toks[c - 1]?.lower === ",") continue;
-    const subj = subjectLeft(toks, c, 0);
+    const subj = gerund ? subjectLeft(toks, c, 0) : cueSubject(toks, c, 0);
     if (subj && (!gerund || toks[subj.e - 1]!.pos === "PROPN")) return { ...attribution(text, toks, c, subj, "pre"), contentAt };
     // "blandly adding:" with no subject: keep looking for the main clause's cue.
   }
@@ -396,7 +477,8 @@ interface Resolved {
 
 /** Resolve a surface mention to a name: pronouns to the last person/organisation, surnames to full names. */
 function resolve(mention: string, at: number, idx: MentionIndex, lastSpeaker: { name: string; at: number } | null): Resolved {
-  const m = cleanName(mention);
+  // "the Centcom official's account", "the ministry's statement": the owner speaks.
+  const m = cleanName(cleanName(mention).replace(/^(.+?)['’]s\s+(?:account|statement|words|testimony|version|report|remarks|comments|records|figures|tally|count)$/i, "$1"));
   const lower = m.toLowerCase();
   if (/^(?:he|she|him|her)$/.test(lower)) {
     // The last person named before the pronoun; a speaker known only by surname ("Smith said ...
@@ -445,8 +527,17 @@ function paragraphBounds(text: string, pos: number): { start: number; end: numbe
   return { start: s, end: e };
 }
 
+/** Runs of letters, digits and apostrophes in `s` (counted without building them). */
 function wordCount(s: string): number {
-  return (s.match(/[A-Za-z0-9’']+/g) ?? []).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const w = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 0x2019;
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
 }
 
 /** The subject at the start of a clause ("President Obama is rolling out ...: “...”"). */
@@ -494,6 +585,83 @@ interface Found {
 }
 
 /**
+ * Where the attribution of a quote can sit: the paragraph, the text after the closing mark up to
+ * `postEnd` ("..., said X, a spokesman for Y"), and the text before the opening mark from
+ * `preStart` ("X told the Times that “"). Text offsets only, no tagging.
+ */
+interface QuoteWindows {
+  para: { start: number; end: number };
+  closeAt: number;
+  postEnd: number;
+  preStart: number;
+}
+
+// Asked twice per article (prefetch, then attribution): the last article's answers are kept.
+let quoteWindowCache: { text: string; quotes: QuoteSpan[]; windows: QuoteWindows[] } | null = null;
+
+/** The attribution windows of quote `qi` (see `QuoteWindows`). */
+function quoteWindows(text: string, tokens: SentenceTokens, quotes: QuoteSpan[], qi: number): QuoteWindows {
+  if (quoteWindowCache?.quotes !== quotes || quoteWindowCache.text !== text) quoteWindowCache = { text, quotes, windows: quotes.map((_, k) => findQuoteWindows(text, tokens, quotes, k)) };
+  return quoteWindowCache.windows[qi]!;
+}
+
+function findQuoteWindows(text: string, tokens: SentenceTokens, quotes: QuoteSpan[], qi: number): QuoteWindows {
+  const q = quotes[qi]!;
+  const para = paragraphBounds(text, q.open);
+  const nextQ = quotes[qi + 1];
+  const closeAt = q.close >= 0 ? q.close + 1 : q.end;
+  // The post-quote attribution ends at its cue: "Scott Pruitt, the Republican attorney general of
+  // Oklahoma, one of the states suing the EPA, said" can run long, so look for the cue word first
+  // and tag up to it.
+  let postEnd = Math.min(para.end, nextQ && nextQ.open >= closeAt ? nextQ.open : para.end, closeAt + 130);
+  {
+    const limit = Math.min(para.end, nextQ && nextQ.open >= closeAt ? nextQ.open : para.end, closeAt + 320);
+    CUE_WORD_G.lastIndex = 0;
+    const m = CUE_WORD_G.exec(text.slice(closeAt, limit));
+    if (m && m.index + m[0].length + 40 > postEnd - closeAt && !/[.!?][”"’]?\s+[A-Z]/.test(text.slice(closeAt + 2, closeAt + m.index))) postEnd = Math.min(limit, closeAt + m.index + m[0].length + 40);
+  }
+  const sent = tokens.sentences[tokens.indexAt(q.open)];
+  const prevQ = quotes[qi - 1];
+  let preStart = Math.max(para.start, sent ? sent.start : para.start);
+  if (prevQ && prevQ.close >= 0 && prevQ.close + 1 > preStart && prevQ.close < q.open) preStart = prevQ.close + 1;
+  if (preStart > q.open) preStart = q.open;
+  // The cue and its subject sit right before the quote ("X, a spokesman for Y, said, “").
+  preStart = Math.max(preStart, q.open - 150);
+  return { para, closeAt, postEnd, preStart };
+}
+
+/**
+ * Can the text after a quote, [a, b), attribute it? Every post-quote pattern has a cue word
+ * ("said", "according to") or starts with a dash ("― Pamela Padilla"); without one there is
+ * nothing to tag.
+ */
+function postMayAttribute(text: string, a: number, b: number): boolean {
+  const t = text.slice(a, b);
+  if (/^[\s,*]*[―—–-]/.test(t)) return true;
+  CUE_WORD_G.lastIndex = 0;
+  return CUE_WORD_G.test(t);
+}
+
+/**
+ * The text ranges the statement extractor will tag: each quote's attribution windows and the
+ * window around each sentence's first cue word. For `SentenceTokens.prefetch`.
+ */
+export function statementRanges(text: string, tokens: SentenceTokens, quotes: QuoteSpan[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const w = quoteWindows(text, tokens, quotes, qi);
+    if (w.postEnd > w.closeAt && q.close >= 0 && postMayAttribute(text, w.closeAt, w.postEnd)) out.push({ start: w.closeAt, end: w.postEnd });
+    if (w.preStart < q.open) out.push({ start: w.preStart, end: q.open });
+  }
+  for (let i = 0; i < tokens.sentences.length; i++) {
+    const r = reportWindow(text, tokens.sentences, i, quotes);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/**
  * Attribute each quotation to a speaker and emit it as a direct statement; add reported speech
  * ("X said that ...", "..., X said", "according to X, ...") as indirect statements. Quotes with no
  * attribution are dropped unless they continue the previous speaker's quote (same paragraph, or a
@@ -509,30 +677,13 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
   let lastNamed: { name: string; at: number } | null = null;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
-    const para = paragraphBounds(text, q.open);
-    const nextQ = quotes[qi + 1];
-    const closeAt = q.close >= 0 ? q.close + 1 : q.end;
-    // The post-quote attribution ends at its cue: "Scott Pruitt, the Republican attorney general of
-    // Oklahoma, one of the states suing the EPA, said" can run long, so look for the cue word first
-    // and tag up to it.
-    let postEnd = Math.min(para.end, nextQ && nextQ.open >= closeAt ? nextQ.open : para.end, closeAt + 130);
-    {
-      const limit = Math.min(para.end, nextQ && nextQ.open >= closeAt ? nextQ.open : para.end, closeAt + 320);
-      CUE_WORD_G.lastIndex = 0;
-      const m = CUE_WORD_G.exec(text.slice(closeAt, limit));
-      if (m && m.index + m[0].length + 40 > postEnd - closeAt && !/[.!?][”"’]?\s+[A-Z]/.test(text.slice(closeAt + 2, closeAt + m.index))) postEnd = Math.min(limit, closeAt + m.index + m[0].length + 40);
-    }
-    const si = tokens.indexAt(q.open);
-    const sent = tokens.sentences[si];
+    const win = quoteWindows(text, tokens, quotes, qi);
+    const { para, closeAt, postEnd } = win;
+    let preStart = win.preStart;
     const prevQ = quotes[qi - 1];
-    let preStart = Math.max(para.start, sent ? sent.start : para.start);
-    if (prevQ && prevQ.close >= 0 && prevQ.close + 1 > preStart && prevQ.close < q.open) preStart = prevQ.close + 1;
-    if (preStart > q.open) preStart = q.open;
-    // The cue and its subject sit right before the quote ("X, a spokesman for Y, said, “").
-    preStart = Math.max(preStart, q.open - 150);
 
     let attr: Attribution | null = null;
-    if (postEnd > closeAt && q.close >= 0) attr = parsePost(text, tokens.between(closeAt, postEnd));
+    if (postEnd > closeAt && q.close >= 0 && postMayAttribute(text, closeAt, postEnd)) attr = parsePost(text, tokens.between(closeAt, postEnd));
     // “...” It added: “...” -- a cue that introduces the next quote is not this one's.
     if (attr?.endAt !== undefined && /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*:\s*[“"]/.test(text.slice(attr.endAt, attr.endAt + 8))) attr = null;
     // "The New York Times reports:" closing the previous paragraph introduces this one.
@@ -547,7 +698,7 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
     const preText = text.slice(preStart, q.open);
     const preToks = !attr && /\S/.test(preText) ? tokens.between(preStart, q.open) : [];
     if (!attr && preToks.length) attr = parsePre(text, preToks);
-    const samePara = !!prev && paragraphBounds(text, prev.q.open).start === para.start;
+    const samePara = !!prev && prev.para === para.start;
     const quoteStartsSentence = !/[A-Za-z0-9]/.test(preText);
     const prevClose = prev ? (prev.q.close >= 0 ? prev.q.close : prev.q.end) : -1;
     if (!attr && /:\s*$/.test(preText)) {
@@ -564,7 +715,8 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
 
     let st: Statement;
     if ((attr.how === "colon" || attr.how === "continued") && prev) {
-      st = { ...prev.st, text: text.slice(q.start, q.end), start: q.start, end: q.end, parts: undefined };
+      const { parts: _parts, ...rest } = prev.st;
+      st = { ...rest, text: text.slice(q.start, q.end), start: q.start, end: q.end };
     } else {
       const r = resolve(attr.mention, attr.at, idx, lastNamed);
       st = {
@@ -579,7 +731,6 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
         direct: true,
       };
     }
-    delete st.parts;
     // Mixed quote: the quoted words sit inside reported content ("stated that Melania would ...
     // “in a few weeks.”"); the content from the cue to the end of the quote is also reported speech.
     if (attr.how === "pre" && attr.contentAt !== undefined && attr.contentAt < q.open - 1) {
@@ -629,6 +780,78 @@ const CUE_WORD_G = new RegExp(`\\b(?:according to|${trieRegex([...new Set([...SP
 
 
 /**
+ * The window of sentence `sent` to tag for reported speech, or null when it has no cue word. The
+ * subject sits before the cue and "that"/an object after it: a window around the first cue word is
+ * enough; the content runs to the sentence end by offsets.
+ */
+function reportWindow(text: string, sentences: Sentence[], i: number, quotes: QuoteSpan[]): { start: number; end: number } | null {
+  // Asked twice per article (prefetch, then extraction): the last article's answers are kept.
+  if (reportWindowCache?.sentences !== sentences || reportWindowCache.quotes !== quotes || reportWindowCache.text !== text) {
+    reportWindowCache = { text, sentences, quotes, windows: sentences.map((sent) => findReportWindow(text, sent, quotes)) };
+  }
+  return reportWindowCache.windows[i]!;
+}
+
+const NOT_VERB_BEFORE = /\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|no|any|some|of|in|on|for|with|united|federal|criminal|new|more|several|multiple|was|were|is|are|been|be|being|get|gets|got)\s+$/i;
+
+/** Can the cue word at `at` in `s` be a reporting verb? (a cheap look at its left neighbour) */
+function cueCanReport(s: string, at: number, word: string): boolean {
+  if (NOT_VERB_BEFORE.test(s.slice(Math.max(0, at - 12), at))) return false;
+  NEXT_WORD.lastIndex = at + word.length;
+  const next = NEXT_WORD.exec(s);
+  if (!next) return true;
+  const w = word.toLowerCase();
+  const n = next[1]!.toLowerCase();
+  if (!cueUse(w, n)) return false;
+  return !(/^charge[ds]$/.test(w) && /^(?:with|of|against|in|for)$/.test(n) && next[0].length > n.length);
+}
+
+const NEXT_WORD = /\s*([A-Za-z]+)/y;
+
+/** Is `pos` inside the content of one of `quotes` (in text order)? */
+function inQuotation(quotes: QuoteSpan[], pos: number): boolean {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    if (pos < q.start) hi = mid - 1;
+    else if (pos >= q.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+let reportWindowCache: { text: string; sentences: Sentence[]; quotes: QuoteSpan[]; windows: Array<{ start: number; end: number } | null> } | null = null;
+
+function findReportWindow(text: string, sent: Sentence, quotes: QuoteSpan[]): { start: number; end: number } | null {
+  if (sent.isTitle) return null;
+  const stext = text.slice(sent.start, sent.end);
+  CUE_WORD_G.lastIndex = 0;
+  let m = CUE_WORD_G.exec(stext);
+  // Skip cue words that cannot be a reporting verb here -- nouns ("the charges", "United States"),
+  // passives ("was charged", "were asked"), "charged with" -- to the next one: tagging a window
+  // around them finds nothing.
+  // Cue words inside quotations are blanked before tagging: the speaker's own "said" is no cue.
+  while (m && (!cueCanReport(stext, m.index, m[0]) || inQuotation(quotes, sent.start + m.index))) m = CUE_WORD_G.exec(stext);
+  if (!m) return null;
+  const cue = sent.start + m.index;
+  const cueEnd = cue + m[0].length;
+  // "..., police said." needs only the clause after the last comma; "X said that ..." the
+  // subject before the cue and a few words after it.
+  const lastComma = text.lastIndexOf(",", cue);
+  const tail = sent.end - cueEnd < 40 && lastComma > sent.start;
+  const wa = tail ? Math.max(sent.start, lastComma - 40) : Math.max(sent.start, cue - 80);
+  const wb = tail ? sent.end : Math.min(sent.end, cueEnd + 40);
+  return { start: wa, end: wb };
+}
+
+/** No letter or digit in text[x, y). */
+function blankText(text: string, x: number, y: number): boolean {
+  return !/[A-Za-z0-9]/.test(text.slice(x, y));
+}
+
+/**
  * Reported speech as indirect statements: "X said (that) CONTENT", "CONTENT, X said",
  * "according to X, CONTENT" / "CONTENT, according to X". One per sentence; skipped when the
  * content is itself one quotation (already a direct statement).
@@ -643,22 +866,10 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
     const r = resolve(mention, at, idx, null);
     return { speaker: r.speaker, speakerMention: cleanName(mention) || null, affiliation: r.affiliation, cue, channel: channel ?? (r.outlet && r.speaker ? r.speaker : null), text: text.slice(s, e), start: s, end: e, direct: false };
   };
-  tokens.sentences.forEach((sent) => {
-    if (sent.isTitle) return;
-    CUE_WORD_G.lastIndex = 0;
-    const m = CUE_WORD_G.exec(text.slice(sent.start, sent.end));
-    if (!m) return;
-    // The subject sits before the cue and "that"/an object after it: a window around the first
-    // cue word is enough; the content runs to the sentence end by offsets.
-    const cue = sent.start + m.index;
-    const cueEnd = cue + m[0].length;
-    // "..., police said." needs only the clause after the last comma; "X said that ..." the
-    // subject before the cue and a few words after it.
-    const lastComma = text.lastIndexOf(",", cue);
-    const tail = sent.end - cueEnd < 40 && lastComma > sent.start;
-    const wa = tail ? Math.max(sent.start, lastComma - 40) : Math.max(sent.start, cue - 80);
-    const wb = tail ? sent.end : Math.min(sent.end, cueEnd + 40);
-    const st = reportedIn(sent, tokens.between(wa, wb));
+  tokens.sentences.forEach((sent, sentenceIndex) => {
+    const w = reportWindow(text, tokens.sentences, sentenceIndex, quotes);
+    if (!w) return;
+    const st = reportedIn(sent, tokens.between(w.start, w.end));
     if (st) out.push(st);
   });
   return out;
@@ -670,15 +881,14 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
     const reachesEnd = n > 0 && sent.end - toks[n - 1]!.end <= 2;
     const first = toks.findIndex((t, k) => (t.lower === "according" && toks[k + 1]?.lower === "to") || isCue(toks, k));
     if (first < 0) return null;
-    const blank = (x: number, y: number) => !/[A-Za-z0-9]/.test(text.slice(x, y));
     // according to X, CONTENT  /  CONTENT, according to X.
     if (toks[first]!.lower === "according" && toks[first + 1]?.lower === "to") {
       const k = first;
       const np = npRight(toks, k + 2);
       if (!np) return null;
       const mention = span(text, toks, np.s, np.e);
-      if (toks[np.e]?.lower === "," && blank(sent.start, toks[k]!.start)) return make(mention, toks[np.s]!.start, "according to", toks[np.e]!.end, sent.end, null);
-      if (k > 0 && toks[k - 1]!.lower === "," && blank(toks[np.e - 1]!.end, sent.end)) return make(mention, toks[np.s]!.start, "according to", sent.start, toks[k - 1]!.start, null);
+      if (toks[np.e]?.lower === "," && blankText(text, sent.start, toks[k]!.start)) return make(mention, toks[np.s]!.start, "according to", toks[np.e]!.end, sent.end, null);
+      if (k > 0 && toks[k - 1]!.lower === "," && blankText(text, toks[np.e - 1]!.end, sent.end)) return make(mention, toks[np.s]!.start, "according to", sent.start, toks[k - 1]!.start, null);
       return null;
     }
     for (let c = first; c < n; c++) {
@@ -686,14 +896,17 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
       // CONTENT, X said.  /  CONTENT, said X.
       if (c > 0 && toks[c - 1]!.lower === ",") {
         const np = npRight(toks, c + 1);
-        if (np && sent.end - toks[np.e - 1]!.end < 25 && reachesEnd) {
+        if (np && sent.end - toks[np.e - 1]!.end < 25 && reachesEnd && plausibleSpeaker(toks, np.s, np.e)) {
           return make(span(text, toks, np.s, np.e), toks[np.s]!.start, toks[c]!.text, sent.start, toks[c - 1]!.start, null);
         }
       }
-      const subj = subjectLeft(toks, c, 0);
-      if (!subj) continue;
+      const subj = cueSubject(toks, c, 0);
+      if (!subj || !plausibleSpeaker(toks, subj.s, subj.e)) continue;
       const before = toks[subj.s - 1];
-      if (before && before.lower === "," && toks[subj.s]!.start - sent.start > 10 && reachesEnd && !toks.slice(c + 1).some((t) => t.pos === "VERB") && !/[“"]/.test(text.slice(toks[c]!.end, sent.end))) {
+      // "CONTENT, X said (Tuesday)." -- not "After the meeting, the ambassador charged that ...":
+      // a "that" clause after the cue is its content.
+      const tailOnly = toks[c + 1]?.lower !== "that" && toks[c + 1]?.lower !== ":" && sent.end - toks[c]!.end < 45;
+      if (before && before.lower === "," && toks[subj.s]!.start - sent.start > 10 && reachesEnd && tailOnly && !toks.slice(c + 1).some((t) => t.pos === "VERB") && !/[“"]/.test(text.slice(toks[c]!.end, sent.end))) {
         return make(span(text, toks, subj.s, subj.e), toks[subj.s]!.start, toks[c]!.text, sent.start, before.start, null);
       }
       // X said (that) CONTENT / X told the Times (that) CONTENT
@@ -705,6 +918,13 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
         if (obj) k = obj.e;
       }
       while (k < n && /^(?:,|that|:)$/.test(toks[k]!.lower)) k++;
+      // "“...,” it declared, blandly adding: “...”": the report continues with a participle cue;
+      // its content is what follows it (here the quotation, already a direct statement).
+      if (toks[k]?.pos === "ADV" && /ing$/.test(toks[k + 1]?.lower ?? "")) k++;
+      if (/ing$/.test(toks[k]?.lower ?? "") && SPEECH_VERBS.has(toks[k]!.lower)) {
+        k++;
+        while (k < n && /^(?:,|that|:)$/.test(toks[k]!.lower)) k++;
+      }
       while (k < n && toks[k]!.pos === "ADP" && toks[k]!.lower !== "that") {
         // "said in a statement that", "said on Monday that"
         let j = k + 1;

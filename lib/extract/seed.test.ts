@@ -138,3 +138,30 @@ describe("seed article 000 (US strike near Deir ez-Zor)", () => {
     expect(s.channel).toBe("New York Times");
   });
 });
+
+describe("seed article 000: reported speech is speech", () => {
+  const reports = x.statements.filter((s) => !s.direct);
+
+  test.each([
+    // "continued to bomb" is aspectual; "called by Moscow" a participle; neither subject speaks.
+    ["US jets", "continued"],
+    ["emergency meeting of the UN Security Council", "called"],
+  ])("no report by %j with cue %j", (mention, cue) => {
+    expect(reports.filter((s) => s.speakerMention === mention || s.cue === cue)).toEqual([]);
+  });
+
+  test("the jets' bombing is the Centcom official's account (according to)", () => {
+    const content = "Nevertheless, the US jets continued to bomb the Syrian base for several minutes before ending the attack";
+    expect(reports.find((s) => s.cue === "according to")).toMatchObject({ speaker: "Centcom official", text: content, ...offsetsOf(content) });
+  });
+
+  test("Churkin's charge after the meeting clause is his, with the 'that' clause as content", () => {
+    const s = reports.find((r) => r.cue === "charged");
+    expect(s).toMatchObject({ speaker: "Vitaly Churkin" });
+    expect(s?.text.startsWith("the US attack was a deliberate attempt")).toBe(true);
+  });
+
+  test("“...,” it declared, blandly adding: “...” yields the two quotations, no report", () => {
+    expect(reports.some((s) => s.text.startsWith("blandly adding"))).toBe(false);
+  });
+});

@@ -35,10 +35,15 @@ function isUpper(c: string): boolean {
   return c >= "A" && c <= "Z";
 }
 
+function isLetterOrDot(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+}
+
 /** Does the period at `dot` end the word before it as a known abbreviation or an initial? */
 function isAbbreviation(text: string, dot: number): boolean {
+  // Back over the letters and periods before the dot ("U.S", "a.m", "Sen").
   let i = dot - 1;
-  while (i >= 0 && /[A-Za-z.]/.test(text[i] ?? "")) i--;
+  while (i >= 0 && isLetterOrDot(text.charCodeAt(i))) i--;
   const word = text.slice(i + 1, dot);
   if (!word) return false;
   // Single capital initial: "C. J. Chivers", "George W. Bush".
@@ -71,6 +76,9 @@ export function splitSentences(text: string, titleEnd = 0): Sentence[] {
   }
   const n = text.length;
   for (let i = segStart; i < n; i++) {
+    // Only line breaks and . ! ? can end a sentence: skip everything else by char code.
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 46 && code !== 33 && code !== 63) continue;
     const c = text[i] as string;
     if (c === "\n") {
       // A line break ends the sentence; a blank line also starts a new paragraph.

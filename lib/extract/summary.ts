@@ -18,12 +18,15 @@ function point(c: DraftClaim): number {
  *    each sentence may name only some victims; then victims only said to be "shot"/hospitalised
  *    (wounded only, and only when nobody was killed -- in fatal shootings "was shot" describes the
  *    dead); then numbers and implicit victims inside quotations. Within a tier the title wins,
- *    then the earliest claim.
+ *    then the earliest claim -- except that among explicit numbers a larger figure for people in
+ *    general beats one for a subgroup ("two civilians killed" vs "kill three people" -> 3).
  * 4. For implicit victims the figure is the larger of the claim's count and the number of
  *    distinct victim surnames in the competing claims ("fatally shot LeGrier ... also killed a
  *    neighbor, Bettie Jones" -> 2).
  * 5. Wounded when someone died: if the lead says more people were shot than were killed ("Two
- *    shot ... one has died"), the difference is the wounded figure when larger.
+ *    shot ... one has died"), the difference is the wounded figure when larger -- unless another
+ *    figure says that many died ("Fox and her boyfriend ... with gunshot wounds. Both were
+ *    pronounced dead").
  * 6. With no positive claim, a negation ("no one was hurt") gives {0, 0}; otherwise null.
  *
  * GVDB gold counts the victims of the main incident, which is what this approximates.
@@ -34,17 +37,24 @@ export function summarise(claims: DraftClaim[], leadEnd: number): ExtractionSumm
   // "was shot" mostly describes how the dead victim died.
   let wounded = pick(claims, "wounded", leadEnd, !killed || !killed.min);
   // "Two shot near Pimlico ... one of the victims has died": victims shot in the lead beyond those
-  // killed are the wounded.
+  // killed are the wounded -- unless a figure elsewhere says they all died ("Both were pronounced
+  // dead").
   if (killed?.min) {
     const shot = claims.filter((c) => c.kind === "wounded" && c.basis === "shot" && !c.isContext && c.sentenceIndex < leadEnd && c.min !== null && c.min > killed.min!);
     const most = shot.sort((a, b) => (b.min ?? 0) - (a.min ?? 0))[0];
-    if (most && most.min! - killed.min > (wounded?.min ?? 0)) {
+    const allDied = !!most && claims.some((c) => c.kind === "killed" && !c.isContext && !c.inQuote && c.basis !== "negation" && (c.min ?? 0) >= most.min!);
+    if (most && !allDied && most.min! - killed.min > (wounded?.min ?? 0)) {
       for (const c of claims) if (c.kind === "wounded") c.isHeadline = false;
       most.isHeadline = true;
       wounded = { min: most.min! - killed.min, max: most.max === null ? null : most.max - killed.min };
     }
   }
   return { killed, wounded };
+}
+
+/** A figure about people in general ("three people", "12"), not a subgroup ("two civilians"). */
+function generic(c: DraftClaim): boolean {
+  return !c.victimGroup || /^(?:people|persons|victims|others|individuals|in all|in total)$/i.test(c.victimGroup);
 }
 
 function tier(c: DraftClaim): number {
@@ -73,7 +83,10 @@ function pick(claims: DraftClaim[], kind: "killed" | "wounded", leadEnd: number,
     const tb = tier(best);
     // Implicit victims and counted events ("a double homicide") share a tier: the larger count wins,
     // since each sentence names only some of the victims.
-    const larger = (tc === 1 || tc === 2) && point(c) > point(best);
+    // A figure for some of the victims ("two civilians killed") is a lower bound of one for all of
+    // them ("kill three people"): the general, larger one wins.
+    const subgroup = tc === 0 && point(c) > point(best) && generic(c) && !generic(best);
+    const larger = ((tc === 1 || tc === 2) && point(c) > point(best)) || subgroup;
     if (tc < tb || (tc === tb && (larger || (c.inTitle && !best.inTitle && point(c) >= point(best))))) best = c;
   }
   if (!best) best = own.find((c) => c.basis === "negation");

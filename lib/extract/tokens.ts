@@ -1,4 +1,4 @@
-import { tagSpan, type Token } from "./nlp";
+import { tagSegments, tagSpan, type Segment, type Token } from "./nlp";
 import type { Sentence } from "./segment";
 
 /** Most words capitalised, as in many headlines ("Man Found Shot Dead In Westwood"). */
@@ -17,6 +17,10 @@ export function isTitleCase(s: string): boolean {
     inWord = letter;
   }
   return words >= 4 && caps / words >= 0.7;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x202f || c === 0x205f || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12;
 }
 
 /** Characters tagged on each side of an attribution window (subject NPs and cues fit in it). */
@@ -69,7 +73,8 @@ export class SentenceTokens {
    * the text the tagger reads in quote-heavy articles.
    */
   setMasks(spans: ReadonlyArray<{ start: number; end: number }>): void {
-    this.masks = spans;
+    // Kept in text order (quotations do not overlap), for the binary search in `masked`.
+    this.masks = [...spans].sort((x, y) => x.start - y.start);
   }
 
   private isTitle(i: number): boolean {
@@ -82,21 +87,31 @@ export class SentenceTokens {
     return v;
   }
 
-  /** Tag text[a, b) of sentence `i` with quoted spans blanked (same length, same offsets). */
-  private tagMasked(i: number, a: number, b: number): Token[] {
+  /** text[a, b) with quoted spans blanked (same length, same offsets). */
+  private masked(a: number, b: number): string {
     let src = this.text.slice(a, b);
-    for (const m of this.masks) {
-      if (m.end <= a || m.start >= b) continue;
+    // Masks are in text order: start at the first that can reach `a`.
+    let lo = 0;
+    let hi = this.masks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.masks[mid]!.end <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.masks.length; k++) {
+      const m = this.masks[k]!;
+      if (m.start >= b) break;
+      if (m.end <= a) continue;
       const x = Math.max(m.start, a) - a;
       const y = Math.min(m.end, b) - a;
       if (y - x > 2) src = src.slice(0, x) + " ".repeat(y - x) + src.slice(y);
     }
-    const t = tagSpan(src, 0, src.length, this.isTitle(i));
-    for (const tok of t) {
-      tok.start += a;
-      tok.end += a;
-    }
-    return t;
+    return src;
+  }
+
+  /** Tag text[a, b) of sentence `i` with quoted spans blanked (same length, same offsets). */
+  private tagMasked(i: number, a: number, b: number): Token[] {
+    return tagSegments([{ text: this.masked(a, b), offset: a, lowerCase: this.isTitle(i) }])[0]!;
   }
 
   private readonly windows = new Map<number, Array<{ start: number; end: number; toks: Token[] }>>();
@@ -109,27 +124,86 @@ export class SentenceTokens {
   private attributionTokens(i: number, a: number, b: number): Token[] {
     const full = this.cache.get(i);
     if (full) return full;
+    const list = this.windows.get(i) ?? [];
+    const w = this.windowFor(i, a, b, list);
+    if ("toks" in w) return w.toks;
+    const toks = this.tagMasked(i, w.start, w.end);
+    const kept = list.filter((x) => x.end < w.start || x.start > w.end);
+    kept.push({ start: w.start, end: w.end, toks });
+    this.windows.set(i, kept);
+    return toks;
+  }
+
+  /**
+   * The tagged window of `list` covering [a, b) in sentence `i`, or the range to tag: [a, b)
+   * widened by a margin so that neighbouring requests -- the cue before a quote, the cue of the
+   * reported speech -- reuse it, to word boundaries, and over the overlapping windows of `list`
+   * (so a sentence is read at most about once).
+   */
+  private windowFor(i: number, a: number, b: number, list: ReadonlyArray<{ start: number; end: number; toks?: Token[] }>): { start: number; end: number; toks: Token[] } | { start: number; end: number } {
     const s = this.sentences[i]!;
     const lo = Math.max(a, s.start);
     const hi = Math.min(b, s.end);
-    const list = this.windows.get(i) ?? [];
-    for (const w of list) if (w.start <= lo && w.end >= hi) return w.toks;
+    for (const w of list) if (w.toks && w.start <= lo && w.end >= hi) return w as { start: number; end: number; toks: Token[] };
     let wa = Math.max(s.start, lo - WINDOW_MARGIN);
     let wb = Math.min(s.end, hi + WINDOW_MARGIN);
-    while (wa > s.start && /\S/.test(this.text[wa - 1] ?? "")) wa--;
-    while (wb < s.end && /\S/.test(this.text[wb] ?? "")) wb++;
-    // Overlapping earlier windows are merged into this one so the sentence is read at most ~once.
+    while (wa > s.start && !isSpaceCode(this.text.charCodeAt(wa - 1))) wa--;
+    while (wb < s.end && !isSpaceCode(this.text.charCodeAt(wb))) wb++;
     for (const w of list) {
       if (w.end >= wa && w.start <= wb) {
         wa = Math.min(wa, w.start);
         wb = Math.max(wb, w.end);
       }
     }
-    const toks = this.tagMasked(i, wa, wb);
-    const kept = list.filter((w) => w.end < wa || w.start > wb);
-    kept.push({ start: wa, end: wb, toks });
-    this.windows.set(i, kept);
-    return toks;
+    return { start: wa, end: wb };
+  }
+
+  /**
+   * Tag, in one wink call, the sentences (`full`) and attribution ranges (`ranges`) the extractors
+   * will ask for, so later `sentence`/`between` calls find them tagged. Requests not foreseen here
+   * are still tagged lazily. See `tagSegments` for why one call beats many.
+   */
+  prefetch(full: Iterable<number>, ranges: Iterable<{ start: number; end: number }>): void {
+    const fullSet = new Set<number>();
+    for (const i of full) if (!this.cache.has(i)) fullSet.add(i);
+    const pending = new Map<number, Array<{ start: number; end: number }>>();
+    for (const r of ranges) {
+      if (r.end <= r.start) continue;
+      for (let i = Math.max(0, this.indexAt(r.start)); i < this.sentences.length && this.sentences[i]!.start < r.end; i++) {
+        if (this.sentences[i]!.end <= r.start || fullSet.has(i) || this.cache.has(i)) continue;
+        const list = pending.get(i) ?? [];
+        const tagged = this.windows.get(i);
+        const w = this.windowFor(i, r.start, r.end, tagged?.length ? [...tagged, ...list] : list);
+        if ("toks" in w) continue;
+        const kept = list.filter((x) => x.end < w.start || x.start > w.end);
+        kept.push({ start: w.start, end: w.end });
+        pending.set(i, kept);
+      }
+    }
+    const segments: Segment[] = [];
+    const targets: Array<{ i: number; full: boolean; start: number; end: number }> = [];
+    for (const i of fullSet) {
+      const s = this.sentences[i]!;
+      segments.push({ text: this.text.slice(s.start, s.end), offset: s.start, lowerCase: this.isTitle(i) });
+      targets.push({ i, full: true, start: s.start, end: s.end });
+    }
+    for (const [i, list] of pending) {
+      for (const w of list) {
+        segments.push({ text: this.masked(w.start, w.end), offset: w.start, lowerCase: this.isTitle(i) });
+        targets.push({ i, full: false, start: w.start, end: w.end });
+      }
+    }
+    if (!segments.length) return;
+    const tagged = tagSegments(segments);
+    targets.forEach((t, k) => {
+      if (t.full) this.cache.set(t.i, tagged[k]!);
+      else {
+        // Earlier windows the new one covers are replaced by it.
+        const list = (this.windows.get(t.i) ?? []).filter((x) => x.end < t.start || x.start > t.end);
+        list.push({ start: t.start, end: t.end, toks: tagged[k]! });
+        this.windows.set(t.i, list);
+      }
+    });
   }
 
   /** Tokens of sentence `i` for attribution, window [a, b) at least. */
