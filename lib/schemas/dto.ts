@@ -2,7 +2,7 @@
  * Plain, serialisable shapes that lib/queries returns and pages, tables, charts and the JSON
  * API consume. Dates are ISO strings so they cross the server/client boundary unchanged.
  */
-import type { CasualtyKind, Qualifier } from "../extract/types";
+import type { CasualtyClaim, CasualtyKind, Qualifier, Statement } from "../extract/types";
 
 export interface Range {
   min: number | null;
@@ -64,37 +64,16 @@ export interface EventListItem {
   titleManual: boolean;
 }
 
-export interface ClaimItem {
+/** A stored claim: the extracted fields (minus extraction-only detail) with its ids. */
+export interface ClaimItem extends Omit<CasualtyClaim, "basis"> {
   id: number;
   articleId: string;
-  kind: CasualtyKind;
-  min: number | null;
-  max: number | null;
-  qualifier: Qualifier;
-  victimGroup: string | null;
-  authority: string | null;
-  isContext: boolean;
-  isHeadline: boolean;
-  phrase: string;
-  start: number;
-  end: number;
-  sentence: string;
-  sentenceStart: number;
-  sentenceEnd: number;
 }
 
-export interface StatementItem {
+/** A stored statement: the extracted fields (minus extraction-only detail) with its ids. */
+export interface StatementItem extends Omit<Statement, "parts"> {
   id: number;
   articleId: string;
-  speaker: string | null;
-  speakerMention: string | null;
-  affiliation: string | null;
-  cue: string | null;
-  channel: string | null;
-  text: string;
-  start: number;
-  end: number;
-  direct: boolean;
 }
 
 export interface ArticleListItem {
