@@ -81,6 +81,28 @@ program
     process.exitCode = await runExport(table, opts);
   });
 
+program
+  .command("backup")
+  .description("write a consistent snapshot of DATABASE_URL to a file (SQLite online backup; pg_dump custom format for PostgreSQL)")
+  .argument("<file>", "backup file to write")
+  .option("--force", "replace the file if it exists")
+  .option("--quiet", "print nothing but errors")
+  .action(async (file: string, opts: { force?: boolean; quiet?: boolean }) => {
+    const { runBackup } = await import("./cli/backup");
+    process.exitCode = await runBackup(file, opts);
+  });
+
+program
+  .command("restore")
+  .description("replace the contents of DATABASE_URL with a backup made by 'parallax backup' (checked before anything is written)")
+  .argument("<file>", "backup file to read")
+  .option("--force", "restore even though the database already holds articles")
+  .option("--quiet", "print nothing but errors")
+  .action(async (file: string, opts: { force?: boolean; quiet?: boolean }) => {
+    const { runRestore } = await import("./cli/backup");
+    process.exitCode = await runRestore(file, opts);
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`parallax: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
