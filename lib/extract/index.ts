@@ -1,4 +1,6 @@
 import { casualtySentences, extractCasualties, type DraftClaim } from "./casualties";
+import { packFor } from "./lang";
+import { extractWithPack } from "./pattern";
 import { extractStatements, findQuoteSpans, statementRanges } from "./quotes";
 import { splitSentences, titleEndOffset, type Sentence } from "./segment";
 import { summarise } from "./summary";
@@ -6,6 +8,8 @@ import { SentenceTokens } from "./tokens";
 import type { CasualtyClaim, ExtractInput, Extraction, Statement } from "./types";
 
 export type * from "./types";
+export { LANGUAGE_PACKS, SUPPORTED_LANGUAGES, packFor } from "./lang";
+export type { LanguagePack, PatternPack } from "./lang";
 
 /** The claim as published: the draft without the summary's bookkeeping (same fields, same order). */
 function publicClaim(c: DraftClaim): CasualtyClaim {
@@ -38,13 +42,21 @@ function leadEnd(sentences: Sentence[]): number {
 
 /**
  * Extract casualty claims, a per-article casualty summary and attributed statements from one
- * article. Pure and synchronous: no I/O; offsets index `input.text`. English only.
+ * article. Pure and synchronous: no I/O; offsets index `input.text`. The language pack is chosen
+ * by `input.language` (`lang/index.ts#packFor`): English (also when the language is unknown) runs
+ * the tagged engine, French, Spanish and German the pattern engine; another language gets an
+ * empty extraction rather than wrong figures. `publishedAt` dates the article so that "in 2012"
+ * can mark older events.
  */
 export function extractArticle(input: ExtractInput): Extraction {
   const text = input.text ?? "";
-  // The lexicons and the tagger model are English; other languages get no extraction rather than
-  // wrong figures. `publishedAt` dates the article so that "in 2012" can mark older events.
-  if (input.language && !/^en\b/i.test(input.language)) return { claims: [], statements: [], summary: { killed: null, wounded: null } };
+  const pack = packFor(input.language);
+  if (!pack) return { claims: [], statements: [], summary: { killed: null, wounded: null }, language: null };
+  if (pack.engine === "pattern") {
+    const { sentences, drafts, statements } = extractWithPack(input, pack);
+    const summary = summarise(drafts, leadEnd(sentences), pack.genericGroups);
+    return { claims: drafts.map(publicClaim), statements: dropNestedReports(statements), summary, language: pack.code };
+  }
   const sentences = splitSentences(text, titleEndOffset(text, input.title));
   const quotes = findQuoteSpans(text);
   const tokens = new SentenceTokens(text, sentences);
@@ -57,7 +69,7 @@ export function extractArticle(input: ExtractInput): Extraction {
   const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null, uses);
   const summary = summarise(drafts, leadEnd(sentences));
   const statements = dropNestedReports(extractStatements(text, tokens, quotes));
-  return { claims: drafts.map(publicClaim), statements, summary };
+  return { claims: drafts.map(publicClaim), statements, summary, language: pack.code };
 }
 
 /**

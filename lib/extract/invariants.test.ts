@@ -40,8 +40,9 @@ describe("invariants on arbitrary text", () => {
     );
   });
 
-  test("empty and non-English input", () => {
-    expect(extractArticle({ text: "" })).toEqual({ claims: [], statements: [], summary: { killed: null, wounded: null } });
-    expect(extractArticle({ text: "Zwei Menschen wurden getötet.", language: "de" }).claims).toEqual([]);
+  test("empty input, and a language with no pack", () => {
+    expect(extractArticle({ text: "" })).toEqual({ claims: [], statements: [], summary: { killed: null, wounded: null }, language: "en" });
+    // Italian has no pack: nothing rather than English patterns on Italian text.
+    expect(extractArticle({ text: "Due persone sono state uccise.", language: "it" })).toEqual({ claims: [], statements: [], summary: { killed: null, wounded: null }, language: null });
   });
 });

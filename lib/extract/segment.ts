@@ -39,18 +39,43 @@ function isLetterOrDot(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 }
 
+/** Any-script capital ("É", "À", "Ö"), for languages other than English. */
+function isUpperUnicode(c: string): boolean {
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Any-script letter or a period. */
+function isLetterOrDotUnicode(c: number): boolean {
+  return isLetterOrDot(c) || (c > 127 && /\p{L}/u.test(String.fromCharCode(c)));
+}
+
 /** Does the period at `dot` end the word before it as a known abbreviation or an initial? */
-function isAbbreviation(text: string, dot: number): boolean {
+function isAbbreviation(text: string, dot: number, opts?: SegmentOptions): boolean {
+  const letter = opts?.unicode ? isLetterOrDotUnicode : isLetterOrDot;
+  const upper = opts?.unicode ? isUpperUnicode : isUpper;
   // Back over the letters and periods before the dot ("U.S", "a.m", "Sen").
   let i = dot - 1;
-  while (i >= 0 && isLetterOrDot(text.charCodeAt(i))) i--;
+  while (i >= 0 && letter(text.charCodeAt(i))) i--;
   const word = text.slice(i + 1, dot);
   if (!word) return false;
   // Single capital initial: "C. J. Chivers", "George W. Bush".
-  if (word.length === 1 && isUpper(word)) return true;
+  if (word.length === 1 && upper(word)) return true;
   // Dotted forms: "U.S.", "D.C.", "a.m." -- the caller decides about a.m./p.m.
   if (word.includes(".")) return true;
-  return ABBREVIATIONS.has(word.toLowerCase());
+  return (opts?.abbreviations ?? ABBREVIATIONS).has(word.toLowerCase());
+}
+
+/** How to split another language than English. */
+export interface SegmentOptions {
+  /** Words that end with a period inside a sentence, lower case without the dot (default: English). */
+  abbreviations?: ReadonlySet<string>;
+  /**
+   * Letters of any script: a sentence may start with "À" or "É", abbreviations may hold accents,
+   * and a closing guillemet after a space ("… morts. »") belongs to the sentence before it.
+   */
+  unicode?: boolean;
+  /** Closing quotation marks beyond the English ones (German "“" and "«", French "›"). */
+  closers?: string;
 }
 
 /**
@@ -60,8 +85,10 @@ function isAbbreviation(text: string, dot: number): boolean {
  * ("west side.Rockford" -- GVDB strips newlines). `titleEnd` (when the text starts with the title)
  * forces a break there.
  */
-export function splitSentences(text: string, titleEnd = 0): Sentence[] {
+export function splitSentences(text: string, titleEnd = 0, opts?: SegmentOptions): Sentence[] {
   const out: Sentence[] = [];
+  const uni = !!opts?.unicode;
+  const closers = uni ? CLOSERS + (opts?.closers ?? "") : CLOSERS;
   let para = 0;
   let segStart = 0;
   let segPara = 0;
@@ -99,7 +126,16 @@ export function splitSentences(text: string, titleEnd = 0): Sentence[] {
     // Absorb runs of terminators and closing quotes/brackets: `...`, `?!`, `."`, `.”)`.
     let j = i + 1;
     while (j < n && ".!?".includes(text[j] ?? "x")) j++;
-    while (j < n && CLOSERS.includes(text[j] ?? "x")) j++;
+    while (j < n && closers.includes(text[j] ?? "x")) j++;
+    if (uni) {
+      // French spacing: "… morts. »", "… ? »": the closing mark after a space ends this sentence.
+      let k = j;
+      while (k < n && (text[k] === " " || text[k] === "\u00a0" || text[k] === "\u202f")) k++;
+      if (k > j && "»”›".includes(text[k] ?? "x") && (opts?.closers ?? "").includes(text[k]!)) {
+        j = k + 1;
+        while (j < n && closers.includes(text[j] ?? "x")) j++;
+      }
+    }
     const next = text[j] ?? "";
     if (next === "") continue;
     if (isSpace(next.charCodeAt(0))) {
@@ -107,8 +143,8 @@ export function splitSentences(text: string, titleEnd = 0): Sentence[] {
       while (k < n && (text[k] === " " || text[k] === "\t" || text[k] === "\u00a0")) k++;
       if (text[k] === "\n") continue; // the line-break branch handles it
       const after = text[k] ?? "";
-      if (!(isUpper(after) || /[0-9]/.test(after) || OPENERS.includes(after))) continue;
-      if (c === "." && j === i + 1 && isAbbreviation(text, i)) {
+      if (!((uni ? isUpperUnicode(after) : isUpper(after)) || /[0-9]/.test(after) || OPENERS.includes(after) || (uni && "„‹»".includes(after)))) continue;
+      if (c === "." && j === i + 1 && isAbbreviation(text, i, opts)) {
         // "a.m."/"p.m." end a sentence unless a day, month or time zone follows.
         const word = text.slice(Math.max(0, i - 3), i + 1).toLowerCase();
         const isTime = /(?:a\.m|p\.m)\.$/.test(word);
@@ -123,7 +159,7 @@ export function splitSentences(text: string, titleEnd = 0): Sentence[] {
     // No space: "side.Rockford police". Only after a lower-case word of 2+ letters and before a
     // capitalised word, which leaves URLs ("FOX6Now.com") and initials ("U.S.") alone.
     if (c === "." && j === i + 1 && /[a-z]{2}$/.test(text.slice(i - 2, i)) && isUpper(next) && /[a-z]/.test(text[j + 1] ?? "")) {
-      if (isAbbreviation(text, i)) continue;
+      if (isAbbreviation(text, i, opts)) continue;
       push(segStart, j);
       segStart = j;
       segPara = para;

@@ -31,11 +31,11 @@ function point(c: DraftClaim): number {
  *
  * GVDB gold counts the victims of the main incident, which is what this approximates.
  */
-export function summarise(claims: DraftClaim[], leadEnd: number): ExtractionSummary {
-  const killed = pick(claims, "killed", leadEnd, false);
+export function summarise(claims: DraftClaim[], leadEnd: number, genericGroups: RegExp = GENERIC_EN): ExtractionSummary {
+  const killed = pick(claims, "killed", leadEnd, false, genericGroups);
   // A victim only said to be "shot" counts as wounded unless someone died: in fatal shootings
   // "was shot" mostly describes how the dead victim died.
-  let wounded = pick(claims, "wounded", leadEnd, !killed || !killed.min);
+  let wounded = pick(claims, "wounded", leadEnd, !killed || !killed.min, genericGroups);
   // "Two shot near Pimlico ... one of the victims has died": victims shot in the lead beyond those
   // killed are the wounded -- unless a figure elsewhere says they all died ("Both were pronounced
   // dead").
@@ -52,9 +52,11 @@ export function summarise(claims: DraftClaim[], leadEnd: number): ExtractionSumm
   return { killed, wounded };
 }
 
+const GENERIC_EN = /^(?:people|persons|victims|others|individuals|in all|in total)$/i;
+
 /** A figure about people in general ("three people", "12"), not a subgroup ("two civilians"). */
-function generic(c: DraftClaim): boolean {
-  return !c.victimGroup || /^(?:people|persons|victims|others|individuals|in all|in total)$/i.test(c.victimGroup);
+function generic(c: DraftClaim, genericGroups: RegExp): boolean {
+  return !c.victimGroup || genericGroups.test(c.victimGroup);
 }
 
 function tier(c: DraftClaim): number {
@@ -65,8 +67,8 @@ function tier(c: DraftClaim): number {
   return 9;
 }
 
-function pick(claims: DraftClaim[], kind: "killed" | "wounded", leadEnd: number, allowShot: boolean, allowImplicit = true): Bounds | null {
-  const own = claims.filter((c) => c.kind === kind && !c.isContext && (allowShot || c.basis !== "shot") && (allowImplicit || c.basis !== "implicit"));
+function pick(claims: DraftClaim[], kind: "killed" | "wounded", leadEnd: number, allowShot: boolean, genericGroups: RegExp): Bounds | null {
+  const own = claims.filter((c) => c.kind === kind && !c.isContext && (allowShot || c.basis !== "shot"));
   // An event without a count ("a fatal shooting") only stands for this article's event in the lead.
   const all = own.filter((c) => point(c) > 0 && (c.basis !== "event" || c.sentenceIndex < leadEnd));
   // Figures later in the article are often other incidents or background; when the lead has a
@@ -85,7 +87,7 @@ function pick(claims: DraftClaim[], kind: "killed" | "wounded", leadEnd: number,
     // since each sentence names only some of the victims.
     // A figure for some of the victims ("two civilians killed") is a lower bound of one for all of
     // them ("kill three people"): the general, larger one wins.
-    const subgroup = tc === 0 && point(c) > point(best) && generic(c) && !generic(best);
+    const subgroup = tc === 0 && point(c) > point(best) && generic(c, genericGroups) && !generic(best, genericGroups);
     const larger = ((tc === 1 || tc === 2) && point(c) > point(best)) || subgroup;
     if (tc < tb || (tc === tb && (larger || (c.inTitle && !best.inTitle && point(c) >= point(best))))) best = c;
   }

@@ -71,13 +71,21 @@ export interface Extraction {
   claims: CasualtyClaim[];
   statements: Statement[];
   summary: ExtractionSummary;
+  /**
+   * The language whose patterns were applied ("en", "fr", ...): the language of every evidence
+   * sentence and quotation above. Null when the article's language has no pack (nothing extracted).
+   */
+  language?: string | null;
 }
 
 /** What extraction needs to know about an article. */
 export interface ExtractInput {
   text: string;
   title?: string | null;
-  /** ISO 639-1 code when known; extraction currently supports English. */
+  /**
+   * ISO 639-1 code (or a tag such as "fr-CA"). Chooses the language pack: English when null or
+   * absent, "fr", "es", "de" for the pattern engine; any other language yields no extraction.
+   */
   language?: string | null;
   /** Publication date (ISO), used to tell the event's figures from older ones. */
   publishedAt?: string | null;

@@ -59,3 +59,11 @@ export function normalizeLanguageCode(tag: string | null | undefined): string | 
   if (/^[a-z]{3}$/.test(primary)) return ISO3_TO_ISO1[primary] ?? null;
   return null;
 }
+
+/**
+ * The language of an article: the declared tag when it is a valid code ("fr", "fr-CA", "fra"),
+ * else the one detected from its text; null when neither says.
+ */
+export function resolveLanguage(declared: string | null | undefined, text: string): string | null {
+  return normalizeLanguageCode(declared) ?? detectLanguage(text);
+}
