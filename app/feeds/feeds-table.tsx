@@ -1,0 +1,108 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import type { FeedDto } from "@/lib/feeds/types";
+import { DataTable } from "@/components/data-table/data-table";
+import { DateCell } from "@/components/data-table/cells/date-cell";
+import { dataTableFeatures } from "@/components/data-table/features";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { FeedActions } from "./feed-actions";
+
+const h = createColumnHelper<typeof dataTableFeatures, FeedDto>();
+
+function statusOf(f: FeedDto): { label: string; tone: BadgeTone } {
+  if (f.fetching) return { label: "fetching", tone: "accent" };
+  if (!f.enabled) return { label: "paused", tone: "muted" };
+  switch (f.status) {
+    case "ok":
+      return { label: "ok", tone: "success" };
+    case "not_modified":
+      return { label: "not modified", tone: "success" };
+    case "error":
+      return { label: f.consecutiveFailures > 1 ? `failing (${f.consecutiveFailures}×)` : "failed", tone: "danger" };
+    default:
+      return { label: "waiting", tone: "neutral" };
+  }
+}
+
+const columns = h.columns([
+  h.accessor("url", {
+    header: "Feed",
+    meta: { className: "min-w-64 max-w-96" },
+    cell: ({ row }) => (
+      <div className="min-w-0">
+        <div className="font-medium text-neutral-900">{row.original.title ?? "(untitled feed)"}</div>
+        <a href={row.original.url} rel="noopener noreferrer nofollow" target="_blank" className="font-mono text-xs break-all text-blue-800 underline">
+          {row.original.url}
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+        <div className="text-xs text-neutral-500">
+          every {row.original.intervalMinutes} min{row.original.outlet ? ` · ${row.original.outlet.name}` : ""}
+        </div>
+      </div>
+    ),
+  }),
+  h.accessor("status", {
+    header: "Status",
+    cell: ({ row }) => {
+      const s = statusOf(row.original);
+      return <Badge tone={s.tone}>{s.label}</Badge>;
+    },
+  }),
+  h.accessor("lastFetchedAt", { header: "Last fetch", cell: ({ getValue }) => <DateCell value={getValue()} stacked /> }),
+  h.accessor("nextFetchAt", {
+    header: "Next fetch",
+    cell: ({ row }) => (row.original.enabled ? <DateCell value={row.original.nextFetchAt} stacked /> : <span className="text-neutral-400">paused</span>),
+  }),
+  h.accessor("itemsSeen", {
+    header: "Items",
+    meta: { numeric: true },
+    cell: ({ row }) => (
+      <div className="tabular-nums">
+        <div>{row.original.itemsSeen}</div>
+        <div className="text-xs text-neutral-500">
+          +{row.original.lastAdded} new{row.original.lastRevised ? `, ${row.original.lastRevised} revised` : ""}
+        </div>
+      </div>
+    ),
+  }),
+  h.accessor("lastError", {
+    header: "Last error",
+    meta: { className: "min-w-56 max-w-96" },
+    cell: ({ row }) => {
+      const f = row.original;
+      if (!f.lastError) return <span className="text-neutral-400">none</span>;
+      return (
+        <p className={f.status === "error" ? "text-sm text-red-800" : "text-sm text-amber-900"}>
+          {f.lastError}
+          {f.status !== "error" && f.lastRunId ? (
+            <>
+              {" "}
+              <Link href="/ingest" className="underline">
+                Ingest page
+              </Link>
+            </>
+          ) : null}
+        </p>
+      );
+    },
+  }),
+  h.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <FeedActions feed={row.original} /> }),
+]);
+
+export function FeedsTable({ feeds }: { feeds: FeedDto[] }) {
+  return (
+    <DataTable
+      caption="Feeds"
+      columns={columns}
+      data={feeds}
+      getRowId={(f) => String(f.id)}
+      noun="feeds"
+      empty={{
+        title: "No feeds yet",
+        description: "Add an RSS or Atom feed's URL above. Its articles are fetched on its schedule and appear in Articles and Events.",
+      }}
+    />
+  );
+}

@@ -1,0 +1,96 @@
+import { expect, test, type Page } from "@playwright/test";
+import { fixtureFile, startFixtureServer, type FixtureServer } from "../lib/testing/fixture-server";
+
+/**
+ * Live sources in the browser: add a feed served by this spec's own fixture server (127.0.0.1 is
+ * allowlisted for the test server through PARALLAX_FETCH_ALLOW_HOSTS in playwright.config.ts),
+ * see its articles appear, then correct an article at the source, refresh the feed and see the
+ * article marked revised with what changed. The spec creates its own rows (a feed and its
+ * Qaraqosh articles, which no other spec reads).
+ */
+
+let server: FixtureServer;
+/** Version 2 is the corrected article (15 killed, 41 wounded) and a feed entry with the new title. */
+let version = 1;
+
+test.beforeAll(async () => {
+  server = await startFixtureServer();
+  const origin = server.origin;
+  server.route("/feeds/rss.xml", (req, res) => {
+    const etag = `"v${version}"`;
+    if (req.headers["if-none-match"] === etag) return void res.writeHead(304, { etag }).end();
+    let body = fixtureFile("rss.xml", origin);
+    if (version > 1) body = body.replace("Car bomb kills at least 12 at Qaraqosh market", "Car bomb kills at least 15 at Qaraqosh market");
+    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
+  });
+  server.route("/articles/qaraqosh-market-blast", (_req, res) =>
+    void res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(fixtureFile(version === 1 ? "qaraqosh-market-blast.html" : "qaraqosh-market-blast-v2.html", origin)),
+  );
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+}
+
+test("an analyst adds a feed, sees its articles appear, and sees a corrected article marked revised", async ({ page }) => {
+  const feedUrl = `${server.origin}/feeds/rss.xml`;
+  await open(page, "/feeds");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feeds" })).toHaveAttribute("aria-current", "page");
+
+  const form = page.getByRole("form", { name: "Add a feed" });
+  await form.getByLabel("Feed URL (RSS or Atom)").fill(feedUrl);
+  await form.getByLabel("Every (minutes)").fill("15");
+  await form.getByRole("button", { name: "Add feed" }).click();
+  await expect(form.getByRole("status")).toHaveText(/^Added feed #\d+: 2 new articles, 1 failed \(2 items in the feed\)\.$/);
+
+  const row = page.getByRole("table", { name: "Feeds" }).getByRole("row").filter({ hasText: feedUrl });
+  await expect(row).toContainText("Northern Herald – World");
+  await expect(row).toContainText("every 15 min");
+  await expect(row).toContainText("+2 new");
+  await expect(row).toContainText("1 item failed (see ingest run #");
+  expect(server.hits("/articles/qaraqosh-market-blast")).toHaveLength(1);
+
+  // The articles are in the corpus like any other.
+  await open(page, "/articles?q=Qaraqosh");
+  // The title links to the article (and the event column to its event).
+  await page.getByRole("link", { name: "Car bomb kills at least 12 at Qaraqosh market" }).and(page.locator('[href^="/articles/"]')).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Car bomb kills at least 12 at Qaraqosh market" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /What changed/ })).toHaveCount(0);
+  const articleUrl = page.url();
+
+  // The outlet corrects the article; a refresh reads only the changed entry and keeps the old version.
+  version = 2;
+  await open(page, "/feeds");
+  await row.getByRole("button", { name: /^Refresh / }).click();
+  await expect(row.getByRole("status")).toHaveText("Fetched: 0 new articles, 1 revised (2 items in the feed).");
+  await expect(row).toContainText("1 revised");
+
+  await open(page, articleUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Car bomb kills at least 15 at Qaraqosh market" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "revised" })).toBeVisible();
+  const changes = page.getByRole("list", { name: "Revisions of this article, newest first" });
+  await expect(changes.getByRole("listitem").first()).toContainText("Version 1");
+  await expect(changes).toContainText("killed: at least 12 → at least 15");
+  await expect(changes).toContainText("Car bomb kills at least 12 at Qaraqosh market");
+  await changes.getByText(/^Paragraphs: 2 added, 1 removed/).click();
+  await expect(changes).toContainText("Three of the wounded died in hospital overnight");
+});
+
+test("a feed on a private address is refused with the reason", async ({ page, request }) => {
+  const res = await request.post("/api/feeds", { data: { url: "http://10.0.0.5/rss.xml" } });
+  expect(res.status()).toBe(400);
+  expect(await res.json()).toEqual({ error: "bad_request", field: "url", message: "url: refused: 10.0.0.5 is a private address" });
+
+  await open(page, "/feeds");
+  const form = page.getByRole("form", { name: "Add a feed" });
+  await form.getByLabel("Feed URL (RSS or Atom)").fill("http://169.254.169.254/latest/meta-data");
+  await form.getByRole("button", { name: "Add feed" }).click();
+  await expect(form.getByRole("alert")).toHaveText("url: refused: 169.254.169.254 is a link-local address: the cloud metadata service");
+});

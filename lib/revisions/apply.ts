@@ -1,0 +1,123 @@
+/**
+ * Article revisions: when a re-fetch of a known URL finds the title or text changed, the stored
+ * version is kept as an ArticleRevision and the article becomes the new version, its claims and
+ * statements re-extracted and its event's aggregates refreshed — all in one transaction.
+ * Grouping is not redone: the article stays in its event (an analyst can move it).
+ */
+import type { Database, Db } from "../db";
+import { contentHash } from "../ingest";
+import type { NormalizedArticle } from "../ingest/types";
+import { refreshEvents } from "../mutations/events";
+import { analyseArticle } from "../pipeline/analyse";
+import { hasChanged, summariseChanges } from "./diff";
+import type { RevisionChanges } from "./types";
+
+export interface RevisionResult {
+  articleId: string;
+  /** The number given to the version that was replaced. */
+  revision: number;
+  changes: RevisionChanges;
+}
+
+const versionSelect = {
+  title: true,
+  text: true,
+  contentHash: true,
+  createdAt: true,
+  language: true,
+  publishedAt: true,
+  claims: { select: { kind: true, min: true, max: true, qualifier: true, phrase: true, isHeadline: true, isContext: true } },
+  membership: { select: { eventId: true } },
+  revisions: { select: { revision: true, createdAt: true }, orderBy: { revision: "desc" as const }, take: 1 },
+} as const;
+
+/** Which of `ids` are stored, with what a revision check compares (title and text hash). */
+export async function loadStoredVersions(db: Db, ids: string[]): Promise<Map<string, { title: string; contentHash: string }>> {
+  const out = new Map<string, { title: string; contentHash: string }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.article.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true, title: true, contentHash: true } });
+    for (const r of rows) out.set(r.id, { title: r.title, contentHash: r.contentHash });
+  }
+  return out;
+}
+
+function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+/**
+ * Make `incoming` the current version of stored article `articleId`, keeping the stored version
+ * as a revision. Returns null (and writes nothing) when the article is gone or nothing changed —
+ * checked inside the transaction, so two watchers revising the same article at once cannot both
+ * write the same revision (the second finds no change, or fails on the unique revision number).
+ */
+export async function reviseArticle(database: Database, articleId: string, incoming: NormalizedArticle): Promise<RevisionResult | null> {
+  const { db } = database;
+  // The same analysis as ingest (language, extraction, places); pure and the slow part, so it runs
+  // before the transaction takes the write lock. The stored publication date is kept.
+  const { language, extraction, location } = analyseArticle({
+    text: incoming.text,
+    title: incoming.title,
+    language: incoming.language,
+    publishedAt: incoming.publishedAt,
+  });
+  const hash = contentHash(incoming.text);
+
+  return db.$transaction(
+    async (tx) => {
+      const current = await tx.article.findUnique({ where: { id: articleId }, select: versionSelect });
+      if (!current || !hasChanged(current, incoming)) return null;
+      const changes = summariseChanges(current, { title: incoming.title, text: incoming.text, claims: extraction.claims });
+      const last = current.revisions[0];
+      const revision = (last?.revision ?? 0) + 1;
+      await tx.articleRevision.create({
+        data: {
+          articleId,
+          revision,
+          title: current.title,
+          text: current.text,
+          contentHash: current.contentHash,
+          // The replaced version was stored when the previous revision was made, or with the article.
+          fetchedAt: last?.createdAt ?? current.createdAt,
+          changes: changes as object,
+        },
+      });
+      await tx.article.update({
+        where: { id: articleId },
+        data: {
+          title: incoming.title,
+          text: incoming.text,
+          contentHash: hash,
+          wordCount: wordCount(incoming.text),
+          language,
+          places: location.places,
+          eventDay: location.eventDay,
+          ...(incoming.author ? { author: incoming.author } : {}),
+          ...(incoming.canonicalUrl ? { canonicalUrl: incoming.canonicalUrl } : {}),
+        },
+      });
+      await tx.casualtyClaim.deleteMany({ where: { articleId } });
+      await tx.statement.deleteMany({ where: { articleId } });
+      if (extraction.claims.length) {
+        await tx.casualtyClaim.createMany({
+          data: extraction.claims.map((c) => ({
+            articleId, kind: c.kind, min: c.min, max: c.max, qualifier: c.qualifier, victimGroup: c.victimGroup,
+            authority: c.authority, isContext: c.isContext, isHeadline: c.isHeadline, phrase: c.phrase, start: c.start,
+            end: c.end, sentence: c.sentence, sentenceStart: c.sentenceStart, sentenceEnd: c.sentenceEnd,
+          })),
+        });
+      }
+      if (extraction.statements.length) {
+        await tx.statement.createMany({
+          data: extraction.statements.map((s) => ({
+            articleId, speaker: s.speaker, speakerMention: s.speakerMention, affiliation: s.affiliation, cue: s.cue,
+            channel: s.channel, text: s.text, start: s.start, end: s.end, direct: s.direct,
+          })),
+        });
+      }
+      if (current.membership) await refreshEvents(tx, [current.membership.eventId]);
+      return { articleId, revision, changes };
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}

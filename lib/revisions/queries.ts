@@ -1,0 +1,40 @@
+/** Read access to article revisions, for the article page, the event page and the API. */
+import { getDatabase, type Database } from "../db";
+import type { ArticleRevisionItem, RevisionChanges } from "./types";
+
+/**
+ * The kept versions of an article, newest first, each with what the next version changed.
+ * Empty when the article was never revised.
+ */
+export async function getArticleRevisions(articleId: string, database: Database = getDatabase()): Promise<ArticleRevisionItem[]> {
+  const rows = await database.db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: { revision: "desc" },
+    select: { revision: true, title: true, contentHash: true, fetchedAt: true, createdAt: true, changes: true },
+  });
+  return rows.map((r) => ({
+    revision: r.revision,
+    title: r.title,
+    contentHash: r.contentHash,
+    fetchedAt: r.fetchedAt.toISOString(),
+    replacedAt: r.createdAt.toISOString(),
+    changes: r.changes as unknown as RevisionChanges,
+  }));
+}
+
+/**
+ * How many times each of `articleIds` was revised (articles never revised are absent), in one
+ * grouped query per 500 ids: what a list or the event page needs for a "revised" badge.
+ */
+export async function getRevisionCounts(articleIds: string[], database: Database = getDatabase()): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const groups = await database.db.articleRevision.groupBy({
+      by: ["articleId"],
+      where: { articleId: { in: articleIds.slice(i, i + 500) } },
+      _count: { _all: true },
+    });
+    for (const g of groups) out.set(g.articleId, g._count._all);
+  }
+  return out;
+}
