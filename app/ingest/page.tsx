@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { authConfig } from "@/lib/auth/config";
+import { currentAuth } from "@/lib/auth/server";
 import { listIngestRuns } from "@/lib/queries";
 import { PageHeader } from "@/components/layout/page-header";
 import { IngestRunsTable } from "@/components/tables/ingest-runs-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { UploadPanel } from "@/components/upload/upload-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ingest" };
@@ -14,16 +18,37 @@ function Code({ children }: { children: React.ReactNode }) {
 }
 
 export default async function IngestPage() {
-  const runs = await listIngestRuns(RUN_LIMIT);
+  const [runs, auth] = await Promise.all([listIngestRuns(RUN_LIMIT), currentAuth()]);
+  const canWrite = !auth.writesProtected || auth.session?.role === "admin";
   return (
     <div className="space-y-6">
       <PageHeader
         title="Ingest"
-        description={`The last ${RUN_LIMIT} ingest runs. A run keeps the good items of a batch and lists every rejected one with its reason.`}
+        description={`Upload files, and the last ${RUN_LIMIT} ingest runs. A run keeps the good items of a batch and lists every rejected one with its reason.`}
       />
-      <IngestRunsTable runs={runs} />
       <Card>
-        <CardHeader title="Adding articles" headingLevel={2} />
+        <CardHeader title="Upload files" headingLevel={2} />
+        <CardBody>
+          {canWrite ? (
+            <UploadPanel maxBytes={authConfig().uploadMaxBytes} />
+          ) : (
+            <p className="text-sm text-neutral-700">
+              <Link href="/signin?next=/ingest" className="text-blue-800 underline">
+                Sign in
+              </Link>{" "}
+              with the admin token to upload files.
+            </p>
+          )}
+        </CardBody>
+      </Card>
+      <section aria-labelledby="runs-heading" className="space-y-2">
+        <h2 id="runs-heading" className="text-base font-semibold text-neutral-900">
+          Ingest runs
+        </h2>
+        <IngestRunsTable runs={runs} />
+      </section>
+      <Card>
+        <CardHeader title="From the command line or the API" headingLevel={2} />
         <CardBody className="space-y-3 text-sm text-neutral-800">
           <p>Ingest files or whole directories from the command line, in the project directory:</p>
           <pre className="overflow-x-auto rounded-md bg-neutral-900 px-3 py-2 font-mono text-[0.8125rem] text-neutral-100">
@@ -41,6 +66,17 @@ export default async function IngestPage() {
               table above.
             </li>
           </ul>
+          <p>
+            Or post files (multipart, field <Code>file</Code>) or records (<Code>application/json</Code>, <Code>application/x-ndjson</Code>,{" "}
+            <Code>text/csv</Code>) to <Code>POST /api/ingest</Code>
+            {auth.writesProtected ? (
+              <>
+                {" "}
+                with <Code>Authorization: Bearer &lt;PARALLAX_ADMIN_TOKEN&gt;</Code>
+              </>
+            ) : null}
+            ; the answer lists every item as added, duplicate or failed.
+          </p>
           <p className="text-neutral-600">
             Run <Code>npm run -s parallax -- --help</Code> for every command and option.
           </p>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { listOutlets } from "@/lib/queries";
+import Link from "next/link";
+import { currentAuth } from "@/lib/auth/server";
+import { listOutletRegistry } from "@/lib/queries/outlets";
 import { FilterError } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { OutletsTable } from "@/components/tables/outlets-table";
@@ -13,7 +15,7 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
   const header = (
     <PageHeader
       title="Outlets"
-      description="Publishers in the corpus. Kind (wire, state, public, independent) helps weigh a figure: many outlets repeating one wire report is one source, not many."
+      description="Publishers in the corpus. Kind (wire, state, public, independent) helps weigh a figure: many outlets repeating one wire report is one source, not many. Edit an outlet to correct it, give it more domains, or merge outlets that are one publisher."
     />
   );
   if (!parsed.ok) {
@@ -25,9 +27,12 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
     );
   }
   const f = parsed.data;
-  const all = await listOutlets();
+  const [all, auth] = await Promise.all([listOutletRegistry(), currentAuth()]);
+  const editable = !auth.writesProtected || auth.session?.role === "admin";
   const q = f.q?.toLowerCase();
-  const rows = q ? all.filter((o) => o.name.toLowerCase().includes(q) || o.key.toLowerCase().includes(q) || (o.domain ?? "").toLowerCase().includes(q)) : all;
+  const rows = q
+    ? all.filter((o) => o.name.toLowerCase().includes(q) || o.key.toLowerCase().includes(q) || o.domains.some((d) => d.includes(q)))
+    : all;
   const sign = f.dir === "asc" ? 1 : -1;
   rows.sort((a, b) => {
     const x = a[f.sort];
@@ -43,7 +48,21 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-2">
       {header}
-      <OutletsTable page={{ rows: slice, total, page: f.page, pageSize: f.pageSize, pageCount }} sort={f.sort} dir={f.dir} />
+      {editable ? null : (
+        <p className="text-sm text-neutral-600">
+          <Link href="/signin?next=/outlets" className="text-blue-800 underline">
+            Sign in
+          </Link>{" "}
+          with the admin token to edit outlets.
+        </p>
+      )}
+      <OutletsTable
+        page={{ rows: slice, total, page: f.page, pageSize: f.pageSize, pageCount }}
+        sort={f.sort}
+        dir={f.dir}
+        editable={editable}
+        options={all.map((o) => ({ key: o.key, name: o.name, articleCount: o.articleCount }))}
+      />
     </div>
   );
 }
