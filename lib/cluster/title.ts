@@ -6,7 +6,8 @@
 
 // Separators sites put between the headline and the site name. Only spaced forms: a bare hyphen
 // is part of words ("20-year-old"), a bare colon is part of headlines ("Police: 2 shot").
-const SEPARATOR = /\s+(?:[-–—|:•·»]|::|\|\|)\s+|\s+\|\s*$|^\s*\|\s+/;
+const SEPARATOR = /\s+(?:[-–—|:•·»«]|::|\|\|)\s+|\s+\|\s*$|^\s*\|\s+/;
+const SEPARATORS = new RegExp(SEPARATOR.source, "g");
 
 // Words that mark a segment as a publication/site name rather than headline text.
 const OUTLET_WORDS = new Set(
@@ -20,13 +21,27 @@ const OUTLET_WORDS = new Set(
   ).split(" "),
 );
 
-// Leading update markers: they describe the news cycle, not the event.
-const MARKER = /^\s*(?:update[ds]?|updated|breaking(?: news)?|latest|video|watch|photos?|developing|exclusive|live|new)\s*[:\-–—|]\s*/i;
+// Leading update markers: they describe the news cycle, not the event. Wire services number them
+// ("UPDATE 2-", "WRAPUP 1-") and mark corrections ("REFILE-", "CORRECTED-").
+const MARKER =
+  /^\s*(?:(?:update[ds]?|wrapup|wrap-up|refile|corrected|correction|rpt|repeat)(?:\s*\d+)?|updated|breaking(?: news)?|latest|video|watch|photos?|developing|(?:ap |reuters )?exclusive|live|new|analysis|factbox)\s*[:\-–—|]\s*/i;
+// Trailing media markers: "... (VIDEO)", "... [PHOTOS]".
+const TRAILING_MARKER = /\s*[([](?:video|photos?|watch|live|updated?|graphic)[)\]]\s*$/i;
 
-/** True when a title segment reads like a site name: a domain, a call sign, or outlet words. */
-function isOutletSegment(segment: string): boolean {
+function nameKey(s: string): string {
+  return s.toLowerCase().replace(/^the\s+/, "").replace(/[^a-z0-9]+/g, "");
+}
+
+/** True when a title segment reads like a site name: the article's own outlet, a domain, a call sign, or outlet words. */
+function isOutletSegment(segment: string, outlet?: string): boolean {
   const s = segment.trim();
   if (s === "") return true;
+  // The outlet the article came from, as the page names it ("Al Jazeera", "The Meridian Post").
+  if (outlet) {
+    const k = nameKey(s);
+    const o = nameKey(outlet);
+    if (o.length >= 3 && k.length >= 3 && (k === o || (k.length <= o.length + 12 && k.includes(o)) || o.includes(k))) return true;
+  }
   // Domains: "KSHB.com", "News9.com", "wave3.com-Louisville".
   if (/\b[\w-]+\.(?:com|net|org|tv|us|co|info|biz)\b/i.test(s)) return true;
   const words = s.split(/[\s,/&()-]+/).filter((w) => w !== "");
@@ -60,16 +75,27 @@ function isShortProperName(s: string): boolean {
  * Keeps the longest run of headline segments; falls back to the input (trimmed) if everything
  * would be removed.
  */
-export function cleanTitle(title: string): string {
+export function cleanTitle(title: string, outlet?: string): string {
   let t = title.replace(/\s+/g, " ").trim();
   const original = t;
+  t = t.replace(TRAILING_MARKER, "");
   // Strip markers repeatedly ("UPDATE: VIDEO: ...").
   for (let i = 0; i < 3; i++) {
     const next = t.replace(MARKER, "");
     if (next === t) break;
     t = next;
   }
-  let parts = t.split(SEPARATOR).map((p) => p.trim());
+  // Segments between separators, with where they sit in `t`: the kept ones are returned as
+  // written, with their own separators ("Deir ez-Zor : au moins 62 ...", "Killed – Male Teen").
+  const segments: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const m of t.matchAll(SEPARATORS)) {
+    segments.push({ text: t.slice(from, m.index), start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  segments.push({ text: t.slice(from), start: from, end: t.length });
+  let parts = segments.map((p) => p.text.trim());
+  let offset = 0;
   // Sites append "Site - Place - Slogan" chains: cut at the first segment after the headline that
   // reads like a site name, and everything after it. Inner segments before that are headline
   // text ("Mass Shooting – Killed – Male Teen").
@@ -77,14 +103,17 @@ export function cleanTitle(title: string): string {
   for (let k = 1; k < parts.length; k++) {
     const seg = parts[k] ?? "";
     const last = k === parts.length - 1;
-    if (isOutletSegment(seg) || (last && headlineIsSentenceCase && isShortProperName(seg))) {
+    if (isOutletSegment(seg, outlet) || (last && headlineIsSentenceCase && isShortProperName(seg))) {
       parts = parts.slice(0, k);
       break;
     }
   }
-  while (parts.length > 1 && isOutletSegment(parts[0] ?? "")) parts.shift();
-  parts = parts.filter((p) => p !== "");
-  const joined = parts.join(" - ").replace(/[\s|:–—-]+$/, "").trim();
+  while (parts.length > 1 && isOutletSegment(parts[0] ?? "", outlet)) {
+    parts.shift();
+    offset++;
+  }
+  const kept = segments.slice(offset, offset + parts.length).filter((p) => p.text.trim() !== "");
+  const joined = kept.length ? t.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(/[\s|:–—-]+$/, "").trim() : "";
   return joined === "" ? original : joined;
 }
 
@@ -99,11 +128,14 @@ function titleWords(t: string): Set<string> {
  * mean word overlap with the others), cleaned of outlet suffixes and update markers.
  * Ties go to the earlier title, so the result is deterministic for a given input order.
  *
- * @param titles member titles, in any order (empty strings are ignored)
+ * @param titles member titles, in any order (empty strings are ignored), each optionally with the
+ *   name of its outlet, which is then removed wherever the page put it ("... - Orient Daily")
  * @returns the cleaned headline, or "" when no title is given
  */
-export function eventTitle(titles: string[]): string {
-  const cleaned = titles.map(cleanTitle).filter((t) => t !== "");
+export function eventTitle(titles: ReadonlyArray<string | { title: string; outlet?: string | null }>): string {
+  const cleaned = titles
+    .map((t) => (typeof t === "string" ? cleanTitle(t) : cleanTitle(t.title, t.outlet ?? undefined)))
+    .filter((t) => t !== "");
   if (cleaned.length === 0) return "";
   if (cleaned.length === 1) return cleaned[0] ?? "";
   const sets = cleaned.map(titleWords);
