@@ -40,6 +40,7 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
-    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", PARALLAX_DEMO: "1" },
+    // 127.0.0.1 is allowlisted so the server may fetch the fixture feeds that e2e/feeds.spec.ts serves itself.
+    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", PARALLAX_DEMO: "1", PARALLAX_FETCH_ALLOW_HOSTS: "127.0.0.1" },
   },
 });

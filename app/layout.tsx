@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { SiteNav } from "@/components/layout/site-nav";
+import { AuthStatus } from "./signin/auth-status";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -29,7 +30,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </svg>
               Parallax
             </Link>
-            <SiteNav />
+            <div className="flex flex-wrap items-center gap-3">
+              <SiteNav />
+              <AuthStatus />
+            </div>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-[1400px] px-4 py-6 focus:outline-none sm:px-6">

@@ -5,6 +5,13 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/url";
 
+/** A shared secret: unset or empty means "off"; when set, long enough not to be guessed. */
+const secretToken = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined)
+  .refine((v) => v === undefined || v.length >= 16, "use at least 16 characters, e.g. `openssl rand -hex 32`");
+
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -15,8 +22,26 @@ const envSchema = z.object({
   PARALLAX_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
   /** Articles per database transaction during ingest. */
   PARALLAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Extraction worker threads for ingest; unset: one fewer than the CPU cores (at least 1); 0: none. */
+  PARALLAX_WORKERS: z.coerce.number().int().min(0).max(256).optional(),
   /** Log SQL queries (debugging). */
   PARALLAX_LOG_QUERIES: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  /** Writes (ingest, edits, merges) need this token (bearer, or a signed-in session); unset = no auth, loopback only. */
+  PARALLAX_ADMIN_TOKEN: secretToken,
+  /** Optional: reads (pages and GET APIs) need this token or the admin one. */
+  PARALLAX_READ_TOKEN: secretToken,
+  /** How long a browser session lasts after signing in. */
+  PARALLAX_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  /** Largest upload (one request to POST /api/ingest), in megabytes. */
+  PARALLAX_UPLOAD_MAX_MB: z.coerce.number().min(1).max(2048).default(50),
+  /** Hosts the fetcher may reach even on loopback or private addresses (comma list; tests, trusted intranet feeds). */
+  PARALLAX_FETCH_ALLOW_HOSTS: z.string().default(""),
+  /** Largest feed or page one fetch may download, in megabytes. */
+  PARALLAX_FETCH_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
+  /** Time limit for one fetch, redirects and body included, in seconds. */
+  PARALLAX_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  /** `npm start` runs the feed scheduler beside the server (0 turns it off; `parallax watch` runs it alone). */
+  PARALLAX_WATCH: z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,11 +1,16 @@
 /**
- * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http]`
+ * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http] [--batch-size 1000]`
  *
  * Builds (or reuses, by size and seed) a synthetic corpus database, then measures and prints:
- * extraction and grouping throughput (one core), full-pipeline ingest throughput, and latencies
- * of the dashboard's hot paths through the real HTTP server (`next start`) on that corpus.
- * DATABASE_URL selects the database: a file: URL (default: .bench/bench-<n>-<seed>.db) or a
- * postgresql:// URL (the database is emptied and refilled unless it already holds the corpus).
+ * extraction and grouping throughput (one core, and extraction on the worker pool), full-pipeline
+ * ingest throughput with where its time goes, and latencies of the dashboard's hot paths through
+ * the real HTTP server (`next start`) on that corpus. DATABASE_URL selects the database: a file:
+ * URL (default: .bench/bench-<n>-<seed>.db) or a postgresql:// URL (the database is emptied and
+ * refilled unless it already holds the corpus).
+ *
+ * Memory stays bounded whatever `--articles` (1,000,000 included): the corpus is generated as a
+ * stream and ingested CHUNK articles at a time, and the long-lived grouper is capped
+ * (`maxDocs`). An interrupted build leaves a partial database, which the next run replaces.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -14,11 +19,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { groupDocuments } from "../lib/cluster";
+import type { NormalizedArticle } from "../lib/ingest/types";
 import { openDatabase } from "../lib/db";
 import { parseDatabaseUrl } from "../lib/db/url";
 import { extractArticle } from "../lib/extract";
+import { getExtractionPool } from "../lib/pipeline/extraction-pool";
 import { loadGrouper } from "../lib/pipeline/grouper";
 import { ingestArticles } from "../lib/pipeline/ingest";
+import { StageTimer } from "../lib/pipeline/stage-timer";
 import { generateCorpus } from "./bench/corpus";
 import { openCliDatabase } from "./cli/database";
 
@@ -30,9 +38,13 @@ const opts = new Command()
   .option("--json", "print one JSON object instead of a table")
   .option("--skip-http", "skip the HTTP latency measurements")
   .option("--samples <n>", "requests per latency figure", (v) => Number.parseInt(v, 10), 40)
+  .option("--batch-size <n>", "articles per ingest transaction", (v) => Number.parseInt(v, 10), 1000)
   .option("--dev-sets <dir>", "also time extraction and grouping on the labelled development sets in <dir>", path.join("..", "shared", "eval"))
   .parse(process.argv)
-  .opts<{ articles: number; seed: number; json?: boolean; skipHttp?: boolean; samples: number; devSets: string }>();
+  .opts<{ articles: number; seed: number; json?: boolean; skipHttp?: boolean; samples: number; batchSize: number; devSets: string }>();
+
+/** Articles generated and handed to one `ingestArticles` call: bounds the bench's memory. */
+const CHUNK = 20_000;
 
 const log = (msg: string) => {
   if (!opts.json) process.stderr.write(`[bench] ${msg}\n`);
@@ -56,6 +68,23 @@ function measurePureStages(sampleSize: number) {
   groupDocuments(docs);
   const cluster = sample.length / ((performance.now() - t) / 1000);
   return { extract, cluster };
+}
+
+/** Extraction throughput of the worker pool plus the main thread (what ingest uses), on a sample. */
+async function measurePoolExtraction(sampleSize: number): Promise<{ rate: number; workers: number }> {
+  const pool = getExtractionPool();
+  const jobs = [...generateCorpus({ articles: sampleSize, seed: opts.seed + 1 })].map((a) => ({
+    text: a.text,
+    title: a.title,
+    language: a.language,
+    publishedAt: a.publishedAt,
+  }));
+  // Warm-up: workers started, models loaded, code optimised (as in a long ingest).
+  await pool.ready();
+  await pool.run(jobs.slice(0, 1000)).results();
+  const t = performance.now();
+  await pool.run(jobs).results();
+  return { rate: jobs.length / ((performance.now() - t) / 1000), workers: pool.size };
 }
 
 /**
@@ -91,34 +120,89 @@ function measureDevSets(dir: string): { extract: number; cluster: number; texts:
   return { extract: extractDocs.length / extractBest, cluster: docs.length / clusterBest, texts: extractDocs.length };
 }
 
-async function buildCorpus(url: string): Promise<{ ingestRate: number | null; reused: boolean }> {
-  const database = await openCliDatabase(url);
+interface IngestFigures {
+  rate: number;
+  seconds: number;
+  workers: number;
+  /** Per stage: wall ms and main-thread CPU ms per article. */
+  stages: Record<string, { wall_ms: number; main_cpu_ms: number | null }>;
+  mainCpuMs: number | null;
+  processCpuMs: number;
+  peakRssMb: number;
+}
+
+function removeSqliteFiles(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+}
+
+async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null; reused: boolean }> {
+  let database = await openCliDatabase(url);
   try {
     const have = await database.db.article.count();
-    if (have === opts.articles) return { ingestRate: null, reused: true };
+    if (have === opts.articles) return { ingest: null, reused: true };
     if (have > 0) {
-      if (database.provider === "sqlite") throw new Error(`${url} holds ${have} articles, expected 0 or ${opts.articles}; delete it`);
-      log(`emptying ${have} articles from the PostgreSQL database`);
-      await database.db.$executeRawUnsafe(`TRUNCATE "Statement", "CasualtyClaim", "EventArticle", "Event", "Article", "Outlet", "IngestRun" RESTART IDENTITY CASCADE`);
+      const target = parseDatabaseUrl(url);
+      if (target.provider === "sqlite") {
+        // The file is named by size and seed: holding another count, it is an interrupted build.
+        log(`${target.file} holds ${have} of ${opts.articles} articles (an interrupted build): rebuilding it`);
+        await database.close();
+        removeSqliteFiles(target.file);
+        database = await openCliDatabase(url);
+      } else {
+        log(`emptying ${have} articles from the PostgreSQL database`);
+        await database.db.$executeRawUnsafe(`TRUNCATE "Statement", "CasualtyClaim", "EventArticle", "Event", "Article", "Outlet", "IngestRun" RESTART IDENTITY CASCADE`);
+      }
     }
-    log(`ingesting ${opts.articles} synthetic articles (seed ${opts.seed})`);
+    const pool = getExtractionPool();
+    log(`ingesting ${opts.articles} synthetic articles (seed ${opts.seed}), ${opts.batchSize} per transaction, ${pool.size} extraction worker(s) + the main thread`);
+    const timer = new StageTimer();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     // One grouper for the whole run, as a long-running ingester keeps it (no rebuild per chunk).
     const grouper = await loadGrouper(database.db, []);
-    const chunk: ReturnType<typeof generateCorpus> extends Generator<infer T> ? T[] : never = [];
+    const chunk: NormalizedArticle[] = [];
     let done = 0;
     const flush = async () => {
-      const r = await ingestArticles(database, chunk.splice(0), { source: "bench corpus", trigger: "cli", batchSize: 1000, grouper });
+      timer.lap("generate");
+      const r = await ingestArticles(database, chunk.splice(0), {
+        source: "bench corpus",
+        trigger: "cli",
+        batchSize: opts.batchSize,
+        grouper,
+        pool,
+        timings: timer,
+      });
       if (r.failed) throw new Error(`bench ingest failed for ${r.failed} articles: ${r.errors[0]?.reason}`);
       done += r.added;
-      log(`  ${done}/${opts.articles} (${Math.round(done / ((performance.now() - started) / 1000))} articles/s)`);
+      const seconds = (performance.now() - started) / 1000;
+      log(`  ${done}/${opts.articles} (${Math.round(done / seconds)} articles/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
     };
+    timer.restart();
     for (const a of generateCorpus({ articles: opts.articles, seed: opts.seed })) {
       chunk.push(a);
-      if (chunk.length >= 20_000) await flush();
+      if (chunk.length >= CHUNK) await flush();
     }
     if (chunk.length) await flush();
-    return { ingestRate: opts.articles / ((performance.now() - started) / 1000), reused: false };
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const per = (ms: number) => round(ms / opts.articles, 3);
+    const stages: IngestFigures["stages"] = {};
+    for (const [stage, ms] of Object.entries(timer.wall).sort((a, b) => b[1] - a[1])) {
+      stages[stage] = { wall_ms: per(ms), main_cpu_ms: stage in timer.cpu ? per(timer.cpu[stage]!) : null };
+    }
+    const mainCpu = Object.keys(timer.cpu).length ? Object.values(timer.cpu).reduce((a, b) => a + b, 0) : null;
+    return {
+      reused: false,
+      ingest: {
+        rate: opts.articles / seconds,
+        seconds,
+        workers: pool.size,
+        stages,
+        mainCpuMs: mainCpu === null ? null : per(mainCpu),
+        processCpuMs: per((cpu.user + cpu.system) / 1000),
+        peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+      },
+    };
   } finally {
     await database.close();
   }
@@ -222,9 +306,11 @@ async function main() {
 
   log("measuring extraction and grouping on one core");
   const pure = measurePureStages(Math.min(opts.articles, 20_000));
+  log("measuring extraction on the worker pool");
+  const pooled = await measurePoolExtraction(Math.min(opts.articles, 5_000));
   const dev = measureDevSets(path.resolve(ROOT, opts.devSets));
   if (!dev) log(`no development sets in ${opts.devSets}; dev-set throughput not measured`);
-  const { ingestRate, reused } = await buildCorpus(url);
+  const { ingest, reused } = await buildCorpus(url);
   const http = opts.skipHttp ? {} : await measureHttp(url);
   const result = {
     date: new Date().toISOString().slice(0, 10),
@@ -233,8 +319,17 @@ async function main() {
     seed: opts.seed,
     corpus_reused: reused,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, memory_gb: round(os.totalmem() / 2 ** 30) },
-    ingest_articles_per_s: ingestRate === null ? null : Math.round(ingestRate),
+    ingest_articles_per_s: ingest === null ? null : Math.round(ingest.rate),
+    ingest_seconds: ingest === null ? null : round(ingest.seconds),
+    ingest_workers: ingest?.workers ?? null,
+    ingest_batch_size: opts.batchSize,
+    ingest_main_thread_cpu_ms_per_article: ingest?.mainCpuMs ?? null,
+    ingest_process_cpu_ms_per_article: ingest?.processCpuMs ?? null,
+    ingest_peak_rss_mb: ingest?.peakRssMb ?? null,
+    ingest_stages_ms_per_article: ingest?.stages ?? null,
     extract_articles_per_s: Math.round(pure.extract),
+    extract_pool_articles_per_s: Math.round(pooled.rate),
+    extract_pool_workers: pooled.workers,
     cluster_articles_per_s: Math.round(pure.cluster),
     extract_dev_articles_per_s: dev ? Math.round(dev.extract) : null,
     cluster_dev_articles_per_s: dev ? Math.round(dev.cluster) : null,
@@ -244,10 +339,16 @@ async function main() {
     process.stdout.write(JSON.stringify(result) + "\n");
     return;
   }
-  const rows = Object.entries(result).filter(([k]) => k !== "machine");
+  const rows = Object.entries(result).filter(([k]) => k !== "machine" && k !== "ingest_stages_ms_per_article");
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\nParallax benchmark (${result.machine.cores} cores, ${result.machine.cpu}, Node ${result.machine.node})\n`);
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v === null ? "n/a" : v}\n`);
+  if (ingest) {
+    process.stdout.write(`\n  ingest stages, ms per article (wall; CPU of the main thread):\n`);
+    for (const [stage, f] of Object.entries(ingest.stages)) {
+      process.stdout.write(`    ${stage.padEnd(28)} ${f.wall_ms.toFixed(3).padStart(8)}  ${f.main_cpu_ms === null ? "" : f.main_cpu_ms.toFixed(3).padStart(8)}\n`);
+    }
+  }
 }
 
 main().catch((err: unknown) => {

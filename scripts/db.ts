@@ -129,14 +129,33 @@ function newMigration(name: string): void {
   }
 }
 
+/**
+ * The objects Prisma cannot model (full-text index, daily counts, their triggers; see
+ * lib/db/search.ts), created or brought up to date after the migrations. Not part of `migrate()`
+ * itself, which also builds the scratch database `new-migration` diffs against (those objects
+ * must never reach a Prisma migration).
+ */
+async function ensureDerived(url: string): Promise<void> {
+  const { openDatabase } = await import("../lib/db");
+  const { ensureSearch } = await import("../lib/db/search");
+  const database = openDatabase(url);
+  try {
+    if (await ensureSearch(database)) console.log("built the full-text index and article counts");
+  } finally {
+    await database.close();
+  }
+}
+
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const [command, arg] = process.argv.slice(2);
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   try {
     if (command === "generate") generate();
-    else if (command === "migrate") migrate(url);
-    else if (command === "new-migration") newMigration(arg ?? "");
+    else if (command === "migrate") {
+      migrate(url);
+      await ensureDerived(url);
+    } else if (command === "new-migration") newMigration(arg ?? "");
     else {
       console.error("usage: tsx scripts/db.ts generate | migrate | new-migration <name>");
       process.exit(2);

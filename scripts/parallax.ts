@@ -7,7 +7,7 @@ import { Command, Option } from "commander";
 
 const program = new Command()
   .name("parallax")
-  .description("Compare how outlets report the same event: ingest, extract, group, regroup, export.")
+  .description("Compare how outlets report the same event: ingest, extract, group, regroup, export, follow feeds.")
   .showHelpAfterError();
 
 const format = (choices: string[], fallback: string) =>
@@ -35,16 +35,86 @@ const collect = (value: string, previous: string[] = []) => [...previous, ...val
 
 program
   .command("ingest")
-  .description("ingest files or directories (seed text/Markdown, HTML, NDJSON, JSON, CSV) into DATABASE_URL")
-  .argument("<paths...>", "files or directories")
+  .description(
+    "ingest files or directories (seed text/Markdown, HTML, NDJSON, JSON, CSV) and URLs (article pages, RSS/Atom feeds read once, sitemap.xml) into DATABASE_URL",
+  )
+  .argument("<inputs...>", "files, directories or http(s) URLs")
   .option("--batch-size <n>", "articles per transaction", (v) => Number.parseInt(v, 10))
+  .option("--sitemap-limit <n>", "pages read from a sitemap at most (default 100)", (v) => Number(v))
   .option("--quiet", "print nothing but errors")
-  .action(async (paths: string[], opts: { batchSize?: number; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { batchSize?: number; sitemapLimit?: number; quiet?: boolean }) => {
     if (opts.batchSize !== undefined && !(opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
       throw new Error("--batch-size must be a whole number from 1 to 10000");
     }
-    const { runIngest } = await import("./cli/ingest");
-    process.exitCode = await runIngest(paths, opts);
+    // URLs are fetched with the SSRF-safe fetcher (scripts/cli/feeds.ts); everything else is a path.
+    const isUrl = (s: string) => /^https?:\/\//i.test(s.trim());
+    const paths = inputs.filter((i) => !isUrl(i));
+    const urls = inputs.filter(isUrl);
+    let code = 0;
+    if (paths.length) {
+      const { runIngest } = await import("./cli/ingest");
+      code = await runIngest(paths, { batchSize: opts.batchSize, quiet: opts.quiet });
+    }
+    if (urls.length) {
+      const { runUrlIngest } = await import("./cli/feeds");
+      code = Math.max(code, await runUrlIngest(urls, { quiet: opts.quiet, sitemapLimit: opts.sitemapLimit }));
+    }
+    process.exitCode = code;
+  });
+
+const feeds = program.command("feeds").description("RSS and Atom feeds fetched on a schedule (`parallax watch`, or `npm start`)");
+
+feeds
+  .command("add")
+  .description("subscribe to a feed and fetch it once now")
+  .argument("<url>", "the feed's http(s) URL")
+  .option("--interval <minutes>", "minutes between fetches (5 to 10080)", "30")
+  .option("--title <title>", "a name for the feed (default: the feed's own title)")
+  .option("--outlet <key>", "attribute its articles to this existing outlet")
+  .option("--no-fetch", "do not fetch it now; the scheduler will")
+  .option("--disabled", "add it paused")
+  .action(async (url: string, opts: { interval?: string; title?: string; outlet?: string; fetch?: boolean; disabled?: boolean }) => {
+    const { runFeedsAdd } = await import("./cli/feeds");
+    process.exitCode = await runFeedsAdd(url, opts);
+  });
+
+feeds
+  .command("list")
+  .description("every feed with its status, last and next fetch, last error and counts")
+  .option("--json", "print JSON")
+  .action(async (opts: { json?: boolean }) => {
+    const { runFeedsList } = await import("./cli/feeds");
+    process.exitCode = await runFeedsList(opts);
+  });
+
+feeds
+  .command("refresh")
+  .description("fetch feeds now, due or not")
+  .argument("[feeds...]", "feed ids or URLs")
+  .option("--all", "every feed")
+  .action(async (refs: string[], opts: { all?: boolean }) => {
+    const { runFeedsRefresh } = await import("./cli/feeds");
+    process.exitCode = await runFeedsRefresh(refs, opts);
+  });
+
+feeds
+  .command("remove")
+  .description("unsubscribe from a feed (its articles stay)")
+  .argument("<feed>", "feed id or URL")
+  .action(async (ref: string) => {
+    const { runFeedsRemove } = await import("./cli/feeds");
+    process.exitCode = await runFeedsRemove(ref);
+  });
+
+program
+  .command("watch")
+  .description("run the feed scheduler in the foreground: fetch each feed when it is due, until Ctrl-C")
+  .option("--concurrency <n>", "feeds fetched at once (1 to 16)", "2")
+  .option("--idle <seconds>", "longest wait before looking for due feeds again", "30")
+  .option("--once", "fetch the feeds that are due now, then exit")
+  .action(async (opts: { concurrency?: string; idle?: string; once?: boolean }) => {
+    const { runWatch } = await import("./cli/watch");
+    process.exitCode = await runWatch(opts);
   });
 
 program

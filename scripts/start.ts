@@ -5,12 +5,16 @@
  *   DATABASE_URL   default file:./data/parallax.db (SQLite); postgresql://... for PostgreSQL
  *   PORT           default 3000
  *   HOSTNAME       default 127.0.0.1 (local only); set 0.0.0.0 to listen on every interface
+ *                  (refused without PARALLAX_ADMIN_TOKEN: writes would be open to the network)
+ *   PARALLAX_ADMIN_TOKEN / PARALLAX_READ_TOKEN  require sign-in for writes / reads
  *   PARALLAX_DEMO  default 1; 0 skips the demo corpus
+ *   PARALLAX_WATCH default 1: fetch feeds on their schedule beside the server; 0 turns it off
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { decideBinding } from "../lib/auth/binding";
 import { getEnv } from "../lib/env";
 import { parseFile } from "../lib/ingest";
 import { ingestArticles } from "../lib/pipeline/ingest";
@@ -72,6 +76,12 @@ async function loadDemo(): Promise<void> {
 
 async function main(): Promise<void> {
   const env = getEnv();
+  // Decided first, so a refused address fails before any database or build work.
+  const binding = decideBinding({ hostname: env.HOSTNAME, adminToken: env.PARALLAX_ADMIN_TOKEN !== undefined, readToken: env.PARALLAX_READ_TOKEN !== undefined });
+  if (!binding.ok) {
+    log(binding.message);
+    process.exit(1);
+  }
   if (!fs.existsSync(path.join(ROOT, "lib", "db", "generated", "sqlite", "client.ts"))) {
     log("generating the database clients");
     generate(true);
@@ -89,18 +99,30 @@ async function main(): Promise<void> {
     }
   }
 
-  const hostname = env.HOSTNAME ?? "127.0.0.1";
+  const hostname = binding.hostname;
   log(`serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${env.PORT}`);
-  if (hostname === "127.0.0.1") log("listening on 127.0.0.1 only; set HOSTNAME=0.0.0.0 to serve other machines");
+  for (const note of binding.notes) log(note);
   const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(env.PORT), "-H", hostname], {
     cwd: ROOT,
     stdio: "inherit",
     env: process.env,
   });
-  const stop = () => server.kill("SIGTERM");
+  // The feed scheduler runs in this process beside the server (PARALLAX_WATCH=0 turns it off;
+  // `parallax watch` runs it alone). Stopping releases the feeds it was fetching.
+  let stopWatcher: (() => Promise<void>) | null = null;
+  if (env.PARALLAX_WATCH) {
+    const { startBackgroundWatcher } = await import("./cli/watch");
+    stopWatcher = await startBackgroundWatcher(log);
+  } else log("feed scheduler off (PARALLAX_WATCH=0); run `npm run -s parallax -- watch` to fetch feeds");
+  const stop = () => {
+    server.kill("SIGTERM");
+    void stopWatcher?.();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    void Promise.resolve(stopWatcher?.()).finally(() => process.exit(code ?? 0));
+  });
 }
 
 main().catch((err: unknown) => {

@@ -13,6 +13,8 @@ export interface PagingInfo {
   pageSize: number;
   pageCount: number;
   total: number;
+  /** The count stopped at `total` (a broad text search): there are at least that many rows. */
+  totalCapped?: boolean;
 }
 
 export function DataTablePagination({
@@ -27,7 +29,8 @@ export function DataTablePagination({
   noun?: string;
 }) {
   const sizeId = useId();
-  const { page, pageSize, total } = paging;
+  const { page, pageSize, total, totalCapped } = paging;
+  const plus = totalCapped ? "+" : "";
   const [size, setSize] = useSyncedState(pageSize);
   const pageCount = Math.max(1, paging.pageCount);
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
@@ -42,7 +45,11 @@ export function DataTablePagination({
         ) : (
           <>
             Showing <strong>{formatNumber(first)}</strong>–<strong>{formatNumber(last)}</strong> of{" "}
-            <strong>{formatNumber(total)}</strong> {noun}
+            <strong>
+              {formatNumber(total)}
+              {plus}
+            </strong>{" "}
+            {noun}
           </>
         )}
       </p>
@@ -69,6 +76,7 @@ export function DataTablePagination({
         </div>
         <span className="tabular-nums">
           Page {formatNumber(Math.min(page, pageCount))} of {formatNumber(pageCount)}
+          {plus}
         </span>
         <div className="flex items-center gap-1">
           <Button size="icon" aria-label="First page" disabled={page <= 1} onClick={() => onPageChange(1)}>
@@ -80,7 +88,7 @@ export function DataTablePagination({
           <Button size="icon" aria-label="Next page" disabled={page >= pageCount} onClick={() => onPageChange(page + 1)}>
             <Chevron dir="right" />
           </Button>
-          <Button size="icon" aria-label="Last page" disabled={page >= pageCount} onClick={() => onPageChange(pageCount)}>
+          <Button size="icon" aria-label="Last page" disabled={page >= pageCount || totalCapped} onClick={() => onPageChange(pageCount)}>
             <Chevron double dir="right" />
           </Button>
         </div>

@@ -2,6 +2,7 @@ import type { EventListItem } from "@/lib/schemas/dto";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatNumber, formatRange } from "@/components/format";
 import { Divergence } from "@/components/tables/divergence";
+import { EventPlaceDay } from "@/components/tables/event-place-day";
 
 function Stat({ label, value, hint }: { label: string; value: React.ReactNode; hint?: React.ReactNode }) {
   return (
@@ -19,11 +20,14 @@ export function EventHeader({ event, filtered, manageHref }: { event: EventListI
     <header className="space-y-4">
       <div>
         <p className="text-xs font-medium tracking-wide text-neutral-500 uppercase">Event</p>
-        <h1 className="mt-1 text-2xl font-semibold text-balance text-neutral-950">{event.title}</h1>
+        <div className="mt-1 flex flex-wrap items-baseline gap-x-1">
+          <h1 className="text-2xl font-semibold text-balance text-neutral-950">{event.title || "Untitled event"}</h1>
+          <EventPlaceDay place={event.place} day={event.day} className="text-lg text-neutral-600" />
+        </div>
         <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-600">
-          {event.place ? <span>{event.place}</span> : null}
           {event.firstSeen || event.lastSeen ? (
             <span>
+              <span className="sr-only">Reported </span>
               <time dateTime={event.firstSeen ?? undefined}>{formatDateTime(event.firstSeen)}</time>
               {" – "}
               <time dateTime={event.lastSeen ?? undefined}>{formatDateTime(event.lastSeen)}</time>
@@ -44,8 +48,8 @@ export function EventHeader({ event, filtered, manageHref }: { event: EventListI
         <Stat label="Articles" value={formatNumber(event.articleCount)} hint={copies > 0 ? `${formatNumber(copies)} republished copies` : "no copies detected"} />
         <Stat label="Independent sources" value={formatNumber(event.sourceCount)} hint="articles that are not copies" />
         <Stat label="Outlets" value={formatNumber(event.outletCount)} />
-        <Stat label="Killed" value={formatRange(event.killed)} hint="range across sources" />
-        <Stat label="Wounded" value={formatRange(event.wounded)} hint="range across sources" />
+        <Stat label="Killed" value={formatRange(event.killed)} hint={event.killedMedian !== null ? `median ${formatNumber(event.killedMedian)}; range across sources` : "range across sources"} />
+        <Stat label="Wounded" value={formatRange(event.wounded)} hint={event.woundedMedian !== null ? `median ${formatNumber(event.woundedMedian)}; range across sources` : "range across sources"} />
         <Stat label="Divergence" value={<Divergence value={event.divergence} />} hint="spread of killed figures" />
       </dl>
       {filtered ? (

@@ -1,6 +1,31 @@
 import Link from "next/link";
-import type { ClaimItem } from "@/lib/schemas/dto";
+import type { ClaimEvidence as ClaimEvidenceData, ClaimItem, EventClaim } from "@/lib/schemas/dto";
+import type { AttributionLink } from "@/lib/provenance/chain";
 import { formatDateTime, formatFigure, KIND_LABEL, QUALIFIER_LABEL } from "@/components/format";
+
+/** What a figure on the event page needs (its evidence sentence is fetched when opened). */
+export type FigureClaim = Pick<
+  EventClaim,
+  "id" | "articleId" | "kind" | "min" | "max" | "qualifier" | "victimGroup" | "authority" | "isContext" | "isHeadline" | "phrase" | "chain"
+>;
+
+/** Only the fields a figure shows: what the page sends to the browser for each claim. */
+export function toFigureClaim(c: EventClaim): FigureClaim {
+  return {
+    id: c.id,
+    articleId: c.articleId,
+    kind: c.kind,
+    min: c.min,
+    max: c.max,
+    qualifier: c.qualifier,
+    victimGroup: c.victimGroup,
+    authority: c.authority,
+    isContext: c.isContext,
+    isHeadline: c.isHeadline,
+    phrase: c.phrase,
+    chain: c.chain,
+  };
+}
 
 export interface ArticleInfo {
   id: string;
@@ -23,14 +48,67 @@ export function EvidenceSentence({ claim }: { claim: Pick<ClaimItem, "sentence" 
   );
 }
 
-export function ClaimEvidence({ claim, article }: { claim: ClaimItem; article?: ArticleInfo }) {
+const ROLE_LABEL: Record<AttributionLink["role"], string> = {
+  outlet: "outlet",
+  original: "original source",
+  cited: "cited outlet",
+  agency: "agency",
+  authority: "authority",
+};
+
+function Arrow() {
+  return <span className="text-neutral-400">{" → "}</span>;
+}
+
+/** "Gulf Observer → Levant Wire → Russian Defence Ministry", each link titled with its role. */
+export function AttributionChain({ chain, unattributed = "no authority named", className }: { chain: AttributionLink[]; unattributed?: string; className?: string }) {
+  const named = chain[chain.length - 1]?.role === "authority";
+  return (
+    <span className={className}>
+      {chain.map((l, i) => (
+        <span key={`${l.role}-${i}`}>
+          {i > 0 ? <Arrow /> : null}
+          <span title={`${ROLE_LABEL[l.role]}${l.note ? ` (${l.note})` : ""}`}>{l.name}</span>
+        </span>
+      ))}
+      {named ? null : (
+        <>
+          <Arrow />
+          <span className="text-neutral-500 italic">{unattributed}</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/**
+ * A claim's evidence popover: the sentence (once loaded) with the phrase marked, the qualifier,
+ * victims, attribution chain and a link to the article.
+ */
+export function ClaimEvidence({
+  claim,
+  article,
+  evidence,
+}: {
+  claim: FigureClaim;
+  article?: ArticleInfo;
+  evidence: { status: "loading" } | { status: "ready"; evidence: ClaimEvidenceData } | { status: "error"; message: string };
+}) {
   return (
     <div className="space-y-2">
       <p className="text-xs font-semibold tracking-wide text-neutral-500 uppercase">
         Evidence · {KIND_LABEL[claim.kind]} {formatFigure(claim)}
       </p>
-      <blockquote className="border-l-2 border-amber-400 pl-2.5 text-sm leading-relaxed text-neutral-800">
-        <EvidenceSentence claim={claim} />
+      <blockquote aria-live="polite" aria-busy={evidence.status === "loading"} className="min-h-12 border-l-2 border-amber-400 pl-2.5 text-sm leading-relaxed text-neutral-800">
+        {evidence.status === "ready" ? (
+          <EvidenceSentence claim={evidence.evidence} />
+        ) : evidence.status === "error" ? (
+          <span role="alert" className="text-red-800">
+            Could not load the evidence sentence. {evidence.message}
+          </span>
+        ) : (
+          <span className="text-neutral-500">Loading the evidence sentence…</span>
+        )}
       </blockquote>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
         <dt className="text-neutral-500">Qualifier</dt>
@@ -43,8 +121,10 @@ export function ClaimEvidence({ claim, article }: { claim: ClaimItem; article?: 
             <dd className="text-neutral-800">{claim.victimGroup}</dd>
           </>
         ) : null}
-        <dt className="text-neutral-500">Attributed to</dt>
-        <dd className="text-neutral-800">{claim.authority ?? "not attributed (outlet's own figure)"}</dd>
+        <dt className="text-neutral-500">Attribution</dt>
+        <dd className="text-neutral-800">
+          <AttributionChain chain={claim.chain} />
+        </dd>
         {claim.isContext ? (
           <>
             <dt className="text-neutral-500">Note</dt>

@@ -1,33 +1,49 @@
 "use client";
 
-import type { ClaimItem } from "@/lib/schemas/dto";
 import { Popover } from "@/components/ui/popover";
 import { cn } from "@/components/ui/cn";
 import { formatFigure, KIND_LABEL } from "@/components/format";
-import { ClaimEvidence, type ArticleInfo } from "./evidence";
+import { ClaimEvidence, type FigureClaim } from "./evidence";
+import { useArticleInfo, useClaimEvidence } from "./evidence-context";
 
 /** Shorten "the Syrian Observatory for Human Rights" to "Syrian Observatory for Human Rights". */
 function authorityLabel(a: string): string {
   return a.replace(/^the\s+/i, "");
 }
 
+/** The links between the outlet and the authority ("via Levant Wire"), compact. */
+function relays(claim: FigureClaim): string[] {
+  return claim.chain.slice(1).filter((l) => l.role !== "authority").map((l) => l.name);
+}
+
+function LoadedEvidence({ claim }: { claim: FigureClaim }) {
+  const article = useArticleInfo(claim.articleId);
+  const evidence = useClaimEvidence(claim.id, true) ?? { status: "loading" as const };
+  return <ClaimEvidence claim={claim} article={article} evidence={evidence} />;
+}
+
 /**
- * One reported figure: the bounded number, victim group and attribution. Hover or focus shows
- * the evidence sentence (also its accessible description) with a link to the article.
+ * One reported figure: the bounded number, victim group and attribution. Hover, focus or click
+ * opens its evidence: the sentence (fetched then, so the page does not carry every sentence up
+ * front) with a link to the article.
  */
 export function FigureButton({
   claim,
-  article,
   showKind,
   showDate,
   compact,
+  hideAttribution,
 }: {
-  claim: ClaimItem;
-  article?: ArticleInfo;
+  claim: FigureClaim;
   showKind?: boolean;
   showDate?: string | null;
   compact?: boolean;
+  /** Leave the "via … · per …" line out (the authority view says it around the figure). */
+  hideAttribution?: boolean;
 }) {
+  const via = hideAttribution ? [] : relays(claim);
+  const authority = !hideAttribution && claim.chain[claim.chain.length - 1]?.role === "authority" ? claim.authority : null;
+  const hasLine = Boolean(authority || via.length || showDate);
   return (
     <Popover
       label={`Evidence for ${KIND_LABEL[claim.kind].toLowerCase()} ${formatFigure(claim)}`}
@@ -44,22 +60,18 @@ export function FigureButton({
         >
           <span className="flex items-baseline gap-1.5">
             {showKind ? <span className="text-xs text-neutral-500">{KIND_LABEL[claim.kind]}</span> : null}
-            <span className={cn("font-semibold text-neutral-950 tabular-nums", claim.isHeadline ? "text-base" : "text-sm")}>
-              {formatFigure(claim)}
-            </span>
+            <span className={cn("font-semibold text-neutral-950 tabular-nums", claim.isHeadline ? "text-base" : "text-sm")}>{formatFigure(claim)}</span>
             {claim.victimGroup ? <span className="text-xs text-neutral-700">{claim.victimGroup}</span> : null}
           </span>
-          {claim.authority || showDate ? (
+          {hasLine ? (
             <span className="text-xs leading-snug text-neutral-500">
-              {claim.authority ? <>per {authorityLabel(claim.authority)}</> : null}
-              {claim.authority && showDate ? " · " : null}
-              {showDate ?? null}
+              {[via.length ? `via ${via.join(" → ")}` : null, authority ? `per ${authorityLabel(authority)}` : null, showDate ?? null].filter(Boolean).join(" · ")}
             </span>
           ) : null}
         </button>
       )}
     >
-      <ClaimEvidence claim={claim} article={article} />
+      {(open) => (open ? <LoadedEvidence claim={claim} /> : null)}
     </Popover>
   );
 }

@@ -1,14 +1,23 @@
 import Link from "next/link";
-import type { OutletRef, SpeakerGroup, StatementItem } from "@/lib/schemas/dto";
+import type { EventStatement, OutletRef, SpeakerGroup } from "@/lib/schemas/dto";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDay } from "@/components/format";
-import type { ArticleInfo } from "./evidence";
+import { AttributionChain, type ArticleInfo } from "./evidence";
 
 const SHOWN_SPEAKERS = 5;
 const SHOWN_PER_OUTLET = 2;
+/**
+ * Outlets shown side by side per speaker; the others are named with a link to their quote. A
+ * speaker quoted by hundreds of outlets would otherwise fill megabytes of page.
+ */
+const SHOWN_OUTLETS = 6;
+const MINOR_OUTLETS = 2;
+const NAMED_OUTLETS = 12;
 
-export function StatementQuote({ s, article }: { s: StatementItem; article?: ArticleInfo }) {
+export function StatementQuote({ s, article }: { s: EventStatement; article?: ArticleInfo }) {
+  // outlet → original / cited outlet → speaker: shown when something stands between outlet and speaker.
+  const relayed = s.chain.length > 2 || (s.chain.length === 2 && s.chain[1]!.role !== "authority");
   return (
     <figure className="m-0 rounded-md border border-neutral-200 bg-white p-2.5">
       <blockquote className={s.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
@@ -21,7 +30,8 @@ export function StatementQuote({ s, article }: { s: StatementItem; article?: Art
           <span>as “{s.speakerMention}”</span>
         ) : null}
         {s.affiliation ? <span>· {s.affiliation}</span> : null}
-        {s.channel ? <span className="font-medium text-neutral-700">via {s.channel}</span> : null}
+        {s.channel && !relayed ? <span className="font-medium text-neutral-700">via {s.channel}</span> : null}
+        {relayed ? <AttributionChain chain={s.chain} className="basis-full font-medium text-neutral-700" /> : null}
         {article ? (
           <Link href={`/articles/${encodeURIComponent(article.id)}#statement-${s.id}`} className="ml-auto text-blue-800 underline decoration-blue-300 hover:decoration-blue-800">
             {article.publishedAt ? formatDay(article.publishedAt) : "article"}
@@ -33,15 +43,29 @@ export function StatementQuote({ s, article }: { s: StatementItem; article?: Art
   );
 }
 
-function SpeakerBlock({ group, outlets, articles }: { group: SpeakerGroup; outlets: Map<string, OutletRef>; articles: Record<string, ArticleInfo> }) {
-  const keys = Object.keys(group.byOutlet);
-  const total = keys.reduce((n, k) => n + (group.byOutlet[k]?.length ?? 0), 0);
+function SpeakerBlock({
+  group,
+  outlets,
+  articles,
+  minor,
+}: {
+  group: SpeakerGroup;
+  outlets: Map<string, OutletRef>;
+  articles: Record<string, ArticleInfo>;
+  /** A speaker beyond the first few: fewer outlets side by side, one quote each. */
+  minor?: boolean;
+}) {
+  const all = Object.keys(group.byOutlet);
+  const keys = all.slice(0, minor ? MINOR_OUTLETS : SHOWN_OUTLETS);
+  const rest = all.slice(keys.length);
+  const perOutlet = minor ? 1 : SHOWN_PER_OUTLET;
+  const total = all.reduce((n, k) => n + (group.byOutlet[k]?.length ?? 0), 0);
   return (
     <section aria-labelledby={`speaker-${slug(group.speaker)}`} className="border-t border-neutral-200 pt-4 first:border-t-0 first:pt-0">
       <h3 id={`speaker-${slug(group.speaker)}`} className="flex items-baseline gap-2 text-sm font-semibold text-neutral-900">
         {group.speaker}
         <span className="text-xs font-normal text-neutral-500">
-          {total} {total === 1 ? "statement" : "statements"} in {keys.length} {keys.length === 1 ? "outlet" : "outlets"}
+          {total} {total === 1 ? "statement" : "statements"} in {all.length} {all.length === 1 ? "outlet" : "outlets"}
         </span>
       </h3>
       <div className="mt-2 grid gap-3 [grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))]">
@@ -51,19 +75,26 @@ function SpeakerBlock({ group, outlets, articles }: { group: SpeakerGroup; outle
             <div key={k} className="rounded-md bg-neutral-50 p-2">
               <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-neutral-600 uppercase">{outlets.get(k)?.name ?? k}</h4>
               <ul className="space-y-2">
-                {list.slice(0, SHOWN_PER_OUTLET).map((s) => (
+                {list.slice(0, perOutlet).map((s) => (
                   <li key={s.id}>
                     <StatementQuote s={s} article={articles[s.articleId]} />
                   </li>
                 ))}
               </ul>
-              {list.length > SHOWN_PER_OUTLET ? (
+              {list.length > perOutlet && minor ? (
+                <Link
+                  href={`/articles/${encodeURIComponent(list[perOutlet]!.articleId)}#statement-${list[perOutlet]!.id}`}
+                  className="mt-2 block text-xs text-blue-800 underline decoration-blue-300 hover:decoration-blue-800"
+                >
+                  {list.length - perOutlet} more from {outlets.get(k)?.name ?? k}
+                </Link>
+              ) : list.length > perOutlet ? (
                 <details className="mt-2 text-xs">
                   <summary className="cursor-pointer text-neutral-600 hover:text-neutral-900">
-                    {list.length - SHOWN_PER_OUTLET} more from {outlets.get(k)?.name ?? k}
+                    {list.length - perOutlet} more from {outlets.get(k)?.name ?? k}
                   </summary>
                   <ul className="mt-2 space-y-2">
-                    {list.slice(SHOWN_PER_OUTLET).map((s) => (
+                    {list.slice(perOutlet).map((s) => (
                       <li key={s.id}>
                         <StatementQuote s={s} article={articles[s.articleId]} />
                       </li>
@@ -75,6 +106,28 @@ function SpeakerBlock({ group, outlets, articles }: { group: SpeakerGroup; outle
           );
         })}
       </div>
+      {rest.length > 0 ? (
+        <p className="mt-2 text-xs text-neutral-600">
+          Also quoted by {rest.length} more {rest.length === 1 ? "outlet" : "outlets"}:{" "}
+          {rest.slice(0, NAMED_OUTLETS).map((k, i) => {
+            const first = group.byOutlet[k]?.[0];
+            const name = outlets.get(k)?.name ?? k;
+            return (
+              <span key={k}>
+                {i > 0 ? ", " : null}
+                {first ? (
+                  <Link href={`/articles/${encodeURIComponent(first.articleId)}#statement-${first.id}`} className="text-blue-800 underline decoration-blue-300 hover:decoration-blue-800">
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                )}
+              </span>
+            );
+          })}
+          {rest.length > NAMED_OUTLETS ? ` and ${rest.length - NAMED_OUTLETS} more (filter by outlet to compare them)` : null}.
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -111,7 +164,7 @@ export function StatementsBySpeaker({
           </summary>
           <div className="mt-4 space-y-4">
             {rest.map((g) => (
-              <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} />
+              <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} minor />
             ))}
           </div>
         </details>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
+import { csrfHeaders } from "@/lib/auth/client";
 
 export interface ActionState {
   /** The action running or refreshing the page, if any (e.g. "merge"). */
@@ -37,7 +38,7 @@ export function useEventAction() {
       try {
         const res = await fetch(request.url, {
           method: request.method,
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", ...csrfHeaders() },
           body: JSON.stringify(request.body),
         });
         const json = (await res.json().catch(() => null)) as (T & { message?: string }) | null;

@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/articles", label: "Articles" },
   { href: "/outlets", label: "Outlets" },
   { href: "/ingest", label: "Ingest" },
+  { href: "/feeds", label: "Feeds" },
 ] as const;
 
 export function SiteNav() {

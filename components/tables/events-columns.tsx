@@ -7,6 +7,7 @@ import { DateCell } from "@/components/data-table/cells/date-cell";
 import { NumberCell, RangeCell } from "@/components/data-table/cells/range-cell";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Divergence } from "./divergence";
+import { EventPlaceDay } from "./event-place-day";
 
 const h = createColumnHelper<typeof dataTableFeatures, EventListItem>();
 
@@ -19,12 +20,12 @@ export const eventColumns = h.columns([
       return (
         <div className="min-w-0">
           <Link href={`/events/${encodeURIComponent(e.id)}`} className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
-            {e.title}
+            {e.title || "Untitled event"}
           </Link>
-          {e.place || e.locked ? (
+          <EventPlaceDay place={e.place} day={e.day} className="text-sm text-neutral-600" />
+          {e.locked ? (
             <div className="mt-0.5 flex items-center gap-2 text-xs text-neutral-500">
-              {e.place ? <span>{e.place}</span> : null}
-              {e.locked ? <span title="Locked: automatic grouping will not change this event">locked</span> : null}
+              <span title="Locked: automatic grouping will not change this event">locked</span>
             </div>
           ) : null}
         </div>
@@ -57,11 +58,23 @@ export const eventColumns = h.columns([
     sortDescFirst: true,
     cell: ({ getValue }) => <RangeCell value={getValue()} />,
   }),
+  h.accessor("killedMedian", {
+    header: "Killed, median",
+    meta: { numeric: true, label: "Killed: median of independent sources" },
+    sortDescFirst: true,
+    cell: ({ getValue }) => <NumberCell value={getValue()} />,
+  }),
   h.accessor("wounded", {
     header: "Wounded",
     meta: { numeric: true },
     sortDescFirst: true,
     cell: ({ getValue }) => <RangeCell value={getValue()} />,
+  }),
+  h.accessor("woundedMedian", {
+    header: "Wounded, median",
+    meta: { numeric: true, label: "Wounded: median of independent sources" },
+    sortDescFirst: true,
+    cell: ({ getValue }) => <NumberCell value={getValue()} />,
   }),
   h.accessor("divergence", {
     header: "Divergence",

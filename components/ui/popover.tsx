@@ -36,7 +36,8 @@ export function Popover({
   label,
 }: {
   trigger: (props: PopoverTriggerProps) => ReactNode;
-  children: ReactNode;
+  /** The content, or a function of the open state to render heavy content only while open. */
+  children: ReactNode | ((open: boolean) => ReactNode);
   className?: string;
   width?: number;
   /** Accessible label of the popover region. */
@@ -137,7 +138,7 @@ export function Popover({
           className,
         )}
       >
-        {children}
+        {typeof children === "function" ? children(open) : children}
       </div>
     </span>
   );

@@ -47,6 +47,9 @@ export const DEFAULT_GROUPER_OPTIONS: Readonly<Omit<GrouperOptions, "isLocked">>
   maxCandidates: 20,
   // Undated articles cannot age out; 5,000 is a few days of a large feed, and keeps memory flat.
   maxUndated: 5000,
+  // Memory bound of a long-lived grouper (~1.8 KB per indexed article, so ~175 MB): a window
+  // holding more (a million-article corpus over three years holds ~270k) keeps its newest 100k.
+  maxDocs: 100_000,
   // Republished copies differ by site furniture and small edits; 0.7 separates them from
   // rewrites of the same wire facts, which share far fewer 5-word shingles.
   duplicateThreshold: 0.7,
@@ -628,6 +631,11 @@ export class EventGrouper {
     }
     this.seqToSlot.set(rec.seq, slot);
     this.prune();
+    // Past maxDocs the oldest dated articles leave early (undated ones are capped by maxUndated).
+    while (this.liveDocs > this.o.maxDocs && this.heap.peekDay() !== undefined) {
+      const seq = this.heap.pop();
+      if (seq !== undefined) this.evict(seq);
+    }
   }
 
   /** Drop articles that fell out of the time window (relative to the newest date seen). */

@@ -49,6 +49,8 @@ export interface GrouperOptions {
   maxCandidates: number;
   /** Undated articles kept in the index (they never age out by date, so they are capped by count). */
   maxUndated: number;
+  /** Articles kept in the index at most; beyond, the oldest dated ones leave before their window ends. */
+  maxDocs: number;
   /** Estimated shingle Jaccard from which an earlier article counts as the same text republished. */
   duplicateThreshold: number;
   /** Weight of headline words relative to one body occurrence. */

@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { exposeTransactionConnection } from "./raw-connection";
 import { parseDatabaseUrl, pgConnectionFields, type DatabaseTarget } from "./url";
 
 export type Db = InstanceType<typeof SqliteClient>;
@@ -27,11 +28,11 @@ export function openDatabase(url: string, opts: { logQueries?: boolean } = {}): 
   if (target.provider === "sqlite") {
     // WAL lets the dashboard read while an ingest writes; the busy timeout makes a second
     // writer wait instead of failing with "database is locked".
-    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 });
+    const adapter = exposeTransactionConnection(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 }));
     const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
     return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
-  const adapter = new PrismaPg({ ...pgConnectionFields(target.url), max: 10 });
+  const adapter = exposeTransactionConnection(new PrismaPg({ ...pgConnectionFields(target.url), max: 10 }));
   const db = new PostgresClient({ adapter, log: log ? [...log] : undefined }) as unknown as Db;
   return { db, provider: "postgresql", close: () => db.$disconnect() };
 }

@@ -1,5 +1,7 @@
 import { eventTitle } from "../cluster";
 import type { Db } from "../db";
+import { chooseDay, choosePlace } from "../places/choose";
+import { parsePlaceCandidates } from "../places/serialize";
 
 type Tx = Pick<Db, "event" | "eventArticle" | "article" | "casualtyClaim">;
 
@@ -29,9 +31,12 @@ export function summariseFigures(figures: { min: number | null; max: number | nu
 }
 
 /**
- * Recompute the denormalised columns of the given events (counts, dates, figure ranges,
- * divergence, title) from their members. Events left with no members are deleted. A title an
- * analyst set (`titleManual`) is kept. Runs inside the caller's transaction.
+ * Recompute the denormalised columns of the given events (counts, dates, figure ranges, medians,
+ * divergence, title, main place and day) from their members. Events left with no members are
+ * deleted. A title an analyst set (`titleManual`) is kept. Runs inside the caller's transaction.
+ *
+ * Place and day come from what ingest stored on each article (`Article.places`, `eventDay`):
+ * no text is read here, so the cost stays one query per 200 events plus one update per event.
  *
  * @returns the ids among `eventIds` that were deleted because they had no members left
  */
@@ -51,7 +56,11 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
             id: true,
             title: true,
             publishedAt: true,
+            publishedDay: true,
+            places: true,
+            eventDay: true,
             outletId: true,
+            outlet: { select: { name: true } },
             syndicatedFromId: true,
             claims: {
               where: { isHeadline: true, isContext: false, kind: { in: ["killed", "wounded"] } },
@@ -79,6 +88,9 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
     for (const [eventId, articles] of byEvent) {
       // Copies repeat their original's figures; only independent articles count as sources.
       const independent = articles.filter((a) => !a.syndicatedFromId);
+      // Where and when: what independent reports say (copies repeat their original); all if none is.
+      const voters = independent.length ? independent : articles;
+      const place = choosePlace(voters.map((a) => parsePlaceCandidates(a.places)));
       const figures = (kind: string) =>
         independent.flatMap((a) => a.claims.filter((c) => c.kind === kind).map((c) => ({ min: c.min, max: c.max })));
       const killed = summariseFigures(figures("killed"));
@@ -87,7 +99,9 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
       await tx.event.update({
         where: { id: eventId },
         data: {
-          ...(manualTitle.has(eventId) ? {} : { title: eventTitle(articles.map((a) => a.title)) }),
+          ...(manualTitle.has(eventId) ? {} : { title: eventTitle(articles.map((a) => ({ title: a.title, outlet: a.outlet.name }))) }),
+          place: place?.label ?? null,
+          day: chooseDay(voters),
           articleCount: articles.length,
           sourceCount: independent.length,
           outletCount: new Set(articles.map((a) => a.outletId)).size,
@@ -95,8 +109,10 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
           lastSeen: times.length ? new Date(Math.max(...times)) : null,
           killedMin: killed.min,
           killedMax: killed.max,
+          killedMedian: killed.median,
           woundedMin: wounded.min,
           woundedMax: wounded.max,
+          woundedMedian: wounded.median,
           divergence: killed.divergence,
         },
       });

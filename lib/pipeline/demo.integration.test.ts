@@ -65,4 +65,48 @@ describe("the demo corpus through the pipeline", () => {
     const events = await listEvents(eventFiltersSchema.parse({ sort: "divergence", dir: "desc" }), t.database);
     expect(events.rows[0]!.id).toBe(detail.event.id);
   });
+
+  test("the French report's figures are extracted with the French pack", async () => {
+    // « Au moins 62 soldats syriens ont été tués … selon le ministère russe de la Défense », « une centaine de blessés ».
+    // (Grouping compares wording, so this French article is not yet in the English reports' event.)
+    const detail = (await getEvent(find("courrierdulevant.example"), eventDetailFiltersSchema.parse({}), t.database))!;
+    const row = detail.comparison.find((c) => c.outlet.key === "courrierdulevant.example")!;
+    expect(row.killed.find((k) => k.isHeadline)).toMatchObject({ min: 62, max: null, qualifier: "at_least", victimGroup: "soldats syriens", authority: "le ministère russe de la Défense" });
+    expect(row.wounded.find((k) => k.isHeadline)).toMatchObject({ min: 100, max: 100, qualifier: "about", phrase: "une centaine" });
+    expect(row.statements.map((s) => s.speaker)).toContain("porte-parole de la coalition");
+  });
+
+  test("the strike's provenance: copies nested under originals, the seed's declared original, authorities and blindspots", async () => {
+    const detail = (await getEvent(find("levantwire.example/news/2016/09/17"), eventDetailFiltersSchema.parse({}), t.database))!;
+    const row = (key: string) => detail.comparison.find((c) => c.outlet.key === key)!;
+    // Orient Daily and Gulf Observer republish Levant Wire; Crossroads Review republishes Northern Ledger.
+    expect(row("orientdaily.example")).toMatchObject({ kind: "copy", parentKey: "levantwire.example" });
+    expect(row("gulfobserver.example")).toMatchObject({ kind: "copy", parentKey: "levantwire.example" });
+    expect(row("crossroadsreview.example")).toMatchObject({ kind: "copy", parentKey: "northernledger.example" });
+    expect(row("levantwire.example").republishedBy).toEqual(["Orient Daily", "Gulf Observer"]);
+    const nested = detail.comparison.findIndex((c) => c.outlet.key === "gulfobserver.example");
+    expect(detail.comparison[nested - 1]!.parentKey ?? detail.comparison[nested - 1]!.key).toBe("levantwire.example");
+    // The seed declares the World Socialist Web Site, which is not in the corpus.
+    expect(row("mondialisation.ca")).toMatchObject({ kind: "declared", declared: { name: "World Socialist Web Site" } });
+    const seedKilled = row("mondialisation.ca").killed.find((k) => k.isHeadline)!;
+    expect(seedKilled.chain.map((l) => l.name)).toEqual(["Mondialisation.ca", "World Socialist Web Site"]);
+    expect(detail.sources.articles - detail.sources.independent).toBe(3);
+
+    // By authority: the Russian Defence Ministry's "at least 62" relayed by the wire and its copies.
+    const ministry = detail.byAuthority.find((r) => r.label === "Russian Defence Ministry")!;
+    const at62 = ministry.byKind.killed!.find((f) => f.key === "killed|62||at_least")!;
+    expect(at62.outlets.map((o) => [o.name, o.copy])).toEqual([
+      ["Levant Wire", false],
+      ["Orient Daily", true],
+      ["Gulf Observer", true],
+    ]);
+    expect(detail.byAuthority.find((r) => r.key === "unattributed")!.byKind.killed!.some((f) => f.claimIds.includes(seedKilled.id))).toBe(true);
+
+    // Blindspots: the 83 of the Syrian Observatory is left out by the outlets that only had Moscow's 62.
+    const killed83 = detail.blindspots.figures.find((f) => f.key === "killed:83")!;
+    expect(killed83.reportedBy).toEqual(expect.arrayContaining(["northernledger.example", "crossroadsreview.example"]));
+    expect(killed83.omittedBy).toEqual(expect.arrayContaining(["orientdaily.example", "gulfobserver.example", "mondialisation.ca"]));
+    // Min / median / max over the 8 independent sources' headline killed figures (lower bounds).
+    expect(detail.figures.killed).toMatchObject({ min: 24, median: 62, max: 91, sources: 8 });
+  });
 });

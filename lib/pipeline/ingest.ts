@@ -2,27 +2,49 @@ import { createHash } from "node:crypto";
 import { EventGrouper } from "../cluster";
 import type { ClusterDoc } from "../cluster/types";
 import type { Database } from "../db";
-import { extractArticle } from "../extract";
-import { contentHash, detectLanguage, normalizeUrl, outletKey } from "../ingest";
+import { contentHash, normalizeUrl, outletKey } from "../ingest";
 import type { ItemError, NormalizedArticle } from "../ingest/types";
-import { findExistingArticleIds, insertArticleBatch, type PreparedArticle } from "../mutations/articles";
+import {
+  findExistingArticleIds,
+  insertArticleBatch,
+  maintainPlannerStatistics,
+  type PreparedArticle,
+} from "../mutations/articles";
 import { finishIngestRun, startIngestRun } from "../mutations/ingest-runs";
-import { loadGrouper } from "./grouper";
+import type { PoolTask } from "../workers/pool";
+import { errorMessage } from "../workers/protocol";
+import { analyseArticle, type AnalyseInput, type Analysis } from "./analyse";
+import { getExtractionPool, type AnalysisOutcome, type ExtractionPool } from "./extraction-pool";
+import { forgetSharedGrouper, grouperForRun, loadGrouper } from "./grouper";
+import type { StageTimer } from "./stage-timer";
+
+/** Below this many new articles, extraction stays in the calling thread (starting workers costs more). */
+const MIN_ARTICLES_FOR_WORKERS = 32;
+/** Batches whose extraction is submitted ahead of the one being grouped and stored. */
+const EXTRACT_AHEAD = 2;
 
 export interface IngestOptions {
   /** What was ingested: file names, a URL, "demo corpus". */
   source: string;
-  trigger?: "cli" | "upload" | "api" | "demo";
+  trigger?: "cli" | "upload" | "api" | "demo" | "feed";
   /** Articles per transaction. */
   batchSize?: number;
   /** Errors found while parsing the input; recorded on the run with the others. */
   parseErrors?: ItemError[];
   onProgress?: (done: number, total: number) => void;
   /**
-   * A grouper that already holds the corpus (a long-running ingester reuses one across calls).
-   * Without it, the grouper is rebuilt from the database for this batch's dates.
+   * A grouper that already holds the corpus, used as is. Without it, the process keeps one per
+   * database across calls (`grouperForRun`), rebuilt from the database when the database changed
+   * behind it or the articles are older than what it holds.
    */
   grouper?: EventGrouper;
+  /**
+   * Where extraction runs: by default the process's worker pool (`PARALLAX_WORKERS`) for inputs
+   * of at least 32 new articles; null extracts in the calling thread. The result is the same.
+   */
+  pool?: ExtractionPool | null;
+  /** Times the stages (see `npm run bench`). */
+  timings?: StageTimer;
 }
 
 export interface IngestReport {
@@ -61,11 +83,30 @@ function itemLabel(a: NormalizedArticle, index: number): string {
   return a.url ?? a.externalId ?? (a.title ? `"${a.title.slice(0, 80)}"` : `item ${index + 1}`);
 }
 
+/** Extraction of one batch in the calling thread, for small inputs or without a pool. */
+function extractInline(jobs: AnalyseInput[]): PoolTask<Analysis> {
+  return {
+    results: async () =>
+      jobs.map((job): AnalysisOutcome => {
+        try {
+          return { ok: true, value: analyseArticle(job) };
+        } catch (err) {
+          return { ok: false, error: errorMessage(err) };
+        }
+      }),
+  };
+}
+
 /**
  * The ingestion pipeline: normalised articles -> dedupe -> extract -> group -> persist, in
  * batches of one transaction each. A failing article is reported and skipped; a failing batch
  * is rolled back whole and reported, and the next batches go on. The run and its per-item
  * errors are recorded as an IngestRun.
+ *
+ * Extraction (language detection included) runs in worker threads, up to EXTRACT_AHEAD batches
+ * ahead, while this thread groups and stores the current batch; it helps extract when it would
+ * otherwise wait. Grouping stays in this thread, in publication order, so the outcome is the same
+ * as extracting and grouping one article after the other.
  */
 export async function ingestArticles(
   database: Database,
@@ -76,7 +117,10 @@ export async function ingestArticles(
   const batchSize = opts.batchSize ?? 500;
   const errors: ItemError[] = [...(opts.parseErrors ?? [])];
   const total = articles.length + errors.length;
+  const timer = opts.timings;
+  const lap = (stage: string) => timer?.lap(stage);
   const run = await startIngestRun(db, { source: opts.source, trigger: opts.trigger ?? "cli", total });
+  lap("run_record");
 
   // 1. Identity and de-duplication, within the input and against the database.
   const seen = new Set<string>();
@@ -91,58 +135,114 @@ export async function ingestArticles(
       candidates.push({ id, hash, article, index });
     }
   });
+  lap("identity");
   const existing = await findExistingArticleIds(db, candidates.map((c) => c.id));
   duplicates += existing.size;
   const fresh = candidates.filter((c) => !existing.has(c.id));
+  lap("dedupe");
 
   // 2. Online grouping sees articles in publication order, like a live system would.
   fresh.sort((a, b) => (a.article.publishedAt ?? "9999").localeCompare(b.article.publishedAt ?? "9999") || a.index - b.index);
-  let grouper: EventGrouper = opts.grouper ?? (await loadGrouper(db, fresh.map((c) => c.article.publishedAt)));
+  const dates = fresh.map((c) => c.article.publishedAt);
+  let grouper: EventGrouper;
+  let sharedGrouper = false;
+  if (opts.grouper) grouper = opts.grouper;
+  else if (fresh.length) ({ grouper, shared: sharedGrouper } = await grouperForRun(database, run.id, dates));
+  else grouper = new EventGrouper();
+  lap("load_grouper");
   // Learn term rarity from the incoming articles first, so a first batch into an empty
   // database is not grouped with an uninformed vocabulary.
   // An evenly spaced sample of 500 is representative and bounds the cost (as groupDocuments does).
   const step = Math.max(1, Math.ceil(fresh.length / 500));
   grouper.observe(fresh.filter((_, i) => i % step === 0).map((c) => toClusterDoc(c.id, c.article, c.article.outlet?.domain ?? "")));
+  lap("observe");
 
   let added = 0;
   let failed = errors.length;
   const addedIds: string[] = [];
   let done = 0;
   opts.onProgress?.(0, fresh.length);
-  for (let i = 0; i < fresh.length; i += batchSize) {
-    const slice = fresh.slice(i, i + batchSize);
+
+  // 3. Extraction runs ahead of grouping and storing.
+  const pool = opts.pool !== undefined ? opts.pool : fresh.length >= MIN_ARTICLES_FOR_WORKERS ? getExtractionPool() : null;
+  const batches: (typeof fresh)[] = [];
+  for (let i = 0; i < fresh.length; i += batchSize) batches.push(fresh.slice(i, i + batchSize));
+  const submit = (slice: typeof fresh): PoolTask<Analysis> => {
+    const jobs = slice.map((c): AnalyseInput => ({
+      text: c.article.text,
+      title: c.article.title,
+      language: c.article.language,
+      publishedAt: c.article.publishedAt,
+    }));
+    return pool ? pool.run(jobs) : extractInline(jobs);
+  };
+  const ahead: PoolTask<Analysis>[] = [];
+  let submitted = 0;
+
+  for (const slice of batches) {
+    while (submitted < batches.length && ahead.length <= EXTRACT_AHEAD) ahead.push(submit(batches[submitted++]!));
+    const outcomes = await ahead.shift()!.results();
+    lap("extract_wait");
+
+    // 4. Group, in publication order; an article that could not be analysed is not grouped.
     const batch: PreparedArticle[] = [];
-    for (const c of slice) {
+    slice.forEach((c, k) => {
       try {
+        const outcome = outcomes[k]!;
+        if (!outcome.ok) throw new Error(outcome.error);
         const a = c.article;
-        const language = a.language ?? detectLanguage(a.text);
-        const article: NormalizedArticle = { ...a, language };
+        const article: NormalizedArticle = { ...a, language: outcome.value.language };
         const domain = a.outlet?.domain ?? hostOf(a.url);
         const name = a.outlet?.name ?? domain ?? "Unknown outlet";
         const key = outletKey({ name, domain });
-        const extraction = extractArticle({ text: a.text, title: a.title, language, publishedAt: a.publishedAt });
         const assignment = grouper.assign(toClusterDoc(c.id, article, key));
-        batch.push({ id: c.id, article, contentHash: c.hash, outletKey: key, outletName: name, outletDomain: domain, extraction, assignment });
+        batch.push({
+          id: c.id,
+          article,
+          contentHash: c.hash,
+          outletKey: key,
+          outletName: name,
+          outletDomain: domain,
+          extraction: outcome.value.extraction,
+          assignment,
+          location: outcome.value.location,
+        });
       } catch (err) {
         failed++;
-        errors.push({ item: itemLabel(c.article, c.index), reason: `could not process: ${(err as Error).message}` });
+        errors.push({ item: itemLabel(c.article, c.index), reason: `could not process: ${errorMessage(err)}` });
       }
-    }
+    });
+    lap("group");
+
+    // 5. Store the batch in one transaction.
+    let stored = false;
     try {
-      await insertArticleBatch(database, batch, run.id);
+      await insertArticleBatch(database, batch, run.id, timer && lap);
+      stored = true;
       added += batch.length;
       addedIds.push(...batch.map((p) => p.id));
     } catch (err) {
       // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
+      lap("persist_failed");
       failed += batch.length;
       const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
-      for (const c of slice) if (batch.some((p) => p.id === c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
-      grouper = await loadGrouper(db, fresh.map((c) => c.article.publishedAt));
+      const inBatch = new Set(batch.map((p) => p.id));
+      for (const c of slice) if (inBatch.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
+      if (sharedGrouper) forgetSharedGrouper(database);
+      sharedGrouper = false;
+      grouper = await loadGrouper(db, dates);
+      lap("load_grouper");
+    }
+    if (stored) {
+      // Only an optimisation: a failure here (the database busy) must not fail the ingest.
+      await maintainPlannerStatistics(database, batch.length).catch(() => undefined);
+      lap("analyze");
     }
     done += slice.length;
     opts.onProgress?.(done, fresh.length);
   }
 
   await finishIngestRun(db, run.id, { added, duplicates, failed, errors });
+  lap("run_record");
   return { runId: run.id, total, added, duplicates, failed, errors, addedIds };
 }

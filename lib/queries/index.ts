@@ -3,7 +3,8 @@
  * lib/mutations and lib/pipeline) that talks to Prisma; everything returned is a plain DTO.
  */
 export { getArticle, listArticles } from "./articles";
-export { getEvent, listEvents } from "./events";
+export { EVENT_ARTICLE_LIMIT, getClaimEvidence, getEvent } from "./event-detail";
+export { listEvents } from "./events";
 export { exportRows, type ExportSource } from "./exports";
 export { getEventHistory, HISTORY_LIMIT } from "./history";
 export { getCoverage, getOverview, listIngestRuns, listLanguages, listOutletFacets, listOutlets, type OutletListItem } from "./overview";

@@ -1,6 +1,9 @@
 import type { Database, Prisma } from "../db";
+import { articleMatchesSql, countMatchesUpTo, parseSearchQuery, searchReady, type SearchTerm, type TextPlan } from "../db/search";
+import { and, ident, join, sql, timestampSql, toNumber, type Sql } from "./sql";
 
 export interface ArticleWhereInput {
+  /** Full-text query: see lib/db/search.ts for what it matches. */
   q?: string;
   outlet?: string[];
   language?: string[];
@@ -21,21 +24,152 @@ export function dayRange(from?: string, to?: string): { gte?: Date; lt?: Date } 
 }
 
 /**
- * Case-insensitive substring match. SQLite's LIKE is already case-insensitive for ASCII;
- * PostgreSQL needs `mode: "insensitive"` (ILIKE), which the SQLite client type does not know.
+ * Case-insensitive substring match in a Prisma filter (for short fields such as event titles;
+ * article text goes through the full-text index). SQLite's LIKE is already case-insensitive for
+ * ASCII; PostgreSQL needs `mode: "insensitive"` (ILIKE), which the SQLite client type does not know.
  */
 export function containsText(database: Database, q: string): { contains: string } {
   return database.provider === "postgresql" ? ({ contains: q, mode: "insensitive" } as { contains: string }) : { contains: q };
 }
 
-/** The Prisma filter on articles that every list, chart and export shares. */
-export function articleWhere(database: Database, f: ArticleWhereInput): Prisma.ArticleWhereInput {
-  const and: Prisma.ArticleWhereInput[] = [];
-  if (f.outlet?.length) and.push({ outlet: { key: { in: f.outlet } } });
-  if (f.language?.length) and.push({ language: { in: f.language } });
+/**
+ * The filter every article list, chart and export shares, as SQL conditions on the article
+ * table under `alias`: outlets (keys), languages, a publication date range (UTC days,
+ * inclusive), one event, and a full-text query. `rowsWanted` is how many matching rows the
+ * query will read (a page: offset + size; a capped count: the cap; everything: Infinity): on
+ * SQLite it decides how the text condition runs (see TextPlan). Awaits the search index.
+ */
+export async function articleConditions(
+  database: Database,
+  f: ArticleWhereInput,
+  opts: { alias?: string; rowsWanted?: number } = {},
+): Promise<Sql[]> {
+  const alias = opts.alias ?? "a";
+  const col = (c: string) => ident(alias, c);
+  const where: Sql[] = [];
+  if (f.outlet?.length) where.push(sql`${col("outletId")} IN (SELECT o."id" FROM "Outlet" o WHERE o."key" IN (${join(f.outlet)}))`);
+  if (f.language?.length) where.push(sql`${col("language")} IN (${join(f.language)})`);
   const range = dayRange(f.from, f.to);
-  if (range) and.push({ publishedAt: range });
-  if (f.event) and.push({ membership: { eventId: f.event } });
-  if (f.q) and.push({ OR: [{ title: containsText(database, f.q) }, { text: containsText(database, f.q) }] });
-  return and.length ? { AND: and } : {};
+  if (range?.gte) where.push(sql`${col("publishedAt")} >= ${timestampSql(database, range.gte)}`);
+  if (range?.lt) where.push(sql`${col("publishedAt")} < ${timestampSql(database, range.lt)}`);
+  if (f.event) where.push(sql`${col("id")} IN (SELECT ea."articleId" FROM "EventArticle" ea WHERE ea."eventId" = ${f.event})`);
+  if (f.q) {
+    await searchReady(database);
+    const terms = parseSearchQuery(f.q);
+    const plan = database.provider === "sqlite" ? await chooseTextPlan(database, f, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY) : "probe";
+    where.push(articleMatchesSql(database, terms, alias, plan));
+  }
+  return where;
+}
+
+/** A probe (one index seek and a row check) costs about this many index entries read in order. */
+const PROBE_COST = 3;
+/** Text matches counted before a term is called common (about √(PROBE_COST × page × a million articles)). */
+export const TEXT_SAMPLE = 20_000;
+
+/** What the text can match (counted up to TEXT_SAMPLE), what the other filters let through, and the corpus size. */
+export interface TextStats {
+  sampled: number;
+  others: number;
+  total: number;
+}
+
+/** With this few candidates from the other filters, probing each is cheap whatever the text. */
+const FEW_CANDIDATES = 2_000;
+
+const statsMemo = new WeakMap<ArticleWhereInput, Promise<TextStats>>();
+
+/**
+ * SQLite only: the estimates the text plans are chosen from, computed once per filter object
+ * (a list's page and count share them): one query over the counts tables, then, unless the
+ * other filters leave few candidates, the text's matches counted up to TEXT_SAMPLE.
+ */
+export function textStats(database: Database, f: ArticleWhereInput, terms: SearchTerm[]): Promise<TextStats> {
+  let p = statsMemo.get(f);
+  if (!p) {
+    p = computeTextStats(database, f, terms);
+    statsMemo.set(f, p);
+  }
+  return p;
+}
+
+async function computeTextStats(database: Database, f: ArticleWhereInput, terms: SearchTerm[]): Promise<TextStats> {
+  const { others, total } = await estimateOtherFilters(database, f);
+  const sampled = others <= FEW_CANDIDATES ? TEXT_SAMPLE : ((await countMatchesUpTo(database, terms, TEXT_SAMPLE)) ?? 0);
+  return { sampled, others, total };
+}
+
+/**
+ * Probe or drive (TextPlan) for a query that reads `rowsWanted` matching rows in some order.
+ * A rare text (fewer than TEXT_SAMPLE matches, known exactly) is driven when reading all its
+ * matches costs less than probing the candidates needed to find `rowsWanted` of them (about
+ * rowsWanted × others / matches, if text and other filters are independent). A common text is
+ * always probed: driving would read an unknown, possibly huge, number of matches.
+ */
+export async function chooseTextPlan(database: Database, f: ArticleWhereInput, terms: SearchTerm[], rowsWanted: number): Promise<TextPlan> {
+  const { sampled, others } = await textStats(database, f, terms);
+  if (sampled === 0) return "drive";
+  if (sampled >= TEXT_SAMPLE) return "probe";
+  return PROBE_COST * Math.min(others, (rowsWanted * others) / sampled) <= sampled ? "probe" : "drive";
+}
+
+/**
+ * For counting up to `want` matches on SQLite: probe each candidate of the other filters, or walk
+ * the text's matches in index order (matchJoinSql) checking the other filters, stopping at `want`.
+ */
+export function chooseCountPlan(stats: TextStats, want: number): "probe" | "walk" {
+  const probe = PROBE_COST * stats.others;
+  const walk = stats.sampled < TEXT_SAMPLE ? stats.sampled : (want * stats.total) / Math.max(1, stats.others);
+  return probe <= walk ? "probe" : "walk";
+}
+
+/**
+ * An estimate (an upper bound, or proportional for a date range) of the articles the non-text
+ * filters let through, and the corpus size, from the counts tables in one query.
+ */
+async function estimateOtherFilters(database: Database, f: ArticleWhereInput): Promise<{ others: number; total: number }> {
+  const lang = f.language?.length ? sql`c."language" IN (${join(f.language)})` : sql`1 = 1`;
+  const outlets = f.outlet?.length ? sql`c."outletId" IN (SELECT o."id" FROM "Outlet" o WHERE o."key" IN (${join(f.outlet)}))` : sql`1 = 1`;
+  const range = and([...(f.from ? [sql`c."day" >= ${f.from}`] : []), ...(f.to ? [sql`c."day" <= ${f.to}`] : [])]);
+  const [row] = await database.db.$queryRaw<Record<string, unknown>[]>(sql`SELECT
+    (SELECT SUM(c."articles") FROM "ArticleOutletCount" c WHERE ${lang} AND ${outlets}) AS "base",
+    (SELECT SUM(c."articles") FROM "ArticleOutletCount" c) AS "total",
+    (SELECT SUM(c."articles") FROM "ArticleDayTotal" c WHERE ${range}) AS "inRange",
+    (SELECT SUM(c."articles") FROM "ArticleDayTotal" c) AS "dated",
+    ${f.event ? sql`(SELECT COUNT(*) FROM "EventArticle" ea WHERE ea."eventId" = ${f.event})` : sql`NULL`} AS "event"`);
+  const n = (k: string) => toNumber(row?.[k]);
+  const total = n("total");
+  if (f.event) return { others: n("event"), total };
+  const base = n("base");
+  // A date range keeps the share of all dated articles that falls in it.
+  const others = (f.from || f.to) && n("dated") > 0 ? Math.ceil((base * n("inRange")) / n("dated")) : base;
+  return { others, total };
+}
+
+/** Most ids a Prisma `in` filter may carry (Prisma refuses more than 999 parameters on SQLite). */
+export const MAX_PRISMA_IDS = 900;
+
+/**
+ * The same filter as a Prisma `where`, for queries over a bounded set of articles (one event).
+ * A text query cannot be expressed in Prisma, so it is resolved through the full-text index
+ * into the matching ids (under all the other filters); when more than MAX_PRISMA_IDS match,
+ * this throws: use `articleConditions` in raw SQL instead.
+ */
+export async function articleWhere(database: Database, f: ArticleWhereInput): Promise<Prisma.ArticleWhereInput> {
+  const and_: Prisma.ArticleWhereInput[] = [];
+  if (f.outlet?.length) and_.push({ outlet: { key: { in: f.outlet } } });
+  if (f.language?.length) and_.push({ language: { in: f.language } });
+  const range = dayRange(f.from, f.to);
+  if (range) and_.push({ publishedAt: range });
+  if (f.event) and_.push({ membership: { eventId: f.event } });
+  if (f.q) {
+    const rows = await database.db.$queryRaw<{ id: string }[]>(
+      sql`SELECT a."id" AS "id" FROM "Article" a WHERE ${and(await articleConditions(database, f, { rowsWanted: MAX_PRISMA_IDS + 1 }))} LIMIT ${MAX_PRISMA_IDS + 1}`,
+    );
+    if (rows.length > MAX_PRISMA_IDS) {
+      throw new Error(`the text filter matches more than ${MAX_PRISMA_IDS} articles here; narrow it, or query with articleConditions (raw SQL)`);
+    }
+    and_.push({ id: { in: rows.map((r) => r.id) } });
+  }
+  return and_.length ? { AND: and_ } : {};
 }

@@ -3,6 +3,7 @@
  * API consume. Dates are ISO strings so they cross the server/client boundary unchanged.
  */
 import type { CasualtyClaim, CasualtyKind, Qualifier, Statement } from "../extract/types";
+import type { AttributionLink, CopyVia, FigureBlindspot, StatementBlindspot } from "../provenance";
 
 export interface Range {
   min: number | null;
@@ -15,6 +16,8 @@ export interface Paged<T> {
   page: number;
   pageSize: number;
   pageCount: number;
+  /** True when counting stopped at `total` (a broad text query): there are at least that many. */
+  totalCapped?: boolean;
 }
 
 export interface OutletRef {
@@ -49,7 +52,10 @@ export interface CoverageSeries {
 export interface EventListItem {
   id: string;
   title: string;
+  /** Main place, as displayed ("Deir ez-Zor, Syria"); null when no article names one. */
   place: string | null;
+  /** The day (YYYY-MM-DD) the articles say the event happened, else the first publication day. */
+  day: string | null;
   firstSeen: string | null;
   lastSeen: string | null;
   articleCount: number;
@@ -57,6 +63,9 @@ export interface EventListItem {
   outletCount: number;
   killed: Range | null;
   wounded: Range | null;
+  /** Median of the independent sources' lower bounds (halves when their number is even). */
+  killedMedian: number | null;
+  woundedMedian: number | null;
   divergence: number | null;
   /** Automatic grouping keeps this event's articles and adds none. */
   locked: boolean;
@@ -93,19 +102,52 @@ export interface ArticleListItem {
   statementCount: number;
 }
 
-/** One row of the comparison matrix: what one outlet reported about the event. */
+/**
+ * A claim as the event page gets it: without its evidence sentence (the page loads that when a
+ * figure is opened, from `GET /api/events/:id/evidence?claim=`; the offsets stay), with its
+ * attribution chain (outlet → original or cited outlet/agency → authority).
+ */
+export interface EventClaim extends Omit<ClaimItem, "sentence"> {
+  chain: AttributionLink[];
+}
+
+/** A statement with its attribution chain (outlet → original → channel → speaker). */
+export interface EventStatement extends StatementItem {
+  chain: AttributionLink[];
+}
+
+/** A claim's evidence: the sentence and its offsets in the article text. */
+export type ClaimEvidence = Pick<ClaimItem, "id" | "articleId" | "sentence" | "sentenceStart" | "sentenceEnd" | "start" | "end" | "phrase">;
+
+/**
+ * One row of the comparison matrix: what one outlet reported about the event, as its own
+ * reporting, as copies of another row's articles (nested under it), or as copies of an
+ * original outside the corpus that the articles declare.
+ */
 export interface OutletComparison {
+  /** Stable row key: the outlet key, plus the origin for rows of copies. */
+  key: string;
   outlet: OutletRef;
   articles: ArticleListItem[];
-  /** True when every article of this outlet is a detected copy of another outlet's article. */
+  /** own: the outlet's reporting; copy: republished from `copyOf`; declared: stands for the declared original. */
+  kind: "own" | "copy" | "declared";
+  /** The row this one is nested under (it copies that row's articles); null for a top-level row. */
+  parentKey: string | null;
+  /** For copies: the original outlet, how the copy was recognised, and whether the original is in this selection. */
+  copyOf: { outletKey: string; outletName: string; via: CopyVia[]; inSelection: boolean } | null;
+  /** For copies of an original that is not among the event's outlets: the declared source. */
+  declared: { name: string; url: string | null } | null;
+  /** Outlets whose rows are nested under this one. */
+  republishedBy: string[];
+  /** True when every article of the row is a copy (detected, or declaring another source). */
   copiesOnly: boolean;
-  /** Outlets whose articles this outlet republished (by detection or declared original source). */
+  /** Outlets whose articles this row republishes (by detection or declared original source). */
   copiedFrom: string[];
-  killed: ClaimItem[];
-  wounded: ClaimItem[];
+  killed: EventClaim[];
+  wounded: EventClaim[];
   /** missing, captured, displaced, and context figures. */
-  other: ClaimItem[];
-  statements: StatementItem[];
+  other: EventClaim[];
+  statements: EventStatement[];
 }
 
 /** One reported figure at one time, for the count-evolution chart. */
@@ -123,12 +165,49 @@ export interface CountPoint {
 export interface SpeakerGroup {
   speaker: string;
   /** Statements by outlet key. */
-  byOutlet: Record<string, StatementItem[]>;
+  byOutlet: Record<string, EventStatement[]>;
+}
+
+/** Min / median / max of independent sources' headline figures for one kind (`summariseFigures`). */
+export interface FigureSpread {
+  min: number | null;
+  median: number | null;
+  max: number | null;
+  divergence: number | null;
+  /** Independent sources that gave a figure of this kind. */
+  sources: number;
+}
+
+/** The claims pivoted by authority: one row per (normalised) authority, figures by kind. */
+export interface AuthorityComparisonRow {
+  key: string;
+  label: string;
+  outletCount: number;
+  claimCount: number;
+  /** Per kind, each exact figure with the claims giving it (ids into the comparison's claims) and the outlets relaying it. */
+  byKind: Record<string, { key: string; claimIds: number[]; outlets: { key: string; name: string; copy: boolean }[] }[]>;
+}
+
+/** What outlets covering the event leave out: each figure and statement, who reports it and who omits it. */
+export interface EventBlindspots {
+  /** The outlets covering the event in this selection (keys in the lists below refer to them). */
+  outlets: OutletRef[];
+  /** The most widely reported figures and statements first, up to a limit; `totals` counts them all. */
+  figures: FigureBlindspot[];
+  statements: StatementBlindspot[];
+  totals: { figures: number; statements: number };
 }
 
 export interface EventDetail {
   event: EventListItem;
+  /** Rows in display order: each top-level row followed by the rows of its copies (`parentKey`). */
   comparison: OutletComparison[];
+  /** Articles in the comparison and the independent reports behind them (copies count once, for their original). */
+  sources: { articles: number; independent: number };
+  /** Spread of independent sources' headline figures in the comparison. */
+  figures: { killed: FigureSpread; wounded: FigureSpread };
+  byAuthority: AuthorityComparisonRow[];
+  blindspots: EventBlindspots;
   speakers: SpeakerGroup[];
   coverage: CoverageSeries;
   counts: CountPoint[];

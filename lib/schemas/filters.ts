@@ -42,7 +42,9 @@ const paging = {
   dir: z.enum(["asc", "desc"]).default("desc"),
 };
 
-export const EVENT_SORTS = ["lastSeen", "firstSeen", "title", "articleCount", "sourceCount", "outletCount", "killed", "wounded", "divergence"] as const;
+export const EVENT_SORTS = [
+  "lastSeen", "firstSeen", "title", "articleCount", "sourceCount", "outletCount", "killed", "wounded", "killedMedian", "woundedMedian", "divergence",
+] as const;
 export const eventFiltersSchema = z.intersection(
   baseFiltersSchema,
   z.object({ ...paging, sort: z.enum(EVENT_SORTS).default("lastSeen") }),

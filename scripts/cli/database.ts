@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Database } from "../../lib/db";
+import { ensureSearch } from "../../lib/db/search";
 import { parseDatabaseUrl } from "../../lib/db/url";
 import { getEnv } from "../../lib/env";
 import { migrate } from "../db";
@@ -42,5 +43,7 @@ export async function openCliDatabase(url = getEnv().DATABASE_URL): Promise<Data
     // WAL: readers (the dashboard) never block the writer (ingest). Stored in the file.
     await database.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   }
+  // Full-text index and daily counts (not Prisma migrations: lib/db/search.ts); built once.
+  await ensureSearch(database, { onBuild: () => process.stderr.write("parallax: building the full-text index and article counts (once)…\n") });
   return database;
 }

@@ -1,4 +1,5 @@
 import { Presets, SingleBar } from "cli-progress";
+import { countArticlesWithoutLocation, fillArticleLocations } from "../../lib/mutations/article-places";
 import { regroupCorpus, type RegroupReport } from "../../lib/pipeline/regroup";
 import { openCliDatabase } from "./database";
 
@@ -29,6 +30,19 @@ export async function runRegroup(opts: { batchSize?: number; dryRun?: boolean; q
     });
     bar.stop();
     if (!opts.quiet) process.stdout.write(formatRegroupReport(report, Boolean(opts.dryRun)) + "\n");
+    // Articles stored before ingest computed places and event days: compute them, refresh their events.
+    if (opts.dryRun) {
+      const missing = await countArticlesWithoutLocation(database);
+      if (missing > 0 && !opts.quiet) process.stdout.write(`  places and days: would compute them for ${missing} articles stored before they were computed\n`);
+    } else {
+      const filled = await fillArticleLocations(database, {
+        onProgress: showBar ? (done, total) => (done === 0 ? bar.start(total, 0, {}) : bar.update(done)) : undefined,
+      });
+      bar.stop();
+      if (filled.articles > 0 && !opts.quiet) {
+        process.stdout.write(`  places and days: computed for ${filled.articles} articles stored before they were computed; ${filled.events} events refreshed\n`);
+      }
+    }
     return 0;
   } finally {
     bar.stop();

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getArticle } from "@/lib/queries";
+import { getArticleRevisions } from "@/lib/revisions/queries";
 import { ArticleText } from "@/components/article/article-text";
+import { ArticleRevisions, RevisedBadge } from "@/components/article/article-revisions";
 import { ClaimList, StatementList } from "@/components/article/span-lists";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { OutletBadge } from "@/components/data-table/cells/outlet-badge";
@@ -35,6 +37,8 @@ export default async function ArticlePage({ params }: Props) {
   const { articleId } = await params;
   const a = await loadArticle(decodeURIComponent(articleId));
   if (!a) notFound();
+  // Revisions: earlier versions kept when a re-fetch found the article changed (lib/revisions).
+  const revisions = await getArticleRevisions(a.id);
 
   return (
     <div className="space-y-6">
@@ -56,6 +60,7 @@ export default async function ArticlePage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <OutletBadge outlet={a.outlet} />
           {a.syndicatedFrom ? <CopyBadge of={a.syndicatedFrom.outletName} /> : a.originalSourceName ? <CopyBadge of={a.originalSourceName} /> : null}
+          <RevisedBadge count={revisions.length} />
         </div>
         <h1 className="max-w-4xl text-2xl font-semibold text-neutral-950">{a.title || "(untitled)"}</h1>
         <dl className="grid max-w-4xl gap-1 text-sm">
@@ -142,6 +147,8 @@ export default async function ArticlePage({ params }: Props) {
           </section>
         </div>
       </div>
+
+      <ArticleRevisions revisions={revisions} />
     </div>
   );
 }

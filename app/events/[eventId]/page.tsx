@@ -8,16 +8,24 @@ import { CountEvolutionChart } from "@/components/charts/count-evolution-chart";
 import { CoverageChart } from "@/components/charts/coverage-chart";
 import { DataTableExport } from "@/components/data-table/data-table-export";
 import { UrlStateProvider } from "@/components/data-table/url-state";
-import { ComparisonMatrix, articleIndex } from "@/components/event/comparison-matrix";
+import { AuthorityMatrix, claimIndex } from "@/components/event/authority-matrix";
+import { Blindspots } from "@/components/event/blindspots";
+import { ComparisonMatrix, SourcesLine, articleIndex } from "@/components/event/comparison-matrix";
+import { ComparisonView } from "@/components/event/comparison-view";
+import { EvidenceProvider } from "@/components/event/evidence-context";
+import { FigureSpreadSummary } from "@/components/event/figure-spread";
 import { EventArticlesTable } from "@/components/event/event-articles-table";
 import { EventHeader } from "@/components/event/event-header";
 import { EventManagePanel } from "@/components/event/event-manage-panel";
 import { EventToolbar } from "@/components/event/event-toolbar";
 import { StatementsBySpeaker } from "@/components/event/statements-by-speaker";
+import { StatementGroupsSection } from "@/components/event/statement-groups";
+import { getStatementGroups } from "@/lib/queries/statement-groups";
 import { FilterError } from "@/components/layout/filter-error";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { parseEventDetailParams, type RawSearchParams } from "../search-params";
+import { parseEventViewParams } from "./view-params";
 
 export const dynamic = "force-dynamic";
 
@@ -31,9 +39,12 @@ const loadEvent = cache((eventId: string, filtersKey: string) => getEvent(eventI
 async function load({ params, searchParams }: Props) {
   const [{ eventId: rawId }, sp] = await Promise.all([params, searchParams]);
   const eventId = decodeURIComponent(rawId);
-  const parsed = parseEventDetailParams(sp);
-  const detail = await loadEvent(eventId, JSON.stringify(parsed.ok ? parsed.data : NO_FILTERS));
-  return { eventId, parsed, detail };
+  const filters = parseEventDetailParams(sp);
+  const view = parseEventViewParams(sp);
+  // A bad view parameter is reported like a bad filter.
+  const error = !filters.ok ? filters : !view.ok ? view : null;
+  const detail = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS));
+  return { eventId, filters: filters.ok ? filters.data : null, error, by: view.ok ? view.data.by : ("outlet" as const), detail };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -42,14 +53,16 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function EventPage(props: Props) {
-  const { eventId, parsed, detail } = await load(props);
+  const { eventId, filters: f, error, by, detail } = await load(props);
   if (!detail) notFound();
   const history = (await getEventHistory(eventId)) ?? [];
 
   const { event, comparison, speakers, coverage, counts, facets } = detail;
   const shown = detail.articles;
-  const filtered = parsed.ok && Boolean(parsed.data.q || parsed.data.outlet.length || parsed.data.language.length || parsed.data.from || parsed.data.to);
+  const filtered = Boolean(f && (f.q || f.outlet.length || f.language.length || f.from || f.to));
   const articles = articleIndex(comparison);
+  const claims = claimIndex(comparison);
+  const statementsById = new Map(comparison.flatMap((r) => r.statements.map((s) => [s.id, s] as const)));
   const allArticles = comparison
     .flatMap((r) => r.articles)
     .sort((a, b) => (Date.parse(a.publishedAt ?? "") || 0) - (Date.parse(b.publishedAt ?? "") || 0));
@@ -71,10 +84,11 @@ export default async function EventPage(props: Props) {
 
       <EventHeader event={event} filtered={filtered} manageHref="#manage" />
 
-      {!parsed.ok ? (
-        <FilterError field={parsed.field} error={parsed.error} resetHref={base} />
+      {error ? (
+        <FilterError field={error.field} error={error.error} resetHref={base} />
       ) : (
         <UrlStateProvider className="space-y-6">
+          <EvidenceProvider eventId={event.id} articles={articles}>
           <div className="sticky top-0 z-30 -mx-1 rounded-lg bg-neutral-100/95 px-1 backdrop-blur">
             <EventToolbar outlets={facets.outlets} languages={facets.languages} />
           </div>
@@ -82,24 +96,37 @@ export default async function EventPage(props: Props) {
           <Card>
             <CardHeader
               id="comparison"
-              title="Comparison by outlet"
+              title="Comparison"
               description={
-                <>
-                  What each outlet reported. Hover or focus a figure to see its evidence sentence. Rows marked <CopyBadge /> republish
-                  another outlet and are not independent confirmation.
-                </>
+                by === "authority" ? (
+                  <>
+                    Who gave each figure, and the outlets that relayed it; copies are marked. Hover or focus a figure to see its evidence
+                    sentence.
+                  </>
+                ) : (
+                  <>
+                    What each outlet reported. Copies are nested under the report they republish and marked <CopyBadge />: they are not
+                    independent confirmation. Hover or focus a figure to see its evidence sentence and attribution.
+                  </>
+                )
               }
               actions={<DataTableExport table="claims" entity="claims" extra={exportExtra} />}
             />
-            <CardBody>
+            <CardBody className="space-y-3">
+              <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-2">
+                <SourcesLine sources={detail.sources} />
+                <FigureSpreadSummary figures={detail.figures} />
+              </div>
               {shown.shown < shown.total ? (
-                <p role="status" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
                   This event has {shown.total.toLocaleString("en")} matching articles; the comparison shows {shown.shown.toLocaleString("en")}{" "}
                   (independent reports first). Narrow it with the outlet, language, date or text filters. The charts and exports cover
                   every matching article.
                 </p>
               ) : null}
-              <ComparisonMatrix rows={comparison} />
+              <ComparisonView by={by}>
+                {by === "authority" ? <AuthorityMatrix rows={detail.byAuthority} claims={claims} /> : <ComparisonMatrix rows={comparison} />}
+              </ComparisonView>
             </CardBody>
           </Card>
 
@@ -124,15 +151,28 @@ export default async function EventPage(props: Props) {
 
           <Card>
             <CardHeader
+              id="blindspots"
+              title="Blindspots"
+              description="For each figure and each statement, the outlets covering this event that carry it and those that leave it out. Copies count for the outlet that republished them: their readers saw it."
+            />
+            <CardBody>
+              <Blindspots blindspots={detail.blindspots} claims={claims} statements={statementsById} />
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader
               id="statements"
               title="Statements by speaker"
-              description="Who was quoted, and how each outlet rendered it. “via” names the outlet an article cites as carrying the statement."
+              description="Who was quoted, and how each outlet rendered it. “via” names the outlet an article cites as carrying the statement; an arrow chain (outlet → original → channel → speaker) shows a quote that reached the outlet through another."
               actions={<DataTableExport table="statements" entity="statements" extra={exportExtra} />}
             />
             <CardBody>
               <StatementsBySpeaker groups={speakers} outlets={facets.outlets} articles={articles} />
             </CardBody>
           </Card>
+
+          <StatementGroupsSection data={getStatementGroups(event.id, f ?? NO_FILTERS)} />
 
           <Card>
             <CardHeader
@@ -145,6 +185,7 @@ export default async function EventPage(props: Props) {
               <EventArticlesTable articles={allArticles} eventId={event.id} />
             </CardBody>
           </Card>
+          </EvidenceProvider>
         </UrlStateProvider>
       )}
 

@@ -1,0 +1,229 @@
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
+import type { OutletComparison, OutletRef } from "@/lib/schemas/dto";
+import { Badge } from "@/components/ui/badge";
+import { CopyBadge } from "@/components/data-table/cells/copy-badge";
+import { OutletKindBadge } from "@/components/data-table/cells/outlet-badge";
+import { formatDay, formatNumber } from "@/components/format";
+import type { FigureClaim } from "./evidence";
+import { useArticleIndex } from "./evidence-context";
+import { FigureButton } from "./figure-button";
+
+/** One matrix row as the browser gets it: figures without their sentences, statements as counts. */
+export interface MatrixRow extends Pick<OutletComparison, "key" | "kind" | "parentKey" | "copyOf" | "declared" | "republishedBy"> {
+  outlet: OutletRef;
+  articleCount: number;
+  /** Articles of the row that are detected copies. */
+  copies: number;
+  killed: FigureClaim[];
+  wounded: FigureClaim[];
+  other: FigureClaim[];
+  statements: { direct: number; reported: number };
+}
+
+/**
+ * Rows rendered before "Show all": whole groups (a row and its nested copies) up to about this
+ * many rows. An event covered by hundreds of outlets would otherwise render megabytes of table.
+ */
+const INITIAL_ROWS = 40;
+
+function initialRows(rows: MatrixRow[]): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]!.parentKey === null && n >= INITIAL_ROWS) return i;
+    n++;
+  }
+  return rows.length;
+}
+
+/** Lists the outlets as "A, B and C". */
+function names(list: string[]): string {
+  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+}
+
+/** Content rendered only once the disclosure is opened (a large event has hundreds of these). */
+export function LazyDetails({ summary, children }: { summary: ReactNode; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer rounded text-neutral-600 select-none hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600">
+        {summary}
+      </summary>
+      {open ? children() : null}
+    </details>
+  );
+}
+
+function FigureCell({ claims, multiArticle, showKind, label }: { claims: FigureClaim[]; multiArticle: boolean; showKind?: boolean; label: string }) {
+  if (claims.length === 0) return <span className="text-neutral-400" aria-label={`no ${label} figure`}>—</span>;
+  return <FigureList claims={claims} multiArticle={multiArticle} showKind={showKind} />;
+}
+
+/** Headline figures first (in publication order), then the other mentions behind a disclosure. */
+export function FigureList({ claims, multiArticle, showKind }: { claims: FigureClaim[]; multiArticle: boolean; showKind?: boolean }) {
+  const articles = useArticleIndex();
+  const published = (c: FigureClaim) => articles[c.articleId]?.publishedAt ?? null;
+  const at = (c: FigureClaim) => Date.parse(published(c) ?? "") || 0;
+  const byTime = [...claims].sort((a, b) => at(a) - at(b) || a.id - b.id);
+  let main = byTime.filter((c) => c.isHeadline);
+  let more = byTime.filter((c) => !c.isHeadline);
+  // An outlet with no headline figure still shows its first mention up front.
+  if (main.length === 0) [main, more] = [more.slice(0, 1), more.slice(1)];
+  const date = (c: FigureClaim) => (multiArticle ? formatDay(published(c)) : null);
+  return (
+    <div className="flex flex-col gap-1">
+      <ul className="flex flex-col gap-1">
+        {main.map((c) => (
+          <li key={c.id}>
+            <FigureButton claim={c} showDate={date(c)} showKind={showKind} />
+          </li>
+        ))}
+      </ul>
+      {more.length > 0 ? (
+        <LazyDetails summary={`+${more.length} other ${more.length === 1 ? "mention" : "mentions"}`}>
+          {() => (
+            <ul className="mt-1 flex flex-col gap-0.5">
+              {more.map((c) => (
+                <li key={c.id}>
+                  <FigureButton claim={c} showDate={date(c)} showKind={showKind} compact />
+                </li>
+              ))}
+            </ul>
+          )}
+        </LazyDetails>
+      ) : null}
+    </div>
+  );
+}
+
+function RowHeader({ r }: { r: MatrixRow }) {
+  const nested = r.parentKey !== null;
+  return (
+    <th scope="row" className={nested ? "min-w-44 py-2.5 pr-3 pl-8 text-left font-normal" : "min-w-44 px-3 py-2.5 text-left font-normal"}>
+      <div className="flex items-baseline gap-1.5 font-semibold text-neutral-900">
+        {nested ? (
+          <span aria-hidden="true" className="-ml-5 w-4 text-neutral-400">
+            ↳
+          </span>
+        ) : null}
+        {r.outlet.name}
+      </div>
+      <div className="mt-1 flex flex-wrap gap-1">
+        <OutletKindBadge kind={r.outlet.kind} />
+        {r.copyOf ? <CopyBadge of={r.copyOf.outletName} /> : r.declared ? <CopyBadge of={r.declared.name} /> : null}
+      </div>
+      {r.kind === "copy" && r.copyOf ? (
+        <p className="mt-1 max-w-72 text-xs text-amber-900">
+          Republishes {r.copyOf.outletName}
+          {r.copyOf.inSelection ? "" : " (not in this selection)"} ({r.copyOf.via.map((v) => (v === "detected" ? "same text detected" : "declared by the article")).join("; ")}):
+          not independent confirmation.
+        </p>
+      ) : null}
+      {r.kind === "declared" && r.declared ? (
+        <p className="mt-1 max-w-72 text-xs text-amber-900">
+          Declares original source:{" "}
+          {r.declared.url ? (
+            <a href={r.declared.url} rel="noreferrer noopener" className="font-medium underline decoration-amber-400 hover:decoration-amber-900">
+              {r.declared.name}
+            </a>
+          ) : (
+            <span className="font-medium">{r.declared.name}</span>
+          )}{" "}
+          (not in this corpus). Counted as one independent source: {r.declared.name}’s report.
+        </p>
+      ) : null}
+      {r.republishedBy.length > 0 ? (
+        <p className="mt-1 max-w-72 text-xs text-neutral-600">
+          Republished by {names(r.republishedBy)}: not independent confirmation.
+        </p>
+      ) : null}
+    </th>
+  );
+}
+
+/**
+ * The comparison: a row per outlet's own reporting, each followed by the rows of the outlets
+ * that republish it (indented), then rows that stand for an original outside the corpus.
+ * Figure cells are buttons whose popover loads the evidence sentence.
+ */
+export function ComparisonTable({ rows }: { rows: MatrixRow[] }) {
+  const [all, setAll] = useState(false);
+  const tableId = `${useId().replace(/:/g, "")}-rows`;
+  const limit = initialRows(rows);
+  const shown = all ? rows : rows.slice(0, limit);
+  const hiddenOutlets = new Set(rows.slice(limit).map((r) => r.outlet.key)).size;
+  return (
+    <div className="space-y-2">
+      <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">Comparison by outlet</caption>
+          <thead className="bg-neutral-50">
+            <tr className="border-b border-neutral-200 text-xs tracking-wide text-neutral-600 uppercase">
+              <th scope="col" className="px-3 py-2 text-left font-semibold">Outlet</th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">Killed</th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">Wounded</th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">Other figures</th>
+              <th scope="col" className="px-3 py-2 text-right font-semibold">Statements</th>
+              <th scope="col" className="px-3 py-2 text-right font-semibold">Articles</th>
+            </tr>
+          </thead>
+          <tbody id={tableId}>
+            {shown.map((r) => {
+              const multi = r.articleCount > 1;
+              const total = r.statements.direct + r.statements.reported;
+              const copyRow = r.kind !== "own";
+              return (
+                <tr
+                  key={r.key}
+                  data-row-kind={r.kind}
+                  className={copyRow ? "border-b border-neutral-100 bg-amber-50/40 align-top" : "border-b border-neutral-100 align-top"}
+                >
+                  <RowHeader r={r} />
+                  <td className="min-w-40 px-3 py-2">
+                    <FigureCell claims={r.killed} multiArticle={multi} label="killed" />
+                  </td>
+                  <td className="min-w-40 px-3 py-2">
+                    <FigureCell claims={r.wounded} multiArticle={multi} label="wounded" />
+                  </td>
+                  <td className="min-w-40 px-3 py-2">
+                    <FigureCell claims={r.other} multiArticle={multi} showKind label="other" />
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    <div className="font-medium">{formatNumber(total)}</div>
+                    {total > 0 ? (
+                      <div className="text-xs text-neutral-500">
+                        {r.statements.direct} direct · {r.statements.reported} reported
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    <div className="font-medium">{formatNumber(r.articleCount)}</div>
+                    {r.copies > 0 && r.kind === "own" ? (
+                      <div className="text-xs whitespace-nowrap">
+                        <Badge tone="warning">
+                          {r.copies} {r.copies === 1 ? "copy" : "copies"}
+                        </Badge>
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {limit < rows.length ? (
+        <button
+          type="button"
+          aria-expanded={all}
+          aria-controls={tableId}
+          onClick={() => setAll((v) => !v)}
+          className="rounded text-sm font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
+          {all ? `Show the first ${limit} rows only` : `Show all ${rows.length} rows (${hiddenOutlets} more ${hiddenOutlets === 1 ? "outlet" : "outlets"})`}
+        </button>
+      ) : null}
+    </div>
+  );
+}

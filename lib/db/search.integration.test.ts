@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { listArticles } from "../queries";
+import { insertTestCorpus, type TestArticle } from "../queries/test-corpus";
+import { articleFiltersSchema } from "../schemas/filters";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import type { Database } from "./index";
+import { ensureSearch, forgetSearchReady, searchReady } from "./search";
+
+const docs: TestArticle[] = [
+  {
+    id: "a_strike",
+    title: "Coalition strike kills 83 near Deir ez-Zor",
+    text: "Jets struck army positions on Tharda mountain. Killed were mostly soldiers, the Syrian Observatory said.",
+    outlet: "levant.example",
+    claims: 3,
+    statements: 1,
+  },
+  {
+    id: "a_flood",
+    title: "Seven dead as flash floods hit Aldmoor",
+    text: "The water rose faster than anyone had seen before, the town's mayor said.",
+    outlet: "riverside.example",
+    claims: 1,
+  },
+  {
+    id: "a_fr",
+    title: "L’armée syrienne bombardée",
+    text: "Une enquête est ouverte après la frappe près de Deir ez-Zor.",
+    outlet: "mondialisation.example",
+    language: "fr",
+  },
+  {
+    id: "a_us",
+    title: "U.S. officials review the raid",
+    text: "About 3.5 million people live in the province, officials wrote in an e-mail.",
+    outlet: "levant.example",
+    statements: 2,
+  },
+];
+
+async function search(database: Database, q: string): Promise<string[]> {
+  const page = await listArticles(articleFiltersSchema.parse({ q, pageSize: 200 }), database);
+  expect(page.total).toBe(page.rows.length);
+  return page.rows.map((r) => r.id).sort();
+}
+
+/** The derived counts, and the same counts grouped on the fly from the articles. */
+async function countsMatchArticles(database: Database) {
+  const { db } = database;
+  const norm = (rows: Record<string, unknown>[]) => rows.map((r) => Object.values(r).map(String).join("|")).sort();
+  const pairs = [
+    [
+      `SELECT "outletId", "day", "language", "articles" FROM "ArticleDayCount"`,
+      `SELECT "outletId", "publishedDay", coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT "day", "language", "articles" FROM "ArticleDayTotal"`,
+      `SELECT "publishedDay", coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2`,
+    ],
+    [
+      `SELECT "articleId", "claims", "statements" FROM "ArticleExtractCount"`,
+      `SELECT "articleId", SUM("c") AS "claims", SUM("s") AS "statements" FROM (
+         SELECT "articleId", COUNT(*) AS "c", 0 AS "s" FROM "CasualtyClaim" GROUP BY 1
+         UNION ALL SELECT "articleId", 0, COUNT(*) FROM "Statement" GROUP BY 1) x GROUP BY 1`,
+    ],
+    [
+      `SELECT "outletId", "language", "articles", "dated" FROM "ArticleOutletCount"`,
+      `SELECT "outletId", coalesce("language", ''), COUNT(*) AS "all", COUNT("publishedDay") AS "dated" FROM "Article" GROUP BY 1, 2`,
+    ],
+  ] as const;
+  for (const [derived, live] of pairs) {
+    expect(norm(await db.$queryRawUnsafe(derived))).toEqual(norm(await db.$queryRawUnsafe(live)));
+  }
+}
+
+describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    // Stored before the index exists: ensureSearch must backfill them.
+    await insertTestCorpus(t.database, docs);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  test("ensureSearch builds once, backfilling what is stored, then finds everything current", async () => {
+    expect(await ensureSearch(t.database)).toBe(true);
+    expect(await ensureSearch(t.database)).toBe(false);
+    await searchReady(t.database);
+    expect(await search(t.database, "Aldmoor")).toEqual(["a_flood"]);
+    await countsMatchArticles(t.database);
+  });
+
+  test.each<[string, string[]]>([
+    ["aldmoor", ["a_flood"]],
+    ["ALDMOOR floods", ["a_flood"]],
+    ["kill*", ["a_strike"]],
+    ["kill", []],
+    ["killed soldiers", ["a_strike"]],
+    ['"Deir ez-Zor"', ["a_fr", "a_strike"]],
+    ["deir zor", ["a_fr", "a_strike"]],
+    ["ez-zor", ["a_fr", "a_strike"]],
+    ['"zor deir"', []],
+    ['"army positions"', ["a_strike"]],
+    ['"army pos"*', ["a_strike"]],
+    ["armée", ["a_fr"]],
+    ["l’armée", ["a_fr"]],
+    ["l'armée", ["a_fr"]],
+    ["armee", []],
+    ["enquête", ["a_fr"]],
+    ["U.S.", ["a_us"]],
+    ["3.5", ["a_us"]],
+    ["e-mail", ["a_us"]],
+    ["syri*", ["a_fr", "a_strike"]],
+    ["syria*", ["a_strike"]],
+    ["mayor Tharda", []],
+  ])("%j matches %j", async (q, expected) => {
+    expect(await search(t.database, q)).toEqual(expected);
+  });
+
+  test.each(['"', "*", "**", '""', "!!!", "-", ":*", "<->", "&|!", "()", "'", "\\", "%", "_", "^"])(
+    "a query without words (%j) matches nothing and is no error",
+    async (q) => {
+      expect(await search(t.database, q)).toEqual([]);
+    },
+  );
+
+  test.each(["AND(", "NOT OR", 'a" OR "b', "NEAR(deir zor)", "title:deir", "deir:*", "deir & zor", "x'); DROP TABLE \"Article\"; --", "{deir}", "deir^2"])(
+    "operator-like input (%j) is plain words, never a syntax error",
+    async (q) => {
+      await expect(search(t.database, q)).resolves.toBeInstanceOf(Array);
+    },
+  );
+
+  test("words that look like operators are matched as words", async () => {
+    await insertTestCorpus(t.database, [{ id: "a_ops", title: "Near and not or", text: "Title: nothing else.", outlet: "riverside.example" }]);
+    expect(await search(t.database, "AND(")).toEqual(["a_ops"]);
+    expect(await search(t.database, "NEAR(and not")).toEqual(["a_ops"]);
+    expect(await search(t.database, "title:nothing")).toEqual(["a_ops"]);
+  });
+
+  test("inserts, title and text edits and deletes keep the index and the counts in sync", async () => {
+    const { db } = t.database;
+    const outlet = await db.outlet.findUniqueOrThrow({ where: { key: "riverside.example" } });
+    await db.article.create({
+      data: { id: "a_new", title: "Bridge collapse in Westmere", text: "Rescuers searched the river.", contentHash: "h", outletId: outlet.id, publishedAt: new Date("2016-09-20T08:00:00Z"), publishedDay: "2016-09-20", language: "en" },
+    });
+    expect(await search(t.database, "Westmere")).toEqual(["a_new"]);
+    await db.article.update({ where: { id: "a_new" }, data: { title: "Bridge collapse in Eastmere" } });
+    expect(await search(t.database, "Westmere")).toEqual([]);
+    expect(await search(t.database, "Eastmere")).toEqual(["a_new"]);
+    expect(await search(t.database, "rescuers")).toEqual(["a_new"]);
+    await db.article.update({ where: { id: "a_new" }, data: { text: "Divers searched the harbour." } });
+    expect(await search(t.database, "rescuers")).toEqual([]);
+    expect(await search(t.database, "harbour divers")).toEqual(["a_new"]);
+    // Updates that touch neither title nor text leave the index as it is.
+    await db.article.update({ where: { id: "a_new" }, data: { author: "A. Writer" } });
+    expect(await search(t.database, "harbour")).toEqual(["a_new"]);
+    await db.article.delete({ where: { id: "a_new" } });
+    expect(await search(t.database, "harbour")).toEqual([]);
+    await countsMatchArticles(t.database);
+  });
+
+  test("counts follow an article moved to another day, outlet or language, and deletes", async () => {
+    const { db } = t.database;
+    const other = await db.outlet.findUniqueOrThrow({ where: { key: "levant.example" } });
+    await db.article.update({ where: { id: "a_flood" }, data: { publishedAt: new Date("2016-10-01T12:00:00Z"), publishedDay: "2016-10-01" } });
+    await countsMatchArticles(t.database);
+    await db.article.update({ where: { id: "a_flood" }, data: { outletId: other.id, language: "fr" } });
+    await countsMatchArticles(t.database);
+    await db.article.update({ where: { id: "a_flood" }, data: { publishedAt: null, publishedDay: null, language: null } });
+    await countsMatchArticles(t.database);
+    // Several rows in one statement (PostgreSQL's triggers work per statement).
+    await db.article.updateMany({ where: { outletId: other.id }, data: { language: "de" } });
+    await countsMatchArticles(t.database);
+    await db.article.deleteMany({ where: { id: { in: ["a_us", "a_ops"] } } });
+    await countsMatchArticles(t.database);
+    expect(await search(t.database, "U.S.")).toEqual([]);
+  });
+
+  test("claim and statement counts follow inserts, deletes, moves and deleted articles", async () => {
+    const { db } = t.database;
+    await db.casualtyClaim.create({
+      data: { articleId: "a_fr", kind: "killed", qualifier: "exact", phrase: "deux", start: 0, end: 4, sentence: "Deux morts.", sentenceStart: 0, sentenceEnd: 11 },
+    });
+    await countsMatchArticles(t.database);
+    await db.casualtyClaim.deleteMany({ where: { articleId: "a_strike", min: { not: 1 } } });
+    await countsMatchArticles(t.database);
+    await db.statement.updateMany({ where: { articleId: "a_strike" }, data: { articleId: "a_fr" } });
+    await countsMatchArticles(t.database);
+    // Cascading deletes of an article's claims and statements count too.
+    await db.article.delete({ where: { id: "a_fr" } });
+    await countsMatchArticles(t.database);
+    const page = await listArticles(articleFiltersSchema.parse({ q: "Tharda" }), t.database);
+    expect(page.rows[0]).toMatchObject({ id: "a_strike", claimCount: 1, statementCount: 0 });
+  });
+
+  test("a missing trigger (e.g. a migration rebuilt the table) makes ensureSearch rebuild everything", async () => {
+    const { db } = t.database;
+    await db.$executeRawUnsafe(provider === "sqlite" ? `DROP TRIGGER "Article_derived_ai"` : `DROP TRIGGER "Article_counts_ai" ON "Article"`);
+    // Not seen by the counts (nor, on SQLite, by the index) while the trigger is missing.
+    await insertTestCorpus(t.database, [{ id: "a_gap", title: "Ferry capsizes off Dunmarsh", outlet: "riverside.example", publishedAt: "2016-09-21T09:00:00Z" }]);
+    forgetSearchReady(t.database);
+    expect(await ensureSearch(t.database)).toBe(true);
+    expect(await search(t.database, "Dunmarsh")).toEqual(["a_gap"]);
+    await countsMatchArticles(t.database);
+  });
+});

@@ -1,0 +1,496 @@
+/**
+ * Full-text search and pre-aggregated article counts: the database objects Prisma cannot model
+ * (an SQLite FTS5 table, a PostgreSQL tsvector column with a GIN index, triggers). They are
+ * created here, from code, never in a Prisma migration: a later `migrate diff` would not know
+ * them and would drop them. `ensureSearch` is idempotent and runs when a database is opened by
+ * the CLI, `npm start` and `npm run db:migrate`, and once per process before the first query
+ * that needs them (`searchReady`), so an existing database gets them, backfilled, on first use.
+ *
+ * What a text query matches (the same on both databases):
+ * - the query is split into words: runs of letters and digits (any script); everything else
+ *   separates words. Every word must occur in the article's title or text (AND); case does not
+ *   matter, accents do ("enquête" does not match "enquete");
+ * - words joined by punctuation (`ez-Zor`, `U.S.`, `3.5`) and words in double quotes
+ *   (`"Deir ez-Zor"`) must occur next to each other, in that order (a phrase);
+ * - a `*` right after a word (`kill*`, `"deir ez*"`) makes it a prefix (killed, killing…);
+ * - there are no operators: AND, OR, NOT, parentheses and a lone `*` or `"` are ordinary text,
+ *   so no input is ever a syntax error; a query without any word matches nothing;
+ * - the first 200,000 characters of an article's text are indexed (a PostgreSQL tsvector is
+ *   limited to 1 MB; the same cut keeps SQLite equal).
+ */
+import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import type { Database } from "./index";
+
+/** Bumped whenever a definition below changes: `ensureSearch` then rebuilds everything. */
+export const SEARCH_VERSION = 1;
+/** Characters of an article's text that are indexed. */
+export const INDEXED_TEXT_CHARS = 200_000;
+/** Terms beyond this are ignored (the filter schema already caps a query at 200 characters). */
+const MAX_TERMS = 32;
+
+// ---------------------------------------------------------------------------------------------
+// Query parsing (pure)
+
+/** One required term: a word, or a phrase of adjacent words; `prefix` applies to the last word. */
+export interface SearchTerm {
+  words: string[];
+  prefix: boolean;
+}
+
+// The word characters of SQLite's unicode61 tokenizer (categories L*, N*, Co). PostgreSQL's
+// document is built with ASCII punctuation turned into spaces, which splits it the same way.
+const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+const ENDS_WITH_WORD_STAR = /[\p{L}\p{N}\p{Co}]\*+$/u;
+
+/** The terms of a user's query (see the module comment for what they match). Never throws. */
+export function parseSearchQuery(input: string): SearchTerm[] {
+  const q = input.normalize("NFC");
+  const terms: SearchTerm[] = [];
+  let i = 0;
+  while (i < q.length && terms.length < MAX_TERMS) {
+    const ch = q[i]!;
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    let text: string;
+    let prefix = false;
+    if (ch === '"') {
+      const close = q.indexOf('"', i + 1);
+      // An unbalanced quote quotes the rest of the query.
+      text = q.slice(i + 1, close < 0 ? q.length : close);
+      i = close < 0 ? q.length : close + 1;
+      if (q[i] === "*") {
+        prefix = true;
+        while (q[i] === "*") i++;
+      }
+    } else {
+      let j = i;
+      while (j < q.length && q[j] !== '"' && !/\s/u.test(q[j]!)) j++;
+      text = q.slice(i, j);
+      prefix = ENDS_WITH_WORD_STAR.test(text);
+      i = j;
+    }
+    const words = text.match(WORD);
+    if (words) terms.push({ words, prefix });
+  }
+  return terms;
+}
+
+/** The FTS5 MATCH expression for the terms: each one a quoted string, so nothing is an operator. */
+export function fts5Query(terms: SearchTerm[]): string {
+  return terms.map((t) => `"${t.words.join(" ").replace(/"/g, '""')}"${t.prefix ? " *" : ""}`).join(" AND ");
+}
+
+/** The to_tsquery text for the terms: quoted lexemes joined by <-> (phrase) and & (all terms). */
+export function tsQueryText(terms: SearchTerm[]): string {
+  const quote = (w: string) => `'${w.replace(/'/g, "''").replace(/\\/g, "\\\\")}'`;
+  return terms
+    .map((t) => {
+      const words = t.words.map(quote);
+      if (t.prefix) words[words.length - 1] += ":*";
+      return words.length > 1 ? `(${words.join(" <-> ")})` : words[0]!;
+    })
+    .join(" & ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL fragments for queries
+
+/**
+ * How a text condition is evaluated on SQLite (PostgreSQL's planner chooses by itself):
+ * - "probe": for each candidate row (found through the other filters or the sort's index) the
+ *   full-text index is probed for that one article (FTS5 MATCH with a rowid constraint, a seek);
+ *   best when the other filters are selective or the text is common and a page is wanted;
+ * - "drive": the matching articles are read from the index first and the other filters applied
+ *   to them; best when the text is rare.
+ */
+export type TextPlan = "probe" | "drive";
+
+/** A condition true when the article under `alias` matches the terms. */
+export function articleMatchesSql(database: Database, terms: SearchTerm[], alias: string, plan: TextPlan = "probe"): Sql {
+  if (terms.length === 0) return sql`1 = 0`;
+  const a = raw(`"${alias}"`);
+  if (database.provider === "postgresql") return sql`${a}."searchVector" @@ to_tsquery('simple', ${tsQueryText(terms)})`;
+  if (plan === "drive") return sql`${a}."id" IN (${matchingArticleIdsSql(database, terms)})`;
+  return articleIdMatchesSql(terms, sql`${a}."id"`);
+}
+
+/** SQLite, probe: a condition true when the article whose id is `id` (any expression) matches. */
+export function articleIdMatchesSql(terms: SearchTerm[], id: Sql): Sql {
+  if (terms.length === 0) return sql`1 = 0`;
+  return sql`EXISTS (SELECT 1 FROM "ArticleSearchKey" k JOIN "ArticleSearch" s ON s."rowid" = k."rowid" WHERE k."articleId" = ${id} AND "ArticleSearch" MATCH ${fts5Query(terms)})`;
+}
+
+/**
+ * The ids of the articles matching the terms, as a sub-select (`SELECT "articleId" ...`): the
+ * plan that starts from the index, for when the text is the selective filter.
+ */
+export function matchingArticleIdsSql(database: Database, terms: SearchTerm[]): Sql {
+  if (terms.length === 0) return sql`SELECT NULL AS "articleId" WHERE 1 = 0`;
+  if (database.provider === "postgresql") {
+    return sql`SELECT m."id" AS "articleId" FROM "Article" m WHERE m."searchVector" @@ to_tsquery('simple', ${tsQueryText(terms)})`;
+  }
+  return sql`SELECT k."articleId" FROM "ArticleSearch" s JOIN "ArticleSearchKey" k ON k."rowid" = s."rowid" WHERE "ArticleSearch" MATCH ${fts5Query(terms)}`;
+}
+
+/**
+ * How many articles match, counting no further than `cap` (SQLite only; null on PostgreSQL,
+ * whose planner keeps statistics on the index). Reads at most `cap` entries of the index.
+ */
+export async function countMatchesUpTo(database: Database, terms: SearchTerm[], cap: number): Promise<number | null> {
+  if (terms.length === 0) return 0;
+  if (database.provider !== "sqlite") return null;
+  const rows = await database.db.$queryRaw<{ n: unknown }[]>(
+    sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${fts5Query(terms)} LIMIT ${cap}) m`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * SQLite: FROM and WHERE that walk the index's matches in index order and join each to its
+ * article under `alias` (CROSS JOIN fixes that order), so a `LIMIT` stops the walk early.
+ */
+export function matchJoinSql(terms: SearchTerm[], alias: string): { from: Sql; where: Sql[] } {
+  const a = raw(`"${alias}"`);
+  return {
+    from: sql`"ArticleSearch" s CROSS JOIN "ArticleSearchKey" k CROSS JOIN "Article" ${a}`,
+    where: [sql`"ArticleSearch" MATCH ${fts5Query(terms)}`, sql`k."rowid" = s."rowid"`, sql`${a}."id" = k."articleId"`],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived objects: DDL, check, backfill
+
+const SQLITE_OBJECTS = {
+  tables: ["ParallaxDerived", "ArticleSearch", "ArticleSearchKey", "ArticleDayCount", "ArticleDayTotal", "ArticleOutletCount", "ArticleExtractCount"],
+  triggers: [
+    "Article_derived_ai", "Article_derived_ad", "Article_search_au", "Article_counts_au",
+    ...["CasualtyClaim", "Statement"].flatMap((t) => [`${t}_counts_ai`, `${t}_counts_ad`, `${t}_counts_au`]),
+  ],
+};
+
+/** Counts changed by one article row (NEW or OLD) in SQLite trigger bodies. */
+const sqliteAdd = (row: "NEW" | "OLD", delta: 1 | -1) =>
+  delta === 1
+    ? `INSERT INTO "ArticleDayCount" ("outletId", "day", "language", "articles")
+         SELECT ${row}."outletId", ${row}."publishedDay", coalesce(${row}."language", ''), 1 WHERE ${row}."publishedDay" IS NOT NULL
+         ON CONFLICT ("outletId", "day", "language") DO UPDATE SET "articles" = "articles" + 1;
+       INSERT INTO "ArticleDayTotal" ("day", "language", "articles")
+         SELECT ${row}."publishedDay", coalesce(${row}."language", ''), 1 WHERE ${row}."publishedDay" IS NOT NULL
+         ON CONFLICT ("day", "language") DO UPDATE SET "articles" = "articles" + 1;
+       INSERT INTO "ArticleOutletCount" ("outletId", "language", "articles", "dated")
+         VALUES (${row}."outletId", coalesce(${row}."language", ''), 1, ${row}."publishedDay" IS NOT NULL)
+         ON CONFLICT ("outletId", "language") DO UPDATE SET "articles" = "articles" + 1, "dated" = "dated" + excluded."dated";`
+    : `UPDATE "ArticleDayCount" SET "articles" = "articles" - 1
+         WHERE "day" = ${row}."publishedDay" AND "outletId" = ${row}."outletId" AND "language" = coalesce(${row}."language", '');
+       DELETE FROM "ArticleDayCount"
+         WHERE "day" = ${row}."publishedDay" AND "outletId" = ${row}."outletId" AND "language" = coalesce(${row}."language", '') AND "articles" <= 0;
+       UPDATE "ArticleDayTotal" SET "articles" = "articles" - 1
+         WHERE "day" = ${row}."publishedDay" AND "language" = coalesce(${row}."language", '');
+       DELETE FROM "ArticleDayTotal"
+         WHERE "day" = ${row}."publishedDay" AND "language" = coalesce(${row}."language", '') AND "articles" <= 0;
+       UPDATE "ArticleOutletCount" SET "articles" = "articles" - 1, "dated" = "dated" - (${row}."publishedDay" IS NOT NULL)
+         WHERE "outletId" = ${row}."outletId" AND "language" = coalesce(${row}."language", '');
+       DELETE FROM "ArticleOutletCount"
+         WHERE "outletId" = ${row}."outletId" AND "language" = coalesce(${row}."language", '') AND "articles" <= 0;`;
+
+/** Claims or statements of one article (`row`."articleId") counted up or down, in SQLite trigger bodies. */
+const sqliteExtractCount = (column: "claims" | "statements", row: "NEW" | "OLD", delta: 1 | -1) =>
+  delta === 1
+    ? `INSERT INTO "ArticleExtractCount" ("articleId", "claims", "statements")
+         VALUES (${row}."articleId", ${column === "claims" ? "1, 0" : "0, 1"})
+         ON CONFLICT ("articleId") DO UPDATE SET "${column}" = "${column}" + 1;`
+    : `UPDATE "ArticleExtractCount" SET "${column}" = "${column}" - 1 WHERE "articleId" = ${row}."articleId";
+       DELETE FROM "ArticleExtractCount" WHERE "articleId" = ${row}."articleId" AND "claims" <= 0 AND "statements" <= 0;`;
+
+const sqliteSearchInsert = `INSERT INTO "ArticleSearchKey" ("articleId") VALUES (NEW."id");
+       INSERT INTO "ArticleSearch" ("rowid", "title", "text")
+         SELECT k."rowid", NEW."title", substr(NEW."text", 1, ${INDEXED_TEXT_CHARS}) FROM "ArticleSearchKey" k WHERE k."articleId" = NEW."id";`;
+const sqliteSearchDelete = `DELETE FROM "ArticleSearch" WHERE "rowid" = (SELECT k."rowid" FROM "ArticleSearchKey" k WHERE k."articleId" = OLD."id");
+       DELETE FROM "ArticleSearchKey" WHERE "articleId" = OLD."id";`;
+
+/**
+ * SQLite: a contentless FTS5 table (the text stays in Article only) whose rowid is the integer
+ * key of "ArticleSearchKey". Not an external-content table over Article's own rowid: Article
+ * has a text primary key, and VACUUM may renumber the rowids of such a table, which would
+ * silently point the index at other articles.
+ */
+const SQLITE_CREATE = [
+  `CREATE TABLE "ParallaxDerived" ("name" TEXT NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL)`,
+  `CREATE TABLE "ArticleSearchKey" ("rowid" INTEGER PRIMARY KEY, "articleId" TEXT NOT NULL UNIQUE)`,
+  `CREATE VIRTUAL TABLE "ArticleSearch" USING fts5("title", "text", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
+  `CREATE TABLE "ArticleDayCount" ("outletId" INTEGER NOT NULL, "day" TEXT NOT NULL, "language" TEXT NOT NULL, "articles" INTEGER NOT NULL,
+     PRIMARY KEY ("outletId", "day", "language")) WITHOUT ROWID`,
+  `CREATE TABLE "ArticleDayTotal" ("day" TEXT NOT NULL, "language" TEXT NOT NULL, "articles" INTEGER NOT NULL,
+     PRIMARY KEY ("day", "language")) WITHOUT ROWID`,
+  // "dated": the articles with a publication day (what the coverage chart counts).
+  `CREATE TABLE "ArticleOutletCount" ("outletId" INTEGER NOT NULL, "language" TEXT NOT NULL, "articles" INTEGER NOT NULL, "dated" INTEGER NOT NULL,
+     PRIMARY KEY ("outletId", "language")) WITHOUT ROWID`,
+  `CREATE TABLE "ArticleExtractCount" ("articleId" TEXT NOT NULL PRIMARY KEY, "claims" INTEGER NOT NULL, "statements" INTEGER NOT NULL) WITHOUT ROWID`,
+];
+const COUNT_BACKFILL = [
+  `INSERT INTO "ArticleDayCount" ("outletId", "day", "language", "articles")
+     SELECT "outletId", "publishedDay", coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2, 3`,
+  `INSERT INTO "ArticleDayTotal" ("day", "language", "articles")
+     SELECT "publishedDay", coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2`,
+  `INSERT INTO "ArticleOutletCount" ("outletId", "language", "articles", "dated")
+     SELECT "outletId", coalesce("language", ''), COUNT(*), COUNT("publishedDay") FROM "Article" GROUP BY 1, 2`,
+  `INSERT INTO "ArticleExtractCount" ("articleId", "claims", "statements")
+     SELECT "articleId", SUM("claims"), SUM("statements") FROM (
+       SELECT "articleId", COUNT(*) AS "claims", 0 AS "statements" FROM "CasualtyClaim" GROUP BY 1
+       UNION ALL SELECT "articleId", 0, COUNT(*) FROM "Statement" GROUP BY 1) x GROUP BY 1`,
+];
+const SQLITE_BACKFILL = [
+  `INSERT INTO "ArticleSearchKey" ("articleId") SELECT "id" FROM "Article" ORDER BY "rowid"`,
+  `INSERT INTO "ArticleSearch" ("rowid", "title", "text")
+     SELECT k."rowid", a."title", substr(a."text", 1, ${INDEXED_TEXT_CHARS}) FROM "ArticleSearchKey" k JOIN "Article" a ON a."id" = k."articleId"`,
+  `INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('optimize')`,
+  ...COUNT_BACKFILL,
+];
+const SQLITE_TRIGGERS = [
+  `CREATE TRIGGER "Article_derived_ai" AFTER INSERT ON "Article" BEGIN
+       ${sqliteSearchInsert}
+       ${sqliteAdd("NEW", 1)}
+     END`,
+  `CREATE TRIGGER "Article_derived_ad" AFTER DELETE ON "Article" BEGIN
+       ${sqliteSearchDelete}
+       ${sqliteAdd("OLD", -1)}
+     END`,
+  `CREATE TRIGGER "Article_search_au" AFTER UPDATE OF "id", "title", "text" ON "Article"
+     WHEN OLD."id" IS NOT NEW."id" OR OLD."title" IS NOT NEW."title" OR OLD."text" IS NOT NEW."text" BEGIN
+       ${sqliteSearchDelete}
+       ${sqliteSearchInsert}
+     END`,
+  `CREATE TRIGGER "Article_counts_au" AFTER UPDATE OF "publishedDay", "outletId", "language" ON "Article"
+     WHEN OLD."publishedDay" IS NOT NEW."publishedDay" OR OLD."outletId" IS NOT NEW."outletId" OR OLD."language" IS NOT NEW."language" BEGIN
+       ${sqliteAdd("OLD", -1)}
+       ${sqliteAdd("NEW", 1)}
+     END`,
+  ...(["CasualtyClaim", "Statement"] as const).flatMap((t) => {
+    const column = t === "CasualtyClaim" ? "claims" : "statements";
+    return [
+      `CREATE TRIGGER "${t}_counts_ai" AFTER INSERT ON "${t}" BEGIN ${sqliteExtractCount(column, "NEW", 1)} END`,
+      `CREATE TRIGGER "${t}_counts_ad" AFTER DELETE ON "${t}" BEGIN ${sqliteExtractCount(column, "OLD", -1)} END`,
+      `CREATE TRIGGER "${t}_counts_au" AFTER UPDATE OF "articleId" ON "${t}" WHEN OLD."articleId" IS NOT NEW."articleId" BEGIN
+         ${sqliteExtractCount(column, "OLD", -1)}
+         ${sqliteExtractCount(column, "NEW", 1)}
+       END`,
+    ];
+  }),
+];
+
+const PG_OBJECTS = {
+  tables: ["ParallaxDerived", "ArticleDayCount", "ArticleDayTotal", "ArticleOutletCount", "ArticleExtractCount"],
+  indexes: ["Article_searchVector_idx", "ArticleDayCount_day_idx"],
+  triggers: ["Article", "CasualtyClaim", "Statement"].flatMap((t) => [`${t}_counts_ai`, `${t}_counts_ad`, `${t}_counts_au`]),
+};
+
+// ASCII punctuation becomes a space before parsing, so PostgreSQL splits `ez-Zor`, `U.S.` and
+// `3.5` into words as SQLite's unicode61 does (its parser would keep compound tokens).
+const PG_PUNCTUATION = `'!"#$%&''()*+,-./:;<=>?@[\\]^_\`{|}~'`;
+const PG_DOCUMENT = `to_tsvector('simple'::regconfig, translate(left(coalesce("title", '') || ' ' || coalesce("text", ''), ${INDEXED_TEXT_CHARS}), ${PG_PUNCTUATION}, repeat(' ', 32)))`;
+
+/** Count deltas of the rows in `source` (a transition table) with `sign`, as day and outlet rows. */
+const pgDelta = (parts: { source: string; sign: number }[]) => {
+  const removes = parts.some((p) => p.sign < 0);
+  const rows = parts
+    .map(
+      (p) =>
+        `SELECT "publishedDay", "outletId", coalesce("language", '') AS "language", ${p.sign} AS d,
+           CASE WHEN "publishedDay" IS NULL THEN 0 ELSE ${p.sign} END AS dd FROM ${p.source}`,
+    )
+    .join(" UNION ALL ");
+  // Sorted upserts: concurrent writers lock the counter rows in the same order.
+  return `
+    INSERT INTO "ArticleDayCount" AS c ("outletId", "day", "language", "articles")
+      SELECT "outletId", "publishedDay", "language", SUM(d) FROM (${rows}) x WHERE "publishedDay" IS NOT NULL
+      GROUP BY 1, 2, 3 HAVING SUM(d) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT ("outletId", "day", "language") DO UPDATE SET "articles" = c."articles" + EXCLUDED."articles";
+    INSERT INTO "ArticleDayTotal" AS c ("day", "language", "articles")
+      SELECT "publishedDay", "language", SUM(d) FROM (${rows}) x WHERE "publishedDay" IS NOT NULL
+      GROUP BY 1, 2 HAVING SUM(d) <> 0 ORDER BY 1, 2
+      ON CONFLICT ("day", "language") DO UPDATE SET "articles" = c."articles" + EXCLUDED."articles";
+    INSERT INTO "ArticleOutletCount" AS c ("outletId", "language", "articles", "dated")
+      SELECT "outletId", "language", SUM(d), SUM(dd) FROM (${rows}) x
+      GROUP BY 1, 2 HAVING SUM(d) <> 0 OR SUM(dd) <> 0 ORDER BY 1, 2
+      ON CONFLICT ("outletId", "language") DO UPDATE SET "articles" = c."articles" + EXCLUDED."articles", "dated" = c."dated" + EXCLUDED."dated";${removes ? `
+    DELETE FROM "ArticleDayCount" c WHERE c."articles" <= 0
+      AND (c."outletId", c."day", c."language") IN (SELECT "outletId", "publishedDay", "language" FROM (${rows}) x WHERE d < 0);
+    DELETE FROM "ArticleDayTotal" c WHERE c."articles" <= 0
+      AND (c."day", c."language") IN (SELECT "publishedDay", "language" FROM (${rows}) x WHERE d < 0);
+    DELETE FROM "ArticleOutletCount" c WHERE c."articles" <= 0
+      AND (c."outletId", c."language") IN (SELECT "outletId", "language" FROM (${rows}) x WHERE d < 0);` : ""}`;
+};
+
+/** Claims or statements per article from the rows of a statement on CasualtyClaim or Statement. */
+const pgExtractDelta = (column: "claims" | "statements", parts: { source: string; sign: number }[]) => {
+  const rows = parts.map((p) => `SELECT "articleId", ${p.sign} AS d FROM ${p.source}`).join(" UNION ALL ");
+  const removes = parts.some((p) => p.sign < 0);
+  return `
+    INSERT INTO "ArticleExtractCount" AS c ("articleId", "claims", "statements")
+      SELECT "articleId", ${column === "claims" ? "SUM(d), 0" : "0, SUM(d)"} FROM (${rows}) x
+      GROUP BY 1 HAVING SUM(d) <> 0 ORDER BY 1
+      ON CONFLICT ("articleId") DO UPDATE SET "${column}" = c."${column}" + EXCLUDED."${column}";${removes ? `
+    DELETE FROM "ArticleExtractCount" c WHERE c."claims" <= 0 AND c."statements" <= 0
+      AND c."articleId" IN (SELECT "articleId" FROM (${rows}) x WHERE d < 0);` : ""}`;
+};
+const pgExtractFunction = (name: string, column: "claims" | "statements") => `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+   BEGIN
+     IF TG_OP = 'INSERT' THEN ${pgExtractDelta(column, [{ source: "new_rows", sign: 1 }])}
+     ELSIF TG_OP = 'DELETE' THEN ${pgExtractDelta(column, [{ source: "old_rows", sign: -1 }])}
+     ELSE ${pgExtractDelta(column, [{ source: "new_rows", sign: 1 }, { source: "old_rows", sign: -1 }])}
+     END IF;
+     RETURN NULL;
+   END $fn$`;
+
+/** The three statement-level triggers (insert, delete, update) of `table`, calling `fn`. */
+const pgStatementTriggers = (table: string, fn: string) => [
+  `CREATE TRIGGER "${table}_counts_ai" AFTER INSERT ON "${table}" REFERENCING NEW TABLE AS new_rows
+     FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
+  `CREATE TRIGGER "${table}_counts_ad" AFTER DELETE ON "${table}" REFERENCING OLD TABLE AS old_rows
+     FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
+  // Transition tables cannot be combined with UPDATE OF <columns>: unchanged rows cancel out.
+  `CREATE TRIGGER "${table}_counts_au" AFTER UPDATE ON "${table}" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+     FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
+];
+
+/**
+ * PostgreSQL: the search document is a stored generated column (always in sync, no trigger to
+ * lose) with a GIN index. Counts are kept by statement-level triggers over transition tables:
+ * one grouped upsert per INSERT/UPDATE/DELETE statement, not one per row.
+ */
+const PG_CREATE = [
+  `CREATE TABLE "ParallaxDerived" ("name" TEXT NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL)`,
+  `ALTER TABLE "Article" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (${PG_DOCUMENT}) STORED`,
+  `CREATE INDEX "Article_searchVector_idx" ON "Article" USING GIN ("searchVector")`,
+  `CREATE TABLE "ArticleDayCount" ("outletId" INTEGER NOT NULL, "day" TEXT NOT NULL, "language" TEXT NOT NULL, "articles" INTEGER NOT NULL,
+     PRIMARY KEY ("outletId", "day", "language"))`,
+  // PostgreSQL sums a date range per outlet faster with one grouped scan of this index than
+  // with one sub-plan per outlet (SQLite is the other way round: lib/queries/overview.ts).
+  `CREATE INDEX "ArticleDayCount_day_idx" ON "ArticleDayCount" ("day") INCLUDE ("outletId", "language", "articles")`,
+  `CREATE TABLE "ArticleDayTotal" ("day" TEXT NOT NULL, "language" TEXT NOT NULL, "articles" INTEGER NOT NULL,
+     PRIMARY KEY ("day", "language"))`,
+  `CREATE TABLE "ArticleOutletCount" ("outletId" INTEGER NOT NULL, "language" TEXT NOT NULL, "articles" INTEGER NOT NULL, "dated" INTEGER NOT NULL,
+     PRIMARY KEY ("outletId", "language"))`,
+  `CREATE TABLE "ArticleExtractCount" ("articleId" TEXT NOT NULL PRIMARY KEY, "claims" INTEGER NOT NULL, "statements" INTEGER NOT NULL)`,
+  pgExtractFunction("parallax_claim_counts", "claims"),
+  pgExtractFunction("parallax_statement_counts", "statements"),
+  `CREATE FUNCTION "parallax_article_counts"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+   BEGIN
+     IF TG_OP = 'INSERT' THEN ${pgDelta([{ source: "new_rows", sign: 1 }])}
+     ELSIF TG_OP = 'DELETE' THEN ${pgDelta([{ source: "old_rows", sign: -1 }])}
+     ELSE ${pgDelta([{ source: "new_rows", sign: 1 }, { source: "old_rows", sign: -1 }])}
+     END IF;
+     RETURN NULL;
+   END $fn$`,
+];
+const PG_BACKFILL = COUNT_BACKFILL;
+const PG_TRIGGERS = [
+  ...pgStatementTriggers("Article", "parallax_article_counts"),
+  ...pgStatementTriggers("CasualtyClaim", "parallax_claim_counts"),
+  ...pgStatementTriggers("Statement", "parallax_statement_counts"),
+];
+const PG_DROP = [
+  ...["Article", "CasualtyClaim", "Statement"].flatMap((t) => ["ai", "ad", "au"].map((k) => `DROP TRIGGER IF EXISTS "${t}_counts_${k}" ON "${t}"`)),
+  ...["parallax_article_counts", "parallax_claim_counts", "parallax_statement_counts"].map((f) => `DROP FUNCTION IF EXISTS "${f}"()`),
+  `DROP INDEX IF EXISTS "Article_searchVector_idx"`,
+  `ALTER TABLE "Article" DROP COLUMN IF EXISTS "searchVector"`,
+  `DROP TABLE IF EXISTS "ArticleDayCount"`,
+  `DROP TABLE IF EXISTS "ArticleDayTotal"`,
+  `DROP TABLE IF EXISTS "ArticleOutletCount"`,
+  `DROP TABLE IF EXISTS "ArticleExtractCount"`,
+  `DROP TABLE IF EXISTS "ParallaxDerived"`,
+];
+const SQLITE_DROP = [
+  ...SQLITE_OBJECTS.triggers.map((t) => `DROP TRIGGER IF EXISTS "${t}"`),
+  ...SQLITE_OBJECTS.tables.map((t) => `DROP TABLE IF EXISTS "${t}"`),
+];
+
+/** Names of every object this module creates (tables, indexes, triggers), per provider. */
+export const DERIVED_OBJECT_NAMES: Readonly<Record<Database["provider"], readonly string[]>> = {
+  sqlite: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers],
+  postgresql: [...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers, "parallax_article_counts", "parallax_claim_counts", "parallax_statement_counts"],
+};
+
+type RawDb = Pick<Database["db"], "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+/** True when every object exists at the current version. */
+async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<boolean> {
+  let names: string[];
+  let expected: string[];
+  if (provider === "sqlite") {
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')`);
+    names = rows.map((r) => r.name);
+    expected = [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers];
+  } else {
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()
+       UNION ALL SELECT t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relname IN ('Article', 'CasualtyClaim', 'Statement') AND NOT t.tgisinternal`,
+    );
+    names = rows.map((r) => r.name);
+    expected = [...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers];
+  }
+  if (!expected.every((n) => names.includes(n))) return false;
+  const v = await db.$queryRawUnsafe<{ version: number | bigint }[]>(`SELECT "version" FROM "ParallaxDerived" WHERE "name" = 'search'`);
+  return Number(v[0]?.version) === SEARCH_VERSION;
+}
+
+/**
+ * Create (or re-create) the full-text index and the count tables with their triggers, and fill
+ * them from the articles already stored, unless they are all there at the current version.
+ * One transaction: readers see the old state or the new one; writers wait (SQLite's write lock,
+ * PostgreSQL's table lock), so no article is missed between the backfill and the triggers.
+ * A missing trigger (e.g. a future migration that rebuilds "Article") means the derived data
+ * may be stale, so everything is rebuilt. Returns true when it built something.
+ */
+export async function ensureSearch(database: Database, opts: { onBuild?: () => void } = {}): Promise<boolean> {
+  const { db, provider } = database;
+  if (await isCurrent(db, provider)) return false;
+  opts.onBuild?.();
+  return db.$transaction(
+    async (tx) => {
+      if (provider === "postgresql") {
+        // One builder at a time; everyone else re-checks after it committed.
+        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(727275)`);
+        await tx.$executeRawUnsafe(`LOCK TABLE "Article", "CasualtyClaim", "Statement" IN SHARE ROW EXCLUSIVE MODE`);
+      } else {
+        // Take the write lock now, so the check below and the build see the same data.
+        await tx.$executeRawUnsafe(`DELETE FROM "Article" WHERE 0`);
+      }
+      if (await isCurrent(tx, provider)) return false;
+      const steps = provider === "postgresql" ? [...PG_DROP, ...PG_CREATE, ...PG_BACKFILL, ...PG_TRIGGERS] : [...SQLITE_DROP, ...SQLITE_CREATE, ...SQLITE_BACKFILL, ...SQLITE_TRIGGERS];
+      for (const step of steps) await tx.$executeRawUnsafe(step);
+      await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('search', ${SEARCH_VERSION})`);
+      return true;
+    },
+    // A backfill of a million articles takes minutes; the default 5 s would abort it.
+    { timeout: 6 * 60 * 60_000, maxWait: 10 * 60_000 },
+  );
+}
+
+const ready = new WeakMap<Database, Promise<unknown>>();
+
+/**
+ * `ensureSearch` once per open database and process: queries that read the derived objects
+ * await this first (a cheap no-op after the first call). A failure is not cached.
+ */
+export function searchReady(database: Database): Promise<unknown> {
+  let p = ready.get(database);
+  if (!p) {
+    p = ensureSearch(database).catch((err: unknown) => {
+      ready.delete(database);
+      throw err;
+    });
+    ready.set(database, p);
+  }
+  return p;
+}
+
+/** For tests and tools: forget that `database` was checked, so the next query checks again. */
+export function forgetSearchReady(database: Database): void {
+  ready.delete(database);
+}
+
+export { empty, join, raw, sql, type Sql };

@@ -1,0 +1,114 @@
+/**
+ * The attribution chain of a claim or a statement: who says the outlet got it from whom.
+ * outlet → the original it republishes (declared or detected) or the outlet/agency it cites
+ * ("told the New York Times", "according to Reuters") → the authority (a ministry, a monitor
+ * group, a named speaker). "Mondialisation.ca → World Socialist Web Site → Syrian army".
+ */
+import type { Origin } from "./copies";
+import { authorityLabel, outletNameKey } from "./normalise";
+
+export type LinkRole = "outlet" | "original" | "cited" | "agency" | "authority";
+
+export interface AttributionLink {
+  role: LinkRole;
+  name: string;
+  /**
+   * How the link is known: an original "declared" by the article, "detected" as near-duplicate
+   * text (or both, "declared, detected"); a "channel" the statement was given to ("told the
+   * New York Times"); the authority's affiliation for a speaker.
+   */
+  note?: string;
+}
+
+/**
+ * Wire and news agencies by name. Outlets registered as wire in the event are added by the
+ * caller; names that say they are an agency match like `profileOutlet` does.
+ */
+const AGENCY =
+  /^(?:the\s+)?(?:ap|associated press|reuters|afp|agence france[- ]presse|dpa|deutsche presse-agentur|efe|ansa|upi|united press international|xinhua|tass|ria novosti|interfax|sputnik|sana|syrian arab news agency|anadolu(?: agency)?|irna|kyodo(?: news)?|yonhap|press trust of india|bernama)$/i;
+const AGENCY_WORD = /\b(wire|news agency|press agency|agence de presse|nachrichtenagentur|agencia de noticias)\b/i;
+
+export interface ChainContext {
+  /** The article's outlet name. */
+  outletName: string;
+  /** The article's origin (resolveOrigins); absent or "own" for the outlet's own reporting. */
+  origin?: Origin;
+  /** Names of the event's outlets, so an authority that is an outlet is read as a cited outlet. */
+  outletNames?: Iterable<string>;
+  /** Names of the event's outlets registered as wire agencies. */
+  wireNames?: Iterable<string>;
+}
+
+/** True for a wire or news agency's name ("Reuters", "AFP", "Levant Wire", a registered wire outlet). */
+export function isAgency(name: string, wireNames: Iterable<string> = []): boolean {
+  const n = name.trim().replace(/[.,;:]+$/, "");
+  if (AGENCY.test(n) || AGENCY_WORD.test(n)) return true;
+  const key = outletNameKey(n);
+  for (const w of wireNames) if (outletNameKey(w) === key) return true;
+  return false;
+}
+
+function isOutlet(name: string, outletNames: Iterable<string> = []): boolean {
+  const key = outletNameKey(name);
+  for (const o of outletNames) if (outletNameKey(o) === key) return true;
+  return false;
+}
+
+function push(chain: AttributionLink[], link: AttributionLink) {
+  const key = outletNameKey(link.name);
+  // A link that repeats the previous one ("Levant Wire → Levant Wire") adds nothing.
+  if (key && chain.some((l) => l.role !== "authority" && outletNameKey(l.name) === key)) return;
+  chain.push(link);
+}
+
+/** outlet → the original the article republishes (declared or detected), if any. */
+function head(ctx: ChainContext): AttributionLink[] {
+  const chain: AttributionLink[] = [{ role: "outlet", name: ctx.outletName }];
+  const o = ctx.origin;
+  if (o?.kind === "copy") {
+    push(chain, { role: isAgency(o.outletName, ctx.wireNames) ? "agency" : "original", name: o.outletName, note: o.via.join(", ") });
+  } else if (o?.kind === "declared") {
+    push(chain, { role: isAgency(o.sourceName, ctx.wireNames) ? "agency" : "original", name: o.sourceName, note: "declared" });
+  }
+  return chain;
+}
+
+/**
+ * A casualty figure's chain. An authority that is itself an agency or an outlet ("according to
+ * Reuters") is a relay, not the authority: the chain then ends without one.
+ */
+export function claimChain(ctx: ChainContext, authority: string | null): AttributionLink[] {
+  const chain = head(ctx);
+  const a = authority?.trim();
+  if (!a) return chain;
+  if (isAgency(a, ctx.wireNames)) push(chain, { role: "agency", name: authorityLabel(a) });
+  else if (isOutlet(a, ctx.outletNames)) push(chain, { role: "cited", name: authorityLabel(a) });
+  else chain.push({ role: "authority", name: authorityLabel(a) });
+  return chain;
+}
+
+/** A statement's chain: outlet → original → the outlet it was given to (channel) → the speaker (affiliation). */
+export function statementChain(
+  ctx: ChainContext,
+  s: { channel: string | null; speaker: string | null; speakerMention: string | null; affiliation: string | null },
+): AttributionLink[] {
+  const chain = head(ctx);
+  const channel = s.channel?.trim();
+  if (channel) push(chain, { role: isAgency(channel, ctx.wireNames) ? "agency" : "cited", name: authorityLabel(channel), note: "channel" });
+  const speaker = (s.speaker ?? s.speakerMention)?.trim();
+  if (speaker) chain.push({ role: "authority", name: speaker, ...(s.affiliation ? { note: s.affiliation } : {}) });
+  return chain;
+}
+
+/** The final authority of a chain, or null when the chain names none. */
+export function chainAuthority(chain: AttributionLink[]): string | null {
+  const last = chain[chain.length - 1];
+  return last?.role === "authority" ? last.name : null;
+}
+
+/** "Mondialisation.ca → World Socialist Web Site → Syrian army"; "(no authority named)" ends a chain without one. */
+export function formatChain(chain: AttributionLink[], opts: { unattributed?: string } = {}): string {
+  const names = chain.map((l) => l.name);
+  if (chainAuthority(chain) === null && opts.unattributed) names.push(opts.unattributed);
+  return names.join(" → ");
+}

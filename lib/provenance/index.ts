@@ -1,0 +1,30 @@
+/**
+ * Provenance of what an event's articles report: copies nested under their originals,
+ * attribution chains, claims grouped by authority, and fact-level blindspots. Pure functions
+ * over plain data (no framework, no database), used by lib/queries/event-detail.ts.
+ */
+export { UNATTRIBUTED, authorityKey, authorityLabel, hostOf, outletNameKey, quoteKey, speakerKey } from "./normalise";
+export {
+  countIndependentSources,
+  isIndependent,
+  nestCopies,
+  resolveOrigins,
+  sourceKey,
+  type CopyVia,
+  type Origin,
+  type OutletName,
+  type ProvenanceArticle,
+  type ProvenanceRow,
+} from "./copies";
+export { chainAuthority, claimChain, formatChain, isAgency, statementChain, type AttributionLink, type ChainContext, type LinkRole } from "./chain";
+export { UNATTRIBUTED_LABEL, groupByAuthority, type AuthorityClaimInput, type AuthorityFigure, type AuthorityRow } from "./authority";
+export {
+  figureBlindspots,
+  figureKeys,
+  statementBlindspots,
+  type BlindspotOutlet,
+  type FigureBlindspot,
+  type FigureClaimInput,
+  type StatementBlindspot,
+  type StatementInput,
+} from "./blindspots";

@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The checkout this module was loaded from, when it was loaded from a file (not from a bundle). */
+function moduleRoot(): string | null {
+  try {
+    const url = import.meta.url;
+    return url.startsWith("file:") ? path.resolve(path.dirname(fileURLToPath(url)), "..", "..") : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Absolute path of a source file of this project (`lib/...`), for starting a worker thread on it:
+ * next to this module when it runs from source (CLI, tests), else under the working directory
+ * (the Next.js server runs bundled chunks from `.next`, started in the project directory).
+ * Null when the file is in neither place.
+ */
+export function projectFile(relative: string): string | null {
+  for (const root of [moduleRoot(), process.cwd()]) {
+    if (!root) continue;
+    const file = path.join(root, relative);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
+/**
+ * Whether this code runs from the project's TypeScript sources (CLI, tests) rather than from a
+ * bundle (the Next.js server build, which also minifies). Worker threads always run the sources,
+ * so where this is false the calling thread should leave the jobs to them: the same code then
+ * computes every result (minification can change behaviour, e.g. code that reads class names).
+ */
+export function runningFromSource(): boolean {
+  try {
+    return /\/lib\/workers\/source\.ts$/.test(new URL(import.meta.url).pathname);
+  } catch {
+    return false;
+  }
+}
