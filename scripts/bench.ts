@@ -23,6 +23,7 @@ import type { NormalizedArticle } from "../lib/ingest/types";
 import { openDatabase } from "../lib/db";
 import { parseDatabaseUrl } from "../lib/db/url";
 import { extractArticle } from "../lib/extract";
+import { analyseArticle } from "../lib/pipeline/analyse";
 import { getExtractionPool } from "../lib/pipeline/extraction-pool";
 import { loadGrouper } from "../lib/pipeline/grouper";
 import { ingestArticles } from "../lib/pipeline/ingest";
@@ -70,8 +71,11 @@ function measurePureStages(sampleSize: number) {
   return { extract, cluster };
 }
 
-/** Extraction throughput of the worker pool plus the main thread (what ingest uses), on a sample. */
-async function measurePoolExtraction(sampleSize: number): Promise<{ rate: number; workers: number }> {
+/**
+ * Throughput of ingest's per-article analysis (language, extraction, places): in the main thread
+ * alone, and on the worker pool plus the main thread (what ingest uses), on the same sample.
+ */
+async function measurePoolExtraction(sampleSize: number): Promise<{ single: number; rate: number; workers: number }> {
   const pool = getExtractionPool();
   const jobs = [...generateCorpus({ articles: sampleSize, seed: opts.seed + 1 })].map((a) => ({
     text: a.text,
@@ -82,9 +86,12 @@ async function measurePoolExtraction(sampleSize: number): Promise<{ rate: number
   // Warm-up: workers started, models loaded, code optimised (as in a long ingest).
   await pool.ready();
   await pool.run(jobs.slice(0, 1000)).results();
-  const t = performance.now();
+  let t = performance.now();
+  for (const job of jobs) analyseArticle(job);
+  const single = jobs.length / ((performance.now() - t) / 1000);
+  t = performance.now();
   await pool.run(jobs).results();
-  return { rate: jobs.length / ((performance.now() - t) / 1000), workers: pool.size };
+  return { single, rate: jobs.length / ((performance.now() - t) / 1000), workers: pool.size };
 }
 
 /**
@@ -175,7 +182,8 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
       if (r.failed) throw new Error(`bench ingest failed for ${r.failed} articles: ${r.errors[0]?.reason}`);
       done += r.added;
       const seconds = (performance.now() - started) / 1000;
-      log(`  ${done}/${opts.articles} (${Math.round(done / seconds)} articles/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
+      const mem = process.memoryUsage();
+      log(`  ${done}/${opts.articles} (${Math.round(done / seconds)} articles/s, rss ${Math.round(mem.rss / 1e6)} MB, main heap ${Math.round(mem.heapUsed / 1e6)} MB)`);
     };
     timer.restart();
     for (const a of generateCorpus({ articles: opts.articles, seed: opts.seed })) {
@@ -328,8 +336,9 @@ async function main() {
     ingest_peak_rss_mb: ingest?.peakRssMb ?? null,
     ingest_stages_ms_per_article: ingest?.stages ?? null,
     extract_articles_per_s: Math.round(pure.extract),
-    extract_pool_articles_per_s: Math.round(pooled.rate),
-    extract_pool_workers: pooled.workers,
+    analyse_articles_per_s: Math.round(pooled.single),
+    analyse_pool_articles_per_s: Math.round(pooled.rate),
+    analyse_pool_workers: pooled.workers,
     cluster_articles_per_s: Math.round(pure.cluster),
     extract_dev_articles_per_s: dev ? Math.round(dev.extract) : null,
     cluster_dev_articles_per_s: dev ? Math.round(dev.cluster) : null,

@@ -5,7 +5,7 @@ import { pageCount } from "./select";
 import { articleIdMatchesSql, articleMatchesSql, matchingArticleIdsSql, parseSearchQuery, searchReady } from "../db/search";
 import { COUNT_CAP } from "./articles";
 import { and, cappedCount, containsSql, empty, ident, inOrder, join, pageIds, sortKeysFromPrisma, sql, timestampSql, toNumber, type Sql } from "./sql";
-import { chooseTextPlan, dayRange } from "./where";
+import { chooseExportTextPlan, chooseTextPlan, dayRange } from "./where";
 
 export const eventListSelect = {
   id: true,
@@ -59,7 +59,7 @@ export function toEventListItem(e: Prisma.EventGetPayload<{ select: typeof event
 export async function eventWhere(
   database: Database,
   f: EventDetailFilters,
-  opts: { alias?: string; rowsWanted?: number } = {},
+  opts: { alias?: string; rowsWanted?: number; exportPageSize?: number } = {},
 ): Promise<Sql[]> {
   const col = (c: string) => ident(opts.alias ?? "e", c);
   const where: Sql[] = [];
@@ -68,7 +68,12 @@ export async function eventWhere(
     const terms = parseSearchQuery(f.q);
     // PostgreSQL: the matching events as one hashed sub-plan (a sub-plan per event, as EXISTS
     // under an OR with the title becomes, measured 3x slower).
-    const plan = database.provider === "sqlite" ? await chooseTextPlan(database, {}, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY) : "drive";
+    const plan =
+      database.provider !== "sqlite"
+        ? "drive"
+        : opts.exportPageSize
+          ? await chooseExportTextPlan(database, {}, terms, opts.exportPageSize)
+          : await chooseTextPlan(database, {}, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY);
     const articles =
       plan === "drive"
         ? sql`${col("id")} IN (SELECT ea."eventId" FROM "EventArticle" ea WHERE ea."articleId" IN (${matchingArticleIdsSql(database, terms)}))`

@@ -265,7 +265,7 @@ export function exportRows(
           // Every column, so columns added to the event export need no change here.
           select: sql`e.*, ${key!.expr} AS "_key"`,
           from: sql`"Event" e`,
-          where: [...(await eventWhere(database, f, { rowsWanted: PAGE })), ...(f.event ? [sql`e."id" = ${f.event}`] : [])],
+          where: [...(await eventWhere(database, f, { exportPageSize: PAGE })), ...(f.event ? [sql`e."id" = ${f.event}`] : [])],
           key,
           id: sql`e."id"`,
         })),
@@ -286,7 +286,7 @@ export function exportRows(
             // The sort key is one of the exported columns already.
             keyOf: (r) => r[{ publishedAt: "publishedAt", title: "title", outlet: "outletName", language: "language" }[sort]],
             from: sql`${base.from} ${outlet} ${ARTICLE_EXPORT_JOINS}`,
-            where: [...base.where, ...(await articleConditions(database, f, { rowsWanted: PAGE }))],
+            where: [...base.where, ...(await articleConditions(database, f, { exportPageSize: PAGE }))],
             key,
             id: sql`a."id"`,
           };
@@ -302,8 +302,7 @@ export function exportRows(
         rows: lazy<ClaimExportRow | StatementExportRow>(async () => ({
           select: sql`x.*, ${REF_COLUMNS}`,
           from,
-          // Claims and statements are read in id order, not article order: every matching article is probed.
-          where: await articleConditions(database, f),
+          where: await articleConditions(database, f, { exportPageSize: PAGE }),
           id: sql`x."id"`,
         })),
       };

@@ -36,13 +36,14 @@ export function containsText(database: Database, q: string): { contains: string 
  * The filter every article list, chart and export shares, as SQL conditions on the article
  * table under `alias`: outlets (keys), languages, a publication date range (UTC days,
  * inclusive), one event, and a full-text query. `rowsWanted` is how many matching rows the
- * query will read (a page: offset + size; a capped count: the cap; everything: Infinity): on
- * SQLite it decides how the text condition runs (see TextPlan). Awaits the search index.
+ * query will read (a page: offset + size; a capped count: the cap; everything: Infinity), or
+ * `exportPageSize` the page size of an export that reads them all page by page: on SQLite they
+ * decide how the text condition runs (see TextPlan). Awaits the search index.
  */
 export async function articleConditions(
   database: Database,
   f: ArticleWhereInput,
-  opts: { alias?: string; rowsWanted?: number } = {},
+  opts: { alias?: string; rowsWanted?: number; exportPageSize?: number } = {},
 ): Promise<Sql[]> {
   const alias = opts.alias ?? "a";
   const col = (c: string) => ident(alias, c);
@@ -56,7 +57,12 @@ export async function articleConditions(
   if (f.q) {
     await searchReady(database);
     const terms = parseSearchQuery(f.q);
-    const plan = database.provider === "sqlite" ? await chooseTextPlan(database, f, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY) : "probe";
+    const plan =
+      database.provider !== "sqlite"
+        ? "probe"
+        : opts.exportPageSize
+          ? await chooseExportTextPlan(database, f, terms, opts.exportPageSize)
+          : await chooseTextPlan(database, f, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY);
     where.push(articleMatchesSql(database, terms, alias, plan));
   }
   return where;
@@ -99,18 +105,41 @@ async function computeTextStats(database: Database, f: ArticleWhereInput, terms:
   return { sampled, others, total };
 }
 
+/** Matches counted, at most, to settle a close call between probing and driving. */
+const TEXT_SAMPLE_MAX = 200_000;
+
 /**
  * Probe or drive (TextPlan) for a query that reads `rowsWanted` matching rows in some order.
- * A rare text (fewer than TEXT_SAMPLE matches, known exactly) is driven when reading all its
- * matches costs less than probing the candidates needed to find `rowsWanted` of them (about
- * rowsWanted × others / matches, if text and other filters are independent). A common text is
- * always probed: driving would read an unknown, possibly huge, number of matches.
+ * Probing reads the candidates needed to find `rowsWanted` matches (about rowsWanted × others /
+ * matches, if text and other filters are independent); driving reads every match. The matches
+ * are counted only as far as the choice needs: up to TEXT_SAMPLE, then, for a common text whose
+ * probing would cost more than that, up to that cost (if there are at least as many matches,
+ * probing is the cheaper) or TEXT_SAMPLE_MAX.
  */
 export async function chooseTextPlan(database: Database, f: ArticleWhereInput, terms: SearchTerm[], rowsWanted: number): Promise<TextPlan> {
   const { sampled, others } = await textStats(database, f, terms);
   if (sampled === 0) return "drive";
-  if (sampled >= TEXT_SAMPLE) return "probe";
-  return PROBE_COST * Math.min(others, (rowsWanted * others) / sampled) <= sampled ? "probe" : "drive";
+  const probeCost = (matches: number) => PROBE_COST * Math.min(others, (rowsWanted * others) / matches);
+  if (sampled < TEXT_SAMPLE || probeCost(sampled) <= sampled) return probeCost(sampled) <= sampled ? "probe" : "drive";
+  const bound = Math.min(Math.ceil(probeCost(sampled)), TEXT_SAMPLE_MAX);
+  const t = (await countMatchesUpTo(database, terms, bound)) ?? 0;
+  if (t >= bound && bound === Math.ceil(probeCost(sampled))) return "probe";
+  return probeCost(t) <= t ? "probe" : "drive";
+}
+
+/** Text matches counted for an export's plan: its cost is paid on every page. */
+const EXPORT_TEXT_SAMPLE = 200_000;
+
+/**
+ * Probe or drive for an export that reads every match in pages of `pageSize`: driving reads all
+ * the text's matches for each page, probing reads each candidate of the other filters once.
+ */
+export async function chooseExportTextPlan(database: Database, f: ArticleWhereInput, terms: SearchTerm[], pageSize: number): Promise<TextPlan> {
+  const [{ others }, matches] = await Promise.all([estimateOtherFilters(database, f), countMatchesUpTo(database, terms, EXPORT_TEXT_SAMPLE)]);
+  const t = matches ?? 0;
+  if (t === 0) return "drive";
+  const drive = t >= EXPORT_TEXT_SAMPLE ? Number.POSITIVE_INFINITY : t * Math.ceil(Math.min(t, others) / pageSize);
+  return PROBE_COST * others <= drive ? "probe" : "drive";
 }
 
 /**

@@ -5,7 +5,7 @@ import { createExtractionPool, type ExtractionPool } from "../pipeline/extractio
 import { demoArticles } from "../testing/demo";
 import { generateCorpus } from "../../scripts/bench/corpus";
 import { WorkerPool } from "./pool";
-import { projectFile } from "./source";
+import { projectFile, runningFromSource } from "./source";
 
 const FAULTY = path.resolve(import.meta.dirname, "test-faulty-worker.ts");
 
@@ -31,6 +31,8 @@ describe("extraction in worker threads", () => {
   test("the worker threads find the sources and start", () => {
     expect(projectFile("lib/workers/bootstrap.mjs")).toMatch(/bootstrap\.mjs$/);
     expect(projectFile("lib/pipeline/extract-worker.ts")).toMatch(/extract-worker\.ts$/);
+    // Here the calling thread runs the same sources as the workers, so it may take jobs too.
+    expect(runningFromSource()).toBe(true);
   });
 
   test.each([

@@ -131,7 +131,8 @@ export class WorkerPool<J, R> {
   private readyWaiters: (() => void)[] = [];
 
   constructor(options: WorkerPoolOptions<J, R>) {
-    this.opts = { jobTimeoutMs: 60_000, callerRuns: true, maxRestarts: 20, name: "parallax-worker", ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as WorkerPoolOptions<J, R>;
+    this.opts = { jobTimeoutMs: 60_000, callerRuns: true, maxRestarts: 20, name: "parallax-worker", ...given };
     const size = Math.max(0, Math.floor(options.size));
     this.status = new Int32Array(new SharedArrayBuffer(4 * STATUS_FIELDS * Math.max(1, size)));
     this.started = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, size)));

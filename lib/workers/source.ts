@@ -27,16 +27,16 @@ export function projectFile(relative: string): string | null {
   return null;
 }
 
+/** Its name survives only where the code is not minified. */
+class SourceProbe {}
+
 /**
- * Whether this code runs from the project's TypeScript sources (CLI, tests) rather than from a
- * bundle (the Next.js server build, which also minifies). Worker threads always run the sources,
- * so where this is false the calling thread should leave the jobs to them: the same code then
- * computes every result (minification can change behaviour, e.g. code that reads class names).
+ * Whether this code runs as written (CLI, tests) rather than minified (the Next.js server
+ * build). Worker threads always run the sources, so where this is false the calling thread should
+ * leave the jobs to them: minification can change behaviour (code that reads class names, as
+ * `lib/places/day.ts` does), and one implementation should compute every result. A bundle that
+ * keeps names computes like the sources, so this only asks whether names are kept.
  */
 export function runningFromSource(): boolean {
-  try {
-    return /\/lib\/workers\/source\.ts$/.test(new URL(import.meta.url).pathname);
-  } catch {
-    return false;
-  }
+  return SourceProbe.name === "SourceProbe";
 }
