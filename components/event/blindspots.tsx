@@ -37,6 +37,78 @@ function More({ total, what }: { total: number; what: string }) {
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-neutral-600 uppercase";
 
+interface BlindspotRow {
+  key: string;
+  reportedBy: string[];
+  omittedBy: string[];
+}
+
+/** One fact per row (rendered by `fact`), the outlets reporting it and those omitting it. */
+function BlindspotTable<R extends BlindspotRow>({
+  id,
+  title,
+  noun,
+  empty,
+  rows,
+  total,
+  names,
+  factClassName,
+  fact,
+}: {
+  id: string;
+  title: string;
+  /** Plural, lower case: "figures". */
+  noun: string;
+  empty: { title: string; description: string };
+  rows: R[];
+  total: number;
+  names: Map<string, string>;
+  factClassName: string;
+  fact: (row: R) => React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 text-sm font-semibold text-neutral-900">
+        {title}
+      </h3>
+      {rows.length === 0 ? (
+        <EmptyState title={empty.title} description={empty.description} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-neutral-200">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">{title} and the outlets that omit them</caption>
+            <thead className="bg-neutral-50">
+              <tr className="border-b border-neutral-200">
+                <th scope="col" className={th}>
+                  {title.replace(/s$/, "")}
+                </th>
+                <th scope="col" className={th}>Reported by</th>
+                <th scope="col" className={th}>Omitted by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-b border-neutral-100 align-top">
+                  <th scope="row" className={`${factClassName} px-3 py-2 text-left font-normal`}>
+                    {fact(r)}
+                  </th>
+                  <td className="px-3 py-2">
+                    <OutletList keys={r.reportedBy} names={names} empty="none" />
+                  </td>
+                  <td className={r.omittedBy.length ? "bg-amber-50/60 px-3 py-2" : "px-3 py-2"}>
+                    <OutletList keys={r.omittedBy} names={names} empty="no outlet: every one reports it" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <More total={total} what={noun} />
+    </section>
+  );
+}
+
 /**
  * Fact-level blindspots: each figure and each statement reported about the event, the outlets
  * that carry it and the outlets covering the event that omit it.
@@ -63,107 +135,60 @@ export function Blindspots({
       />
     );
   }
-  const figures = blindspots.figures.slice(0, SHOWN_ROWS);
-  const quotes = blindspots.statements.slice(0, SHOWN_ROWS);
   return (
     <div className="space-y-6">
-      <section aria-labelledby="blindspots-figures">
-        <h3 id="blindspots-figures" className="mb-2 text-sm font-semibold text-neutral-900">
-          Figures
-        </h3>
-        {figures.length === 0 ? (
-          <EmptyState title="No casualty figures" description="No article in this selection states a casualty figure about this event." />
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-neutral-200">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">Figures and the outlets that omit them</caption>
-              <thead className="bg-neutral-50">
-                <tr className="border-b border-neutral-200">
-                  <th scope="col" className={th}>Figure</th>
-                  <th scope="col" className={th}>Reported by</th>
-                  <th scope="col" className={th}>Omitted by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.map((f) => {
-                  const main = f.forms[0];
-                  // Evidence: a claim stating the figure in its most common form.
-                  const claim =
-                    f.claimIds.map((id) => claims.get(id)).find((c) => c && main && c.min === main.min && c.max === main.max && c.qualifier === main.qualifier) ??
-                    claims.get(f.claimIds[0]!);
-                  const others = f.forms.slice(1).map((x) => formatFigure({ ...x, qualifier: x.qualifier as Qualifier }));
-                  return (
-                    <tr key={f.key} className="border-b border-neutral-100 align-top">
-                      <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
-                        {claim ? <FigureButton claim={toFigureClaim(claim)} showKind compact /> : f.key}
-                        {others.length ? <p className="mt-0.5 pl-2 text-xs text-neutral-500">also as {others.join(", ")}</p> : null}
-                      </th>
-                      <td className="px-3 py-2">
-                        <OutletList keys={f.reportedBy} names={names} empty="none" />
-                      </td>
-                      <td className={f.omittedBy.length ? "bg-amber-50/60 px-3 py-2" : "px-3 py-2"}>
-                        <OutletList keys={f.omittedBy} names={names} empty="no outlet: every one reports it" />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <More total={blindspots.totals.figures} what="figures" />
-      </section>
-
-      <section aria-labelledby="blindspots-statements">
-        <h3 id="blindspots-statements" className="mb-2 text-sm font-semibold text-neutral-900">
-          Statements
-        </h3>
-        {quotes.length === 0 ? (
-          <EmptyState title="No statements" description="No article in this selection quotes a speaker about this event." />
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-neutral-200">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">Statements and the outlets that omit them</caption>
-              <thead className="bg-neutral-50">
-                <tr className="border-b border-neutral-200">
-                  <th scope="col" className={th}>Statement</th>
-                  <th scope="col" className={th}>Reported by</th>
-                  <th scope="col" className={th}>Omitted by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {quotes.map((q) => {
-                  const first = statements.get(q.statementIds[0]!);
-                  const text = q.text.length > QUOTE_CHARS ? `${q.text.slice(0, QUOTE_CHARS - 1)}…` : q.text;
-                  return (
-                    <tr key={q.key} className="border-b border-neutral-100 align-top">
-                      <th scope="row" className="max-w-md min-w-56 px-3 py-2 text-left font-normal">
-                        <span className="font-semibold text-neutral-900">{q.speaker ?? "Unidentified speaker"}</span>
-                        <blockquote className="mt-0.5 text-neutral-800">“{text}”</blockquote>
-                        {first ? (
-                          <Link
-                            href={`/articles/${encodeURIComponent(first.articleId)}#statement-${first.id}`}
-                            className="text-xs text-blue-800 underline decoration-blue-300 hover:decoration-blue-800"
-                          >
-                            In context<span className="sr-only">: the article quoting {q.speaker ?? "this statement"}</span>
-                          </Link>
-                        ) : null}
-                      </th>
-                      <td className="px-3 py-2">
-                        <OutletList keys={q.reportedBy} names={names} empty="none" />
-                      </td>
-                      <td className={q.omittedBy.length ? "bg-amber-50/60 px-3 py-2" : "px-3 py-2"}>
-                        <OutletList keys={q.omittedBy} names={names} empty="no outlet: every one reports it" />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <More total={blindspots.totals.statements} what="statements" />
-      </section>
+      <BlindspotTable
+        id="blindspots-figures"
+        title="Figures"
+        noun="figures"
+        empty={{ title: "No casualty figures", description: "No article in this selection states a casualty figure about this event." }}
+        rows={blindspots.figures.slice(0, SHOWN_ROWS)}
+        total={blindspots.totals.figures}
+        names={names}
+        factClassName="min-w-40"
+        fact={(f) => {
+          const main = f.forms[0];
+          // Evidence: a claim stating the figure in its most common form.
+          const claim =
+            f.claimIds.map((id) => claims.get(id)).find((c) => c && main && c.min === main.min && c.max === main.max && c.qualifier === main.qualifier) ??
+            claims.get(f.claimIds[0]!);
+          const others = f.forms.slice(1).map((x) => formatFigure({ ...x, qualifier: x.qualifier as Qualifier }));
+          return (
+            <>
+              {claim ? <FigureButton claim={toFigureClaim(claim)} showKind compact /> : f.key}
+              {others.length ? <p className="mt-0.5 pl-2 text-xs text-neutral-500">also as {others.join(", ")}</p> : null}
+            </>
+          );
+        }}
+      />
+      <BlindspotTable
+        id="blindspots-statements"
+        title="Statements"
+        noun="statements"
+        empty={{ title: "No statements", description: "No article in this selection quotes a speaker about this event." }}
+        rows={blindspots.statements.slice(0, SHOWN_ROWS)}
+        total={blindspots.totals.statements}
+        names={names}
+        factClassName="max-w-md min-w-56"
+        fact={(q) => {
+          const first = statements.get(q.statementIds[0]!);
+          const text = q.text.length > QUOTE_CHARS ? `${q.text.slice(0, QUOTE_CHARS - 1)}…` : q.text;
+          return (
+            <>
+              <span className="font-semibold text-neutral-900">{q.speaker ?? "Unidentified speaker"}</span>
+              <blockquote className="mt-0.5 text-neutral-800">“{text}”</blockquote>
+              {first ? (
+                <Link
+                  href={`/articles/${encodeURIComponent(first.articleId)}#statement-${first.id}`}
+                  className="text-xs text-blue-800 underline decoration-blue-300 hover:decoration-blue-800"
+                >
+                  In context<span className="sr-only">: the article quoting {q.speaker ?? "this statement"}</span>
+                </Link>
+              ) : null}
+            </>
+          );
+        }}
+      />
     </div>
   );
 }

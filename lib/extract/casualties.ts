@@ -33,6 +33,49 @@ export interface DraftClaim extends CasualtyClaim {
   victimNames?: string[];
 }
 
+/** Where a claim was found and what the sentence around it says: shared by every claim of a sentence. */
+export interface ClaimSite {
+  text: string;
+  sentence: Sentence;
+  sentenceIndex: number;
+  authority: string | null;
+  isContext: boolean;
+  quoteSpans: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/** One claim over text[start, end), built the same way by the English rules and the language packs. */
+export function draftClaim(
+  site: ClaimSite,
+  kind: CasualtyKind,
+  bounds: { min: number | null; max: number | null; qualifier: Qualifier },
+  start: number,
+  end: number,
+  victimGroup: string | null,
+  basis: ClaimBasis,
+): DraftClaim {
+  const { text, sentence } = site;
+  return {
+    kind,
+    min: bounds.min,
+    max: bounds.max,
+    qualifier: bounds.qualifier,
+    victimGroup,
+    authority: site.authority,
+    isContext: site.isContext,
+    isHeadline: false,
+    phrase: text.slice(start, end),
+    start,
+    end,
+    sentence: text.slice(sentence.start, sentence.end),
+    sentenceStart: sentence.start,
+    sentenceEnd: sentence.end,
+    basis,
+    sentenceIndex: site.sentenceIndex,
+    inQuote: inSpans(start, site.quoteSpans),
+    inTitle: sentence.isTitle,
+  };
+}
+
 // Words that start a predicate, casualty noun or active-verb pattern. Only sentences with one of
 // these are POS-tagged: most sentences of a news article carry no casualty figure, and tagging is
 // the expensive step (see TOOLCHAIN.md: wink reads ~1 MB/s).
@@ -732,26 +775,7 @@ export function extractCasualties(
     basis: ClaimBasis,
   ) => {
     authority ??= findAuthority(stext);
-    claimsHere.push({
-      kind,
-      min: bounds.min,
-      max: bounds.max,
-      qualifier: bounds.qualifier,
-      victimGroup: group,
-      authority,
-      isContext,
-      isHeadline: false,
-      phrase: text.slice(s, e),
-      start: s,
-      end: e,
-      sentence: stext,
-      sentenceStart: sent.start,
-      sentenceEnd: sent.end,
-      basis,
-      sentenceIndex,
-      inQuote: inSpans(s, quoteSpans),
-      inTitle: sent.isTitle,
-    });
+    claimsHere.push(draftClaim({ text, sentence: sent, sentenceIndex, authority, isContext, quoteSpans }, kind, bounds, s, e, group, basis));
   };
 
   const subjectSide = (i: number) => {

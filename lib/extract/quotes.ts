@@ -744,23 +744,41 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
   }
 
   // Merge split quotes: the second piece shares the first's attribution ("“A,” he said. “B.”").
+  const direct = joinSplitQuotes(text, found, (a, b) => {
+    const sameAttr = b.attr.at === a.attr.at || b.attr.how === "continued";
+    // Only the first piece's attribution between them. Appositions with verbs ("X, who represents
+    // Y, said") still join; a second cue or a "but" clause ("she said, adding ...", "she said, but
+    // Kevin was ...") keeps two statements.
+    const between = a.attr.endAt !== undefined ? text.slice(a.attr.endAt, b.q.open) : "";
+    CUE_WORD_G.lastIndex = 0;
+    return sameAttr && !(CUE_WORD_G.test(between) || /\bbut\b/.test(between));
+  });
+
+  // Reported speech, unless it repeats a mixed quote's content.
+  const indirect = reportedSpeech(text, tokens, quotes, idx).filter((r) => !mixed.some((m) => Math.min(m.end, r.end) - Math.max(m.start, r.start) > 0.8 * (r.end - r.start)));
+  return [...direct, ...mixed, ...indirect].sort((x, y) => x.start - y.start || Number(y.direct) - Number(x.direct));
+}
+
+/**
+ * Quotations split by their attribution joined into one statement with its `parts`: a piece joins
+ * the one before when both sit in one paragraph, close together, the first attributed after its
+ * closing mark, and `continues(first, piece)` (each language's own test of what lies between).
+ */
+export function joinSplitQuotes<F extends { st: Statement; para: number; attr: { how: string } }>(
+  text: string,
+  found: ReadonlyArray<F>,
+  continues: (first: F, piece: F) => boolean,
+): Statement[] {
   const direct: Statement[] = [];
   for (let i = 0; i < found.length; i++) {
     const a = found[i]!;
     let end = a.st.end;
-    const parts = [{ start: a.st.start, end: a.st.end }];
+    const parts = a.st.parts ? [...a.st.parts] : [{ start: a.st.start, end: a.st.end }];
     let j = i + 1;
     while (j < found.length) {
       const b = found[j]!;
       const gap = text.slice(end, b.st.start);
-      const sameAttr = b.attr.at === a.attr.at || (b.attr.how === "continued" && a.attr.how === "post");
-      // Same paragraph, only the first piece's attribution between them. Appositions with verbs
-      // ("X, who represents Y, said") still join; a second cue or a "but" clause ("she said,
-      // adding ...", "she said, but Kevin was ...") keeps two statements.
-      const between = a.attr.endAt !== undefined ? text.slice(a.attr.endAt, b.q.open) : "";
-      CUE_WORD_G.lastIndex = 0;
-      const otherVerb = CUE_WORD_G.test(between) || /\bbut\b/.test(between);
-      if (b.para !== a.para || !sameAttr || gap.length > 250 || /\n/.test(gap) || a.attr.how !== "post" || otherVerb) break;
+      if (b.para !== a.para || a.attr.how !== "post" || gap.length > 250 || /\n/.test(gap) || !continues(a, b)) break;
       end = b.st.end;
       parts.push({ start: b.st.start, end: b.st.end });
       j++;
@@ -770,10 +788,7 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
     direct.push(st);
     i = j - 1;
   }
-
-  // Reported speech, unless it repeats a mixed quote's content.
-  const indirect = reportedSpeech(text, tokens, quotes, idx).filter((r) => !mixed.some((m) => Math.min(m.end, r.end) - Math.max(m.start, r.start) > 0.8 * (r.end - r.start)));
-  return [...direct, ...mixed, ...indirect].sort((x, y) => x.start - y.start || Number(y.direct) - Number(x.direct));
+  return direct;
 }
 
 const CUE_WORD_G = new RegExp(`\\b(?:according to|${trieRegex([...new Set([...SPEECH_VERBS])])})\\b`, "gi");

@@ -1,4 +1,4 @@
-import type { ClaimBasis, DraftClaim } from "../casualties";
+import { draftClaim, type ClaimBasis, type DraftClaim } from "../casualties";
 import { referenceYear } from "../casualties";
 import type { PatternPack, PredicateSpec } from "../lang/types";
 import { firstMatch, firstMatchBefore } from "../match";
@@ -115,11 +115,6 @@ function cleanGroup(text: string, toks: Token[], s: number, e: number, pack: Pat
   return g || null;
 }
 
-function inSpans(pos: number, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
-  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
-  return false;
-}
-
 /** Does the sentence place its event in a year at least two before the article's? */
 function pastYear(sentence: string, pack: PatternPack, refYear: () => number | null): boolean {
   const re = pack.pastYear;
@@ -177,26 +172,7 @@ export function extractPatternCasualties(
 
     const emitSpan = (kind: CasualtyKind, b: Bounds, s: number, e: number, group: string | null, basis: ClaimBasis, names?: string[]) => {
       authority ??= findAuthority(text, toks, pack);
-      const c: DraftClaim = {
-        kind,
-        min: b.min,
-        max: b.max,
-        qualifier: b.qualifier,
-        victimGroup: group,
-        authority,
-        isContext,
-        isHeadline: false,
-        phrase: text.slice(s, e),
-        start: s,
-        end: e,
-        sentence: stext,
-        sentenceStart: sent.start,
-        sentenceEnd: sent.end,
-        basis,
-        sentenceIndex,
-        inQuote: inSpans(s, quotes),
-        inTitle: sent.isTitle,
-      };
+      const c = draftClaim({ text, sentence: sent, sentenceIndex, authority, isContext, quoteSpans: quotes }, kind, b, s, e, group, basis);
       if (names) c.victimNames = names;
       claims.push(c);
     };

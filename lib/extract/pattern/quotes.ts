@@ -1,7 +1,7 @@
 import type { PatternPack } from "../lang/types";
 import { matchAt } from "../match";
 import type { Token } from "../nlp";
-import type { QuoteSpan } from "../quotes";
+import { joinSplitQuotes, type QuoteSpan } from "../quotes";
 import type { Sentence } from "../segment";
 import type { Statement } from "../types";
 import { accordingAt, affiliationOf, channelAt, cleanSpeaker, isName, isSpeechVerb, speakerAfter, speakerBefore, type Span } from "./attribution";
@@ -339,27 +339,11 @@ export function extractPatternStatements(text: string, sentences: ReadonlyArray<
   }
 
   // A quotation split by its attribution: « A », a-t-il dit. « B. » joins the first.
-  const direct: Statement[] = [];
-  for (let i = 0; i < found.length; i++) {
-    const a = found[i]!;
-    let end = a.st.end;
-    const parts = a.st.parts ? [...a.st.parts] : [{ start: a.st.start, end: a.st.end }];
-    let j = i + 1;
-    while (j < found.length) {
-      const b = found[j]!;
-      const gap = text.slice(end, b.st.start);
-      if (b.para !== a.para || b.attr.how !== "continued" || a.attr.how !== "post" || gap.length > 250 || /\n/.test(gap)) break;
-      const between = a.attr.endAt !== undefined ? tokenize(text, a.attr.endAt, b.q.open, pack) : [];
-      if (between.some((t, k) => isSpeechVerb(between, k, pack) || t.lower === "mais")) break;
-      end = b.st.end;
-      parts.push({ start: b.st.start, end: b.st.end });
-      j++;
-    }
-    const st: Statement = { ...a.st, end, text: text.slice(a.st.start, end) };
-    if (parts.length > 1) st.parts = parts;
-    direct.push(st);
-    i = j - 1;
-  }
+  const direct = joinSplitQuotes(text, found, (a, b) => {
+    if (b.attr.how !== "continued") return false;
+    const between = a.attr.endAt !== undefined ? tokenize(text, a.attr.endAt, b.q.open, pack) : [];
+    return !between.some((t, k) => isSpeechVerb(between, k, pack) || t.lower === "mais");
+  });
 
   const indirect = reportedSpeech(text, sentences, quotes, pack, resolver, direct);
   return [...direct, ...indirect].sort((x, y) => x.start - y.start || Number(y.direct) - Number(x.direct));
