@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
-import { SiteNav } from "@/components/layout/site-nav";
+import { MainNav } from "./notifications/main-nav";
 import { AuthStatus } from "./signin/auth-status";
 import "./globals.css";
 
@@ -31,7 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Parallax
             </Link>
             <div className="flex flex-wrap items-center gap-3">
-              <SiteNav />
+              <MainNav />
               <AuthStatus />
             </div>
           </div>

@@ -42,6 +42,10 @@ const envSchema = z.object({
   PARALLAX_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** `npm start` runs the feed scheduler beside the server (0 turns it off; `parallax watch` runs it alone). */
   PARALLAX_WATCH: z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true"),
+  /** Attempts per webhook delivery (exponential back-off from 30 s) before it is marked failed. */
+  /** Connections per process in the PostgreSQL pool (processes × pool must stay under max_connections). */
+  PARALLAX_PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  PARALLAX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
 });
 
 export type Env = z.infer<typeof envSchema>;

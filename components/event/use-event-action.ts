@@ -28,7 +28,7 @@ export function useEventAction() {
   const run = useCallback(
     async <T,>(
       name: string,
-      request: { url: string; method: "POST" | "PATCH"; body: unknown },
+      request: { url: string; method: "POST" | "PATCH" | "DELETE"; body: unknown },
       options: { success?: (result: T) => string | null; navigate?: (result: T) => string | null } = {},
     ): Promise<T | null> => {
       setRunning(name);

@@ -11,9 +11,11 @@ const LINKS = [
   { href: "/outlets", label: "Outlets" },
   { href: "/ingest", label: "Ingest" },
   { href: "/feeds", label: "Feeds" },
+  { href: "/notifications", label: "Notifications" },
 ] as const;
 
-export function SiteNav() {
+/** `unread`: unread notifications, shown on the Notifications link when there are any. */
+export function SiteNav({ unread = null }: { unread?: number | null }) {
   const pathname = usePathname() ?? "/";
   return (
     <nav aria-label="Main">
@@ -31,6 +33,15 @@ export function SiteNav() {
                 )}
               >
                 {l.label}
+                {l.href === "/notifications" && unread ? (
+                  <>
+                    {" "}
+                    <span className="ml-1 rounded-full bg-blue-500 px-1.5 py-0.5 text-xs font-semibold text-white">
+                      {unread > 99 ? "99+" : unread}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  </>
+                ) : null}
               </Link>
             </li>
           );

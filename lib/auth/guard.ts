@@ -53,6 +53,17 @@ export const INGEST_PATH = "/api/ingest";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * Follow feeds (GET /api/follows/:id/atom) accept the read or admin token as `?token=`: a feed
+ * reader cannot send an Authorization header. Reads only, and only on these paths.
+ */
+const QUERY_TOKEN_PATH = /^\/api\/follows\/\d+\/atom$/;
+
+function queryToken(request: GuardRequest): string | null {
+  if (!QUERY_TOKEN_PATH.test(request.pathname) || !request.search) return null;
+  return new URLSearchParams(request.search).get("token");
+}
+
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(pathname) || pathname.startsWith("/_next/");
 }
@@ -122,7 +133,7 @@ export function guard(request: GuardRequest, config: AuthConfig, now: number = D
   const api = pathname.startsWith("/api/");
 
   // Credentials: an Authorization header wins; a wrong one is refused, never ignored.
-  const bearer = bearerToken(headers.get("authorization"));
+  const bearer = bearerToken(headers.get("authorization")) ?? (safe ? queryToken(request) : null);
   const bearerRole = bearer === null ? null : roleForToken(bearer, config);
   const session = bearer === null ? verifySession(cookieValue(headers, SESSION_COOKIE), config, now) : null;
   const role: Role | null = bearerRole ?? session?.role ?? null;

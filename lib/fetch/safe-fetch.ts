@@ -34,6 +34,12 @@ export interface SafeFetchOptions {
   /** Extra request headers (If-None-Match, If-Modified-Since ...). */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * GET by default. POST sends `body` (webhooks); a POST is never redirected (a redirect is
+   * refused), so the body only ever goes to the address that was checked.
+   */
+  method?: "GET" | "POST";
+  body?: string | Buffer;
 }
 
 export interface SafeFetchResponse {
@@ -267,7 +273,7 @@ function mapNetworkError(err: unknown, url: string, policy: FetchPolicy, timedOu
 }
 
 /**
- * Fetch `url` with GET under the SSRF policy (see the file comment). Resolves with the final
+ * Fetch `url` with GET (or POST, see `method`) under the SSRF policy (see the file comment). Resolves with the final
  * answer (2xx, or 304 when conditional headers were sent); rejects with a FetchError otherwise.
  */
 export async function safeFetch(url: string, options: SafeFetchOptions = {}): Promise<SafeFetchResponse> {
@@ -293,7 +299,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
         connections: 1,
       });
       const res = await request(href, {
-        method: "GET",
+        method: options.method ?? "GET",
+        ...(options.method === "POST" ? { body: options.body ?? "" } : {}),
         dispatcher: agent,
         signal,
         headers: {
@@ -310,6 +317,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
         discard(res.body);
         const location = headerValue(headers, "location");
         if (!location) fail("bad_redirect", `HTTP ${status} redirect without a Location header`, href);
+        if ((options.method ?? "GET") !== "GET") fail("bad_redirect", `refused: HTTP ${status} redirect of a ${options.method} request`, href, status);
         if (redirects.length >= policy.maxRedirects) {
           fail("too_many_redirects", `refused: more than ${policy.maxRedirects} redirects`, href);
         }

@@ -7,6 +7,8 @@ import type { Database } from "../../lib/db";
 import { fetchPolicyFromEnv } from "../../lib/feeds/config";
 import { watchOptionsSchema } from "../../lib/feeds/schemas";
 import { FeedWatcher } from "../../lib/feeds/watcher";
+import { retryPolicyFromEnv } from "../../lib/follows/config";
+import { deliverDueWebhooks, WebhookWorker } from "../../lib/follows/deliver";
 import { openCliDatabase } from "./database";
 
 const stamp = () => new Date().toISOString().replace("T", " ").slice(0, 19);
@@ -43,10 +45,14 @@ export async function runWatch(opts: WatchCliOptions): Promise<number> {
     idleMs: parsed.data.idleSeconds * 1000,
     log,
   });
+  // Webhook deliveries of followed items' changes (lib/follows) run beside the feeds.
+  const webhooks = new WebhookWorker({ database, policy: fetchPolicyFromEnv(), retry: retryPolicyFromEnv(), log });
   try {
     if (parsed.data.once) {
       const events = await watcher.runOnce();
       log(events.length ? `fetched ${events.length} due ${events.length === 1 ? "feed" : "feeds"}` : "no feed is due");
+      const deliveries = await deliverDueWebhooks(database, { policy: fetchPolicyFromEnv(), retry: retryPolicyFromEnv(), log });
+      if (deliveries.length) log(`sent ${deliveries.length} due webhook ${deliveries.length === 1 ? "delivery" : "deliveries"}`);
       return events.some((e) => e.summary.status === "error") ? 1 : 0;
     }
     let signals = 0;
@@ -55,13 +61,14 @@ export async function runWatch(opts: WatchCliOptions): Promise<number> {
       if (signals === 1) {
         log("stopping: cancelling fetches in flight and releasing their feeds (Ctrl-C again to quit at once)");
         void watcher.stop();
+        void webhooks.stop();
       } else {
         process.exit(130);
       }
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
-    await watcher.start();
+    await Promise.all([watcher.start(), webhooks.start()]);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     log("stopped");
@@ -78,11 +85,12 @@ export async function runWatch(opts: WatchCliOptions): Promise<number> {
 export async function startBackgroundWatcher(log: (line: string) => void): Promise<() => Promise<void>> {
   const database: Database = await openCliDatabase();
   const watcher = new FeedWatcher({ database, policy: fetchPolicyFromEnv(), log: (line) => log(`watch: ${line}`) });
-  const running = watcher.start();
+  const webhooks = new WebhookWorker({ database, policy: fetchPolicyFromEnv(), retry: retryPolicyFromEnv(), log: (line) => log(`watch: ${line}`) });
+  const running = Promise.all([watcher.start(), webhooks.start()]);
   let stopped: Promise<void> | null = null;
   return () =>
     (stopped ??= (async () => {
-      await watcher.stop();
+      await Promise.all([watcher.stop(), webhooks.stop()]);
       await running;
       await database.close();
     })());
