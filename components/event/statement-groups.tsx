@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDay } from "@/components/format";
+import { LanguageBadge, languagesOf } from "./language-badge";
 
 const SHOWN_GROUPS = 6;
 const SHOWN_MEMBERS = 4;
@@ -119,7 +120,7 @@ function DiffText({ ops }: { ops: DiffOp[] }) {
   );
 }
 
-function MemberRow({ m }: { m: StatementGroupMember }) {
+function MemberRow({ m, mixed }: { m: StatementGroupMember; mixed: boolean }) {
   return (
     <li className="grid gap-1 border-t border-neutral-100 py-2 first:border-t-0 sm:grid-cols-[11rem_1fr]">
       <div className="text-xs">
@@ -128,10 +129,11 @@ function MemberRow({ m }: { m: StatementGroupMember }) {
           {m.isReference ? <Badge tone="accent">longest version</Badge> : null}
           {!m.direct ? <Badge tone="muted">reported speech</Badge> : null}
           {m.isCopy ? <Badge tone="muted">copy</Badge> : null}
+          {mixed ? <LanguageBadge code={m.language} /> : null}
         </p>
       </div>
       <div className="min-w-0">
-        <blockquote className={m.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
+        <blockquote lang={m.language ?? undefined} className={m.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
           {m.isReference ? m.wording : <DiffText ops={m.ops} />}
         </blockquote>
         <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-neutral-600">
@@ -148,6 +150,7 @@ function MemberRow({ m }: { m: StatementGroupMember }) {
 }
 
 function GroupBlock({ g }: { g: StatementGroupItem }) {
+  const mixed = languagesOf(g.members).length > 1;
   const headingId = `statement-group-${g.id}`;
   const speakers = g.attributions.filter((a) => a.speaker !== null).map((a) => a.speaker);
   const shown = g.members.slice(0, SHOWN_MEMBERS);
@@ -171,7 +174,7 @@ function GroupBlock({ g }: { g: StatementGroupItem }) {
       ) : null}
       <ul className="mt-2" aria-label="Wording by outlet">
         {shown.map((m) => (
-          <MemberRow key={m.statementId} m={m} />
+          <MemberRow key={m.statementId} m={m} mixed={mixed} />
         ))}
       </ul>
       {rest.length ? (
@@ -181,7 +184,7 @@ function GroupBlock({ g }: { g: StatementGroupItem }) {
           </summary>
           <ul aria-label="More wordings by outlet">
             {rest.map((m) => (
-              <MemberRow key={m.statementId} m={m} />
+              <MemberRow key={m.statementId} m={m} mixed={mixed} />
             ))}
           </ul>
         </details>

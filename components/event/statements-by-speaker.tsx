@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDay } from "@/components/format";
 import { AttributionChain, type ArticleInfo } from "./evidence";
+import { LanguageBadge, languagesOf } from "./language-badge";
 
 const SHOWN_SPEAKERS = 5;
 const SHOWN_PER_OUTLET = 2;
@@ -15,16 +16,18 @@ const SHOWN_OUTLETS = 6;
 const MINOR_OUTLETS = 2;
 const NAMED_OUTLETS = 12;
 
-export function StatementQuote({ s, article }: { s: EventStatement; article?: ArticleInfo }) {
+/** One outlet's statement; `showLanguage` marks its language (events reported in several). */
+export function StatementQuote({ s, article, showLanguage = false }: { s: EventStatement; article?: ArticleInfo; showLanguage?: boolean }) {
   // outlet → original / cited outlet → speaker: shown when something stands between outlet and speaker.
   const relayed = s.chain.length > 2 || (s.chain.length === 2 && s.chain[1]!.role !== "authority");
   return (
     <figure className="m-0 rounded-md border border-neutral-200 bg-white p-2.5">
-      <blockquote className={s.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
+      <blockquote lang={article?.language ?? undefined} className={s.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
         {s.direct ? <>“{s.text}”</> : s.text}
       </blockquote>
       <figcaption className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-neutral-600">
         <Badge tone={s.direct ? "accent" : "muted"}>{s.direct ? "direct quote" : "reported speech"}</Badge>
+        {showLanguage ? <LanguageBadge code={article?.language} /> : null}
         {s.cue ? <span>cue: <em>{s.cue}</em></span> : null}
         {s.speakerMention && s.speaker && s.speakerMention.toLowerCase() !== s.speaker.toLowerCase() ? (
           <span>as “{s.speakerMention}”</span>
@@ -48,12 +51,15 @@ function SpeakerBlock({
   outlets,
   articles,
   minor,
+  mixed,
 }: {
   group: SpeakerGroup;
   outlets: Map<string, OutletRef>;
   articles: Record<string, ArticleInfo>;
   /** A speaker beyond the first few: fewer outlets side by side, one quote each. */
   minor?: boolean;
+  /** The event's articles are in several languages. */
+  mixed: boolean;
 }) {
   const all = Object.keys(group.byOutlet);
   const keys = all.slice(0, minor ? MINOR_OUTLETS : SHOWN_OUTLETS);
@@ -77,7 +83,7 @@ function SpeakerBlock({
               <ul className="space-y-2">
                 {list.slice(0, perOutlet).map((s) => (
                   <li key={s.id}>
-                    <StatementQuote s={s} article={articles[s.articleId]} />
+                    <StatementQuote s={s} article={articles[s.articleId]} showLanguage={mixed} />
                   </li>
                 ))}
               </ul>
@@ -96,7 +102,7 @@ function SpeakerBlock({
                   <ul className="mt-2 space-y-2">
                     {list.slice(perOutlet).map((s) => (
                       <li key={s.id}>
-                        <StatementQuote s={s} article={articles[s.articleId]} />
+                        <StatementQuote s={s} article={articles[s.articleId]} showLanguage={mixed} />
                       </li>
                     ))}
                   </ul>
@@ -150,12 +156,13 @@ export function StatementsBySpeaker({
     return <EmptyState title="No attributed statements" description="No article in this selection quotes a speaker the extractor could identify." />;
   }
   const byKey = new Map(outlets.map((o) => [o.key, o]));
+  const mixed = languagesOf(Object.values(articles)).length > 1;
   const shown = groups.slice(0, SHOWN_SPEAKERS);
   const rest = groups.slice(SHOWN_SPEAKERS);
   return (
     <div className="space-y-4">
       {shown.map((g) => (
-        <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} />
+        <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} mixed={mixed} />
       ))}
       {rest.length > 0 ? (
         <details className="border-t border-neutral-200 pt-3">
@@ -164,7 +171,7 @@ export function StatementsBySpeaker({
           </summary>
           <div className="mt-4 space-y-4">
             {rest.map((g) => (
-              <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} minor />
+              <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} mixed={mixed} minor />
             ))}
           </div>
         </details>

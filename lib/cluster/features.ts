@@ -4,6 +4,7 @@
  * no per-token objects (this is the hot path of the grouper).
  */
 import { fmix32, hashPair, hashString } from "./hash";
+import { CLUSTER_LANGUAGES } from "./lang";
 import { NUMBER_WORDS, STOPWORDS } from "./stopwords";
 import { cleanTitle } from "./title";
 import type { GrouperOptions } from "./types";
@@ -165,6 +166,28 @@ interface SeedTables {
   old: number;
 }
 const seedTables = new Map<number, SeedTables>();
+const languageTables = new Map<string, SeedTables>();
+
+/**
+ * The tables for an article in `language`: English's, plus that language's function words when
+ * `lang/` has a module for it ("dans", "los", "und" would otherwise be rare, heavy terms while few
+ * articles in the language have been seen, and pull unrelated reports in that language together).
+ * English and unknown languages use the English tables unchanged.
+ */
+function tablesForLanguage(seed: number, language: string | null | undefined): SeedTables {
+  const base = tablesFor(seed);
+  const words = language ? CLUSTER_LANGUAGES[language]?.stopwords : undefined;
+  if (!language || !words?.length) return base;
+  const key = `${seed}:${language}`;
+  let t = languageTables.get(key);
+  if (!t) {
+    t = { ...base, stop: new Set(base.stop) };
+    for (const w of words) t.stop.add(tokenHash(w, seed));
+    languageTables.set(key, t);
+  }
+  return t;
+}
+
 function tablesFor(seed: number): SeedTables {
   let t = seedTables.get(seed);
   if (!t) {
@@ -466,6 +489,7 @@ function addFacts(n: number, tables: SeedTables, tf: TermCounter, w: number, nam
  *   `outletLineStop` earlier articles is its template (footer, slogan, app promotion).
  * @param lineDocFreq how many earlier documents contained a line key: a short line seen in
  *   `lineDfStop` or more documents is boilerplate.
+ * @param language ISO 639-1 code: that language's function words (`lang/`) are not terms.
  */
 export function extractFeatures(
   title: string,
@@ -473,6 +497,7 @@ export function extractFeatures(
   outlet: number | null,
   lineDocFreq: (key: number) => number,
   o: FeatureOptions,
+  language: string | null = null,
 ): DocFeatures {
   const tf = counter;
   let nShingleTokens = 0;
@@ -480,7 +505,7 @@ export function extractFeatures(
   const seen = new Set<number>();
   const names = o.debugNames;
   const seed = o.seed;
-  const tables = tablesFor(seed);
+  const tables = tablesForLanguage(seed, language);
 
   // Title: headline words, weighted up (the headline states the event), without the outlet name.
   // Title Case makes capitalisation useless there, so no name phrases.

@@ -3,11 +3,15 @@
  * (found through an inverted index, never by an all-pairs pass), joins the best one above the
  * threshold or opens a new event. Near-duplicate (republished) texts are recognised by MinHash.
  */
+import { crossEvidence, crossProfile, languageCode, type CrossEvidence, type CrossProfile } from "./crosslang";
+import { parseDay } from "./day";
 import { extractFeatures, type FeatureOptions } from "./features";
 import { hashString, shortId } from "./hash";
 import { estimateJaccard, minhashSignature } from "./minhash";
 import { CountMinSketch } from "./sketch";
 import type { Assignment, ClusterDoc, GrouperOptions } from "./types";
+
+export { parseDay };
 
 /**
  * Defaults, chosen for local news about incidents (the GVA/SemEval shooting reports) but argued
@@ -85,19 +89,14 @@ export const DEFAULT_GROUPER_OPTIONS: Readonly<Omit<GrouperOptions, "isLocked">>
   // 5-word shingles: long enough that two rewrites of the same facts share few of them, short
   // enough that a copy with edited sentences keeps most.
   shingleSize: 5,
+  // Across languages (crosslang.ts): a shared place and the same event day give 0.6; one more
+  // agreement (the kind of event, a figure, two names or numbers) is required on top.
+  crossLanguageThreshold: 0.7,
   seed: 0x9a11a,
 };
 
-const DAY_MS = 86_400_000;
-
-/** Day number (days since 1970-01-01, UTC) of an ISO date or timestamp; null when absent/invalid. */
-export function parseDay(date: string | null | undefined): number | null {
-  if (!date) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date.trim());
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isFinite(t) ? Math.floor(t / DAY_MS) : null;
-}
+/** Most recent articles read per place when looking for reports in another language. */
+const CROSS_SCAN = 200;
 
 /** A sparse unit vector, terms ascending. */
 interface SparseVector {
@@ -114,6 +113,8 @@ interface DocRecord {
   outlet: number | null;
   vector: SparseVector;
   signature: Uint32Array;
+  /** Language, places, day, figures, names: null when the language or signals are unknown. */
+  xl: CrossProfile | null;
 }
 
 interface EventRecord {
@@ -128,6 +129,8 @@ interface EventRecord {
   norm2: number;
   /** The first member's vector (a one-article event's centroid, without building a map). */
   first: SparseVector | null;
+  /** Live members naming each specific place (cross-language profiles only); null until one does. */
+  places: Map<string, number> | null;
 }
 
 /** Postings of one term: slots of the articles carrying it, oldest first, with their weights. */
@@ -149,6 +152,7 @@ interface PreparedDoc {
   allTerms: Int32Array;
   lineKeys: number[];
   signature: Uint32Array;
+  xl: CrossProfile | null;
 }
 
 /** Scored candidate event (see `EventGrouper.explain`). */
@@ -164,6 +168,8 @@ export interface CandidateScore {
   score: number;
   /** Member with the highest similarity. */
   bestDocId: string;
+  /** Evidence from a member in another language (crosslang.ts), when it reached the threshold. */
+  crossLanguage: CrossEvidence | null;
 }
 
 /** Binary min-heap of (day, slot): the order in which dated documents leave the window. */
@@ -244,6 +250,8 @@ export class EventGrouper {
   private readonly freeSlots: number[] = [];
   private liveDocs = 0;
   private readonly postings = new Map<number, Postings>();
+  /** Specific place key -> arrival numbers of the articles with a cross-language profile naming it, oldest first. */
+  private readonly placeIndex = new Map<string, number[]>();
   private readonly events = new Map<string, EventRecord>();
   private readonly heap = new DayHeap();
   private readonly undated: number[] = [];
@@ -288,6 +296,8 @@ export class EventGrouper {
   observe(docs: Iterable<ClusterDoc>): void {
     for (const doc of docs) {
       if (this.preCounted.has(doc.id)) continue;
+      // Without the language's function words: a batch is observed before its languages are
+      // detected (ingest), and re-grouping must count exactly what ingest counted.
       const f = extractFeatures(doc.title ?? "", doc.text ?? "", null, () => 0, this.features);
       for (const term of f.terms) this.df.add(term);
       this.nDocs++;
@@ -378,7 +388,7 @@ export class EventGrouper {
   private eventRecord(eventId: string): EventRecord {
     let ev = this.events.get(eventId);
     if (!ev) {
-      ev = { id: eventId, live: 0, minDay: null, maxDay: null, locked: false, centroid: null, norm2: 0, first: null };
+      ev = { id: eventId, live: 0, minDay: null, maxDay: null, locked: false, centroid: null, norm2: 0, first: null, places: null };
       this.events.set(eventId, ev);
     }
     return ev;
@@ -399,7 +409,7 @@ export class EventGrouper {
       this.prune();
     }
     const outlet = outletKey(doc, this.o.seed);
-    const f = extractFeatures(doc.title ?? "", doc.text ?? "", outlet, (k) => this.lineDf.get(k), this.features);
+    const f = extractFeatures(doc.title ?? "", doc.text ?? "", outlet, (k) => this.lineDf.get(k), this.features, languageCode(doc.language));
     // TF-IDF with IDF learned online from the articles seen so far. Sub-linear TF: the tenth
     // mention of a name adds less than the second.
     const n = this.nDocs + this.o.idfPrior;
@@ -469,6 +479,7 @@ export class EventGrouper {
       allTerms,
       lineKeys: f.lineKeys,
       signature: minhashSignature(f.shingles, this.o.seed),
+      xl: crossProfile(doc),
     };
   }
 
@@ -541,6 +552,7 @@ export class EventGrouper {
         gapDays: null,
         score: 0,
         bestDocId: d.id,
+        crossLanguage: null,
       });
     }
 
@@ -565,7 +577,63 @@ export class EventGrouper {
       }
       candidates.push(c);
     }
+    // 4. Reports in another language name the same place: compared on what survives translation.
+    if (p.xl && p.xl.placeKeys.length) this.crossLanguageCandidates(p, p.xl, candidates);
     return { candidates, duplicate: duplicate && { docId: duplicate.docId, eventId: duplicate.eventId, jaccard: duplicate.jaccard } };
+  }
+
+  /**
+   * Events with a member in another language whose evidence (crosslang.ts) reaches
+   * `crossLanguageThreshold`: they become candidates scored `threshold x evidence / crossThreshold`,
+   * so the evidence competes with same-language similarity on one scale. The bag-of-words
+   * centroid guard cannot judge another language; its place is taken by the event's main place:
+   * the article must name the place most of the event's members name.
+   */
+  private crossLanguageCandidates(p: PreparedDoc, xl: CrossProfile, candidates: CandidateScore[]): void {
+    const best = new Map<string, { evidence: CrossEvidence; doc: DocRecord }>();
+    const seen = new Set<number>();
+    for (const key of xl.placeKeys) {
+      const list = this.placeIndex.get(key);
+      if (!list) continue;
+      let read = 0;
+      for (let j = list.length - 1; j >= 0 && read < CROSS_SCAN; j--) {
+        const seq = list[j] ?? -1;
+        if (seen.has(seq)) continue;
+        seen.add(seq);
+        const slot = this.seqToSlot.get(seq);
+        const d = slot === undefined ? undefined : this.slots[slot];
+        if (!d?.xl) continue;
+        read++;
+        if (d.xl.language === xl.language || this.locked(d.eventId)) continue;
+        const evidence = crossEvidence(xl, d.xl);
+        const prev = best.get(d.eventId);
+        if (!prev || evidence.score > prev.evidence.score || (evidence.score === prev.evidence.score && d.id < prev.doc.id)) {
+          best.set(d.eventId, { evidence, doc: d });
+        }
+      }
+    }
+    for (const [eventId, { evidence, doc }] of best) {
+      if (evidence.score < this.o.crossLanguageThreshold) continue;
+      const ev = this.events.get(eventId);
+      if (!ev || !namesMainPlace(ev, xl)) continue;
+      const score = (this.o.threshold * evidence.score) / this.o.crossLanguageThreshold;
+      const c = candidates.find((x) => x.eventId === eventId);
+      if (c) {
+        c.crossLanguage = evidence;
+        c.score = Math.max(c.score, score);
+        continue;
+      }
+      const similarity = sparseDot(p.vector, doc.vector);
+      candidates.push({
+        eventId,
+        similarity,
+        centroidSimilarity: ev.live > 1 ? centroidCosine(ev, p.vector) : similarity,
+        gapDays: gapDays(p.day, ev.minDay, ev.maxDay),
+        score,
+        bestDocId: doc.id,
+        crossLanguage: evidence,
+      });
+    }
   }
 
   private commit(p: PreparedDoc, eventId: string): void {
@@ -579,6 +647,7 @@ export class EventGrouper {
       outlet: p.outlet,
       vector: p.vector,
       signature: p.signature,
+      xl: p.xl,
     };
     this.slots[slot] = rec;
     this.liveDocs++;
@@ -613,6 +682,17 @@ export class EventGrouper {
     const ev = this.eventRecord(eventId);
     ev.live++;
     updateCentroid(ev, p.vector, 1);
+    if (p.xl) {
+      ev.places ??= new Map();
+      for (const key of p.xl.placeKeys) {
+        ev.places.set(key, (ev.places.get(key) ?? 0) + 1);
+        let list = this.placeIndex.get(key);
+        if (!list) this.placeIndex.set(key, (list = []));
+        list.push(rec.seq);
+        // Only the newest CROSS_SCAN entries are read: drop the rest now and then.
+        if (list.length > 4 * CROSS_SCAN) list.splice(0, list.length - 2 * CROSS_SCAN);
+      }
+    }
     if (p.day !== null) {
       ev.minDay = ev.minDay === null ? p.day : Math.min(ev.minDay, p.day);
       ev.maxDay = ev.maxDay === null ? p.day : Math.max(ev.maxDay, p.day);
@@ -674,13 +754,36 @@ export class EventGrouper {
       if (list.head >= list.slots.length) this.postings.delete(term);
       else compact(list);
     }
+    if (d.xl) {
+      for (const key of d.xl.placeKeys) {
+        const list = this.placeIndex.get(key);
+        // Evicted articles are usually the oldest: at the front. Others are skipped when read.
+        if (list && list[0] === seq) list.shift();
+        if (list && list.length === 0) this.placeIndex.delete(key);
+      }
+    }
     const ev = this.events.get(d.eventId);
     if (ev) {
+      if (d.xl && ev.places) {
+        for (const key of d.xl.placeKeys) {
+          const n = (ev.places.get(key) ?? 0) - 1;
+          if (n > 0) ev.places.set(key, n);
+          else ev.places.delete(key);
+        }
+      }
       updateCentroid(ev, d.vector, -1);
       ev.live--;
       if (ev.live <= 0 && !ev.locked) this.events.delete(d.eventId);
     }
   }
+}
+
+/** True when the article names the place most of the event's members name (or one of a tie). */
+function namesMainPlace(ev: EventRecord, xl: CrossProfile): boolean {
+  if (!ev.places || ev.places.size === 0) return false;
+  let max = 0;
+  for (const n of ev.places.values()) if (n > max) max = n;
+  return xl.placeKeys.some((k) => ev.places?.get(k) === max);
 }
 
 /** Drop the dead front of a postings list once it is half the list (amortised O(1) per entry). */

@@ -5,4 +5,6 @@
 export { EventGrouper, groupDocuments, parseDay, DEFAULT_GROUPER_OPTIONS } from "./grouper";
 export type { CandidateScore } from "./grouper";
 export { eventTitle, cleanTitle } from "./title";
-export type { Assignment, ClusterDoc, GrouperOptions } from "./types";
+export { crossEvidence, crossProfile, invariantTokens, type CrossEvidence, type CrossProfile } from "./crosslang";
+export { CLUSTER_LANGUAGES, eventConcepts, type ClusterLanguage, type EventConcept } from "./lang";
+export type { Assignment, ClusterDoc, CrossLanguageSignals, FigureSignal, GrouperOptions, PlaceSignal } from "./types";

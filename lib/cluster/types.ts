@@ -8,6 +8,39 @@ export interface ClusterDoc {
   /** Outlet key or web domain. */
   outlet: string | null;
   url: string | null;
+  /**
+   * ISO 639-1 code of the article's language (declared or detected), or null/absent when unknown.
+   * Articles in different known languages are also compared on `signals` (see crosslang.ts).
+   */
+  language?: string | null;
+  /** Language-independent evidence for grouping across languages; absent: none is compared. */
+  signals?: CrossLanguageSignals | null;
+}
+
+/** A place an article names in its headline or lead (as lib/places finds them). */
+export interface PlaceSignal {
+  /** Display name ("Deir ez-Zor"): the gazetteer's canonical spelling, whatever the article's language. */
+  name: string;
+  /** Country name as the gazetteer spells it ("Syria"), or null. */
+  country: string | null;
+  kind: "city" | "region" | "country";
+  /** Evidence weight in the article (higher: dateline, headline). */
+  weight: number;
+}
+
+/** A casualty figure stated for this event (context figures excluded). */
+export interface FigureSignal {
+  kind: string;
+  min: number | null;
+  max: number | null;
+}
+
+/** What survives translation: where, when, how many. */
+export interface CrossLanguageSignals {
+  places: PlaceSignal[];
+  /** The day (YYYY-MM-DD) the lead says the event happened, or null. */
+  eventDay: string | null;
+  figures: FigureSignal[];
 }
 
 /** Where an article was placed. */
@@ -75,6 +108,11 @@ export interface GrouperOptions {
   shingleSize: number;
   /** Seed of every hash (term ids, sketches, MinHash): same seed and input, same output. */
   seed: number;
+  /**
+   * Evidence (0-1, see crosslang.ts) from which an article joins an event reported in another
+   * language: a shared place, the same event day, then event type, figures and names.
+   */
+  crossLanguageThreshold: number;
   /** Analyst-locked events receive no automatic joins. */
   isLocked?: (eventId: string) => boolean;
 }

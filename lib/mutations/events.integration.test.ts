@@ -7,25 +7,10 @@ import { ingestArticles } from "../pipeline/ingest";
 import { exportRows, listArticles, listEvents } from "../queries";
 import { articleFiltersSchema, eventFiltersSchema, exportFiltersSchema } from "../schemas/filters";
 import type { EventListItem } from "../schemas/dto";
+import { testArticle as article } from "../testing/articles";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { fillArticleLocations } from "./article-places";
 import { refreshEvents } from "./events";
-
-function article(url: string, outlet: string, publishedAt: string, title: string, text: string): NormalizedArticle {
-  return {
-    url,
-    title,
-    text,
-    canonicalUrl: null,
-    publishedAt,
-    author: null,
-    language: "en",
-    outlet: { name: outlet, domain: new URL(url).hostname },
-    originalSource: null,
-    tags: [],
-    externalId: null,
-  };
-}
 
 // A hand-made corpus: a strike reported by three independent outlets with three figures (62, 83,
 // 90: median 83), and a convoy attack reported by two (12 and 20: median 16). 17 Sep 2016 was a

@@ -2,6 +2,7 @@ import { eventTitle } from "../cluster";
 import type { Db } from "../db";
 import { chooseDay, choosePlace } from "../places/choose";
 import { parsePlaceCandidates } from "../places/serialize";
+import { countIndependentSources, figuresBySource, isIndependent, resolveOrigins, toProvenanceArticle } from "../provenance";
 
 type Tx = Pick<Db, "event" | "eventArticle" | "article" | "casualtyClaim">;
 
@@ -60,11 +61,15 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
             places: true,
             eventDay: true,
             outletId: true,
-            outlet: { select: { name: true } },
+            outlet: { select: { name: true, key: true } },
+            url: true,
             syndicatedFromId: true,
+            syndicatedFrom: { select: { id: true, outlet: { select: { key: true, name: true } } } },
+            originalSourceName: true,
+            originalSourceUrl: true,
             claims: {
               where: { isHeadline: true, isContext: false, kind: { in: ["killed", "wounded"] } },
-              select: { kind: true, min: true, max: true },
+              select: { kind: true, min: true, max: true, isHeadline: true, isContext: true },
             },
           },
         },
@@ -86,15 +91,15 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
     const current = await tx.event.findMany({ where: { id: { in: chunk } }, select: { id: true, titleManual: true } });
     const manualTitle = new Set(current.filter((e) => e.titleManual).map((e) => e.id));
     for (const [eventId, articles] of byEvent) {
-      // Copies repeat their original's figures; only independent articles count as sources.
-      const independent = articles.filter((a) => !a.syndicatedFromId);
+      // Independent sources as the event page counts them (lib/provenance): detected copies and
+      // declared republications count for their original, once, whoever carries them.
+      const origins = resolveOrigins(articles.map(toProvenanceArticle));
+      const independent = articles.filter((a) => isIndependent(a.id, origins));
       // Where and when: what independent reports say (copies repeat their original); all if none is.
       const voters = independent.length ? independent : articles;
       const place = choosePlace(voters.map((a) => parsePlaceCandidates(a.places)));
-      const figures = (kind: string) =>
-        independent.flatMap((a) => a.claims.filter((c) => c.kind === kind).map((c) => ({ min: c.min, max: c.max })));
-      const killed = summariseFigures(figures("killed"));
-      const wounded = summariseFigures(figures("wounded"));
+      const killed = summariseFigures(figuresBySource(articles, origins, "killed"));
+      const wounded = summariseFigures(figuresBySource(articles, origins, "wounded"));
       const times = articles.map((a) => a.publishedAt?.getTime()).filter((t): t is number => t !== undefined);
       await tx.event.update({
         where: { id: eventId },
@@ -103,7 +108,7 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>): Promise
           place: place?.label ?? null,
           day: chooseDay(voters),
           articleCount: articles.length,
-          sourceCount: independent.length,
+          sourceCount: countIndependentSources(articles.map((a) => a.id), origins),
           outletCount: new Set(articles.map((a) => a.outletId)).size,
           firstSeen: times.length ? new Date(Math.min(...times)) : null,
           lastSeen: times.length ? new Date(Math.max(...times)) : null,

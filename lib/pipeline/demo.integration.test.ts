@@ -66,9 +66,14 @@ describe("the demo corpus through the pipeline", () => {
     expect(events.rows[0]!.id).toBe(detail.event.id);
   });
 
+  test("the French report joins the English reports of the strike (grouping across languages)", () => {
+    // Same place (Deir ez-Zor), same event day (samedi = 17 Sept), an air strike, "au moins 62" killed.
+    expect(find("courrierdulevant.example")).toBe(find("levantwire.example/news/2016/09/17"));
+    expect(find("courrierdulevant.example")).not.toBe(find("levantwire.example/news/2016/09/19/aleppo-aid-convoy"));
+  });
+
   test("the French report's figures are extracted with the French pack", async () => {
     // « Au moins 62 soldats syriens ont été tués … selon le ministère russe de la Défense », « une centaine de blessés ».
-    // (Grouping compares wording, so this French article is not yet in the English reports' event.)
     const detail = (await getEvent(find("courrierdulevant.example"), eventDetailFiltersSchema.parse({}), t.database))!;
     const row = detail.comparison.find((c) => c.outlet.key === "courrierdulevant.example")!;
     expect(row.killed.find((k) => k.isHeadline)).toMatchObject({ min: 62, max: null, qualifier: "at_least", victimGroup: "soldats syriens", authority: "le ministère russe de la Défense" });
@@ -106,7 +111,8 @@ describe("the demo corpus through the pipeline", () => {
     const killed83 = detail.blindspots.figures.find((f) => f.key === "killed:83")!;
     expect(killed83.reportedBy).toEqual(expect.arrayContaining(["northernledger.example", "crossroadsreview.example"]));
     expect(killed83.omittedBy).toEqual(expect.arrayContaining(["orientdaily.example", "gulfobserver.example", "mondialisation.ca"]));
-    // Min / median / max over the 8 independent sources' headline killed figures (lower bounds).
-    expect(detail.figures.killed).toMatchObject({ min: 24, median: 62, max: 91, sources: 8 });
+    // Min / median / max over the 9 independent sources' headline killed figures (lower bounds),
+    // the French report's "au moins 62" among them.
+    expect(detail.figures.killed).toMatchObject({ min: 24, median: 62, max: 91, sources: 9 });
   });
 });

@@ -1,6 +1,7 @@
 import { DEFAULT_GROUPER_OPTIONS, EventGrouper, parseDay } from "../cluster";
-import type { ClusterDoc } from "../cluster/types";
+import type { ClusterDoc, CrossLanguageSignals } from "../cluster/types";
 import type { Database, Db, Prisma } from "../db";
+import { parsePlaceCandidates } from "../places/serialize";
 
 /** Days either side of a batch whose events are loaded as grouping candidates. */
 const WINDOW_DAYS = 45;
@@ -15,10 +16,42 @@ export const clusterDocSelect = {
   publishedAt: true,
   url: true,
   outlet: { select: { key: true } },
+  // What cross-language grouping compares (lib/cluster/crosslang.ts).
+  language: true,
+  places: true,
+  eventDay: true,
+  claims: { where: { isContext: false }, select: { kind: true, min: true, max: true } },
 } satisfies Prisma.ArticleSelect;
 
 export function toClusterDocRow(a: Prisma.ArticleGetPayload<{ select: typeof clusterDocSelect }>): ClusterDoc {
-  return { id: a.id, title: a.title, text: a.text, date: a.publishedAt?.toISOString() ?? null, outlet: a.outlet.key, url: a.url };
+  return {
+    id: a.id,
+    title: a.title,
+    text: a.text,
+    date: a.publishedAt?.toISOString() ?? null,
+    outlet: a.outlet.key,
+    url: a.url,
+    language: a.language,
+    signals: crossLanguageSignals(a.places, a.eventDay, a.claims),
+  };
+}
+
+/**
+ * The language-independent evidence grouping compares across languages: the places of
+ * `Article.places` (JSON, as lib/places computed them), the event day, and the figures that are
+ * about this event. Null when the places were never computed (rows older than lib/places).
+ */
+export function crossLanguageSignals(
+  places: string | null,
+  eventDay: string | null,
+  claims: ReadonlyArray<{ kind: string; min: number | null; max: number | null; isContext?: boolean }>,
+): CrossLanguageSignals | null {
+  if (places === null) return null;
+  return {
+    places: parsePlaceCandidates(places).map((p) => ({ name: p.n, country: p.c, kind: p.t, weight: p.w })),
+    eventDay,
+    figures: claims.filter((c) => !c.isContext).map((c) => ({ kind: c.kind, min: c.min, max: c.max })),
+  };
 }
 
 /**

@@ -11,6 +11,18 @@ function top(title: string, text: string): string | null {
 describe("findPlaces: the strongest place of an article", () => {
   test.each([
     {
+      name: "a short city name ending its sentence is no abbreviation: the next capital starts a sentence",
+      title: "Deux morts dans un incendie",
+      text: "Un incendie a fait deux morts vendredi à Lyon. Le feu s'est déclaré dans un entrepôt.",
+      expected: "Lyon|France||city",
+    },
+    {
+      name: "an elided article before the name (French \"près d'Izmir\")",
+      title: "Six morts dans un séisme",
+      text: "Six personnes ont été tuées vendredi dans un séisme près d'Izmir.",
+      expected: "İzmir|Türkiye||city",
+    },
+    {
       name: "the seed headline: a city with a cue, its country from the gazetteer",
       title: "62 Dead, 100 Wounded as US Bombs Syrian Army Near Deir ez-Zor. Bombing Was in Support of ISIS-Daesh Militia",
       text: "At least sixty-two Syrian troops died and 100 were wounded on Saturday when US jets bombed a Syrian government base on Al-Tharda mountain near Deir ez-Zor.",

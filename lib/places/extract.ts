@@ -92,13 +92,40 @@ interface Token {
 const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
 const SENTENCE_GAP = /[!?:;\n"“]|\.\s|^\s*[-–—]\s/;
 const ABBREVIATION = /^[A-Z][a-z]{0,3}\.$|^(?:[A-Za-z]\.)+$/;
+const ELISION = /^(d|l|dell|all|nell|sull|dall|qu|jusqu)['’](?=\p{Lu})/iu;
 
 function tokenize(s: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (const m of s.matchAll(TOKEN)) {
-    const text = m[0];
-    const start = m.index;
+    let text = m[0];
+    let start = m.index;
+    // French and Italian elision before a name: "près d'Izmir", "l'Irak", "dell'Aquila" read as
+    // the article ("de", "l'") and the name, so the name is looked up and the cue seen.
+    const elided = ELISION.exec(text);
+    let afterElision = false;
+    if (elided) {
+      afterElision = true;
+      const prefix = elided[1]!;
+      const prev = out[out.length - 1];
+      const gap = s.slice(last, start);
+      const lower = prefix.toLowerCase();
+      out.push({
+        text: prefix + "'",
+        bare: prefix,
+        key: lower,
+        lower: lower === "d" ? "de" : lower,
+        cap: false,
+        start,
+        end: start + prefix.length + 1,
+        sentenceStart: prev ? prev.text.charCodeAt(prev.text.length - 1) === 46 && !ABBREVIATION.test(prev.text) : true,
+        joined: prev !== undefined && (gap === " " || /^[ \t\u00a0]+$/.test(gap)),
+        gap,
+      });
+      last = start + prefix.length + 1;
+      start = last;
+      text = text.slice(prefix.length + 1);
+    }
     const gap = s.slice(last, start);
     const prev = out[out.length - 1];
     // A sentence ends at . ! ? : or a line break; a period after a short capitalised word is an
@@ -121,7 +148,7 @@ function tokenize(s: string): Token[] {
       start,
       end: start + text.length,
       sentenceStart,
-      joined: prev !== undefined && (gap === " " || /^[ \t\u00a0]+$/.test(gap)),
+      joined: prev !== undefined && (afterElision || gap === " " || /^[ \t\u00a0]+$/.test(gap)),
       gap,
     });
     last = start + text.length;
@@ -346,7 +373,9 @@ function scanSegment(
     const qualifier = m ? qualifierAfter(tokens, m, gaz) : null;
     // Capitals inside a longer name: "Officer Tyler", "Chicago Tribune", "Michael Jordan".
     const prevName = !titleCase && prev !== undefined && prev.cap && !t.sentenceStart && !CUES.has(prev.lower) && !NOT_NAMES.has(prev.lower) && !MODIFIERS.has(prev.lower);
-    const nextName = !titleCase && next !== undefined && next.cap && !regionHead && !placeHead && !NOT_NAMES.has(next.lower);
+    // A place name ending with a period ends its sentence, even when short enough to pass for an
+    // abbreviation ("à Lyon. Le feu…", "in Graz. Rescuers…"): the next capital starts a sentence.
+    const nextName = !titleCase && next !== undefined && next.cap && !tokens[runEnd - 1]!.text.endsWith(".") && !regionHead && !placeHead && !NOT_NAMES.has(next.lower);
     const single = runEnd - i === 1;
 
     if (regionHead) {

@@ -21,6 +21,33 @@ export interface ProvenanceArticle {
   originalSourceUrl: string | null;
 }
 
+/** An article as the database gives it (outlet and detected original's outlet as relations). */
+export interface StoredProvenanceArticle {
+  id: string;
+  url: string | null;
+  publishedAt: Date | null;
+  outlet: { key: string; name: string };
+  syndicatedFromId: string | null;
+  syndicatedFrom: { id: string; outlet: { key: string; name: string } } | null;
+  originalSourceName: string | null;
+  originalSourceUrl: string | null;
+}
+
+/** The provenance view of a stored article (the event page and the stored event aggregates use the same). */
+export function toProvenanceArticle(a: StoredProvenanceArticle): ProvenanceArticle {
+  return {
+    id: a.id,
+    outletKey: a.outlet.key,
+    outletName: a.outlet.name,
+    url: a.url,
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    syndicatedFromId: a.syndicatedFromId,
+    syndicatedFrom: a.syndicatedFrom ? { id: a.syndicatedFrom.id, outletKey: a.syndicatedFrom.outlet.key, outletName: a.syndicatedFrom.outlet.name } : null,
+    originalSourceName: a.originalSourceName,
+    originalSourceUrl: a.originalSourceUrl,
+  };
+}
+
 export interface OutletName {
   key: string;
   name: string;

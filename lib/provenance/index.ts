@@ -10,12 +10,15 @@ export {
   nestCopies,
   resolveOrigins,
   sourceKey,
+  toProvenanceArticle,
   type CopyVia,
   type Origin,
   type OutletName,
   type ProvenanceArticle,
   type ProvenanceRow,
+  type StoredProvenanceArticle,
 } from "./copies";
+export { figuresBySource, type SourceFigureArticle } from "./figures";
 export { chainAuthority, claimChain, formatChain, isAgency, statementChain, type AttributionLink, type ChainContext, type LinkRole } from "./chain";
 export { UNATTRIBUTED_LABEL, groupByAuthority, type AuthorityClaimInput, type AuthorityFigure, type AuthorityRow } from "./authority";
 export {

@@ -10,6 +10,8 @@ export interface StatementGroupMember {
   articleTitle: string;
   articleUrl: string | null;
   publishedAt: string | null;
+  /** ISO 639-1 code of the article: the wording is in it (null when unknown). */
+  language: string | null;
   outlet: { key: string; name: string };
   /** The article is a detected copy of another in the corpus (not an independent report). */
   isCopy: boolean;
