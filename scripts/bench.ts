@@ -29,6 +29,7 @@ import { loadGrouper } from "../lib/pipeline/grouper";
 import { ingestArticles } from "../lib/pipeline/ingest";
 import { StageTimer } from "../lib/pipeline/stage-timer";
 import { generateCorpus } from "./bench/corpus";
+import { waitFor } from "./bench/http";
 import { openCliDatabase } from "./cli/database";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -214,19 +215,6 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
   } finally {
     await database.close();
   }
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server did not answer ${url} within ${timeoutMs / 1000}s`);
 }
 
 async function timeRequest(url: string): Promise<number> {

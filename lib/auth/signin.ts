@@ -59,13 +59,13 @@ export async function signIn(request: NextRequest, config: AuthConfig, now: numb
   const input = await readForm(request);
   const json = input?.json ?? (request.headers.get("content-type") ?? "").includes("json");
   const next = safeNextPath(typeof input?.fields.next === "string" ? input.fields.next : null);
-  const fail = (status: number, error: string, message: string, headers?: Record<string, string>) =>
-    json ? NextResponse.json({ error, message }, { status, headers }) : backToForm(error, next);
+  const fail = (status: number, error: string, message: string, headers?: Record<string, string>, field?: string) =>
+    json ? NextResponse.json({ error, ...(field ? { field } : {}), message }, { status, headers }) : backToForm(error, next);
 
   if (!authEnabled(config)) {
     return fail(404, "disabled", "Sign-in is off: no PARALLAX_ADMIN_TOKEN or PARALLAX_READ_TOKEN is set, so nothing needs it.");
   }
-  if (!input) return fail(400, "bad_request", "body: expected a form or a JSON object with a token");
+  if (!input) return fail(400, "bad_request", "body: expected a form or a JSON object with a token", undefined, "body");
   const key = clientKey(request);
   const wait = limiter.retryAfter(key, now);
   if (wait > 0) {
@@ -75,7 +75,7 @@ export async function signIn(request: NextRequest, config: AuthConfig, now: numb
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join(".") || "token";
-    return fail(400, field === "name" ? "bad_name" : "bad_request", issue?.message.startsWith(field) ? issue.message : `${field}: ${issue?.message ?? "invalid"}`);
+    return fail(400, field === "name" ? "bad_name" : "bad_request", issue?.message.startsWith(field) ? issue.message : `${field}: ${issue?.message ?? "invalid"}`, undefined, field);
   }
   const role = roleForToken(parsed.data.token, config);
   if (role === null) {

@@ -10,6 +10,7 @@ import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { exposeTransactionConnection } from "./raw-connection";
+import { configureSqliteConnections } from "./sqlite-connection";
 import { parseDatabaseUrl, pgConnectionFields, type DatabaseTarget } from "./url";
 
 export type Db = InstanceType<typeof SqliteClient>;
@@ -22,17 +23,19 @@ export interface Database {
 }
 
 /** Open a client for `url`. Callers own it and must `close()` it (the app uses `getDb`). */
-export function openDatabase(url: string, opts: { logQueries?: boolean } = {}): Database {
+export function openDatabase(url: string, opts: { logQueries?: boolean; poolMax?: number } = {}): Database {
   const target = parseDatabaseUrl(url);
   const log = opts.logQueries ? (["query"] as const) : undefined;
   if (target.provider === "sqlite") {
     // WAL lets the dashboard read while an ingest writes; the busy timeout makes a second
-    // writer wait instead of failing with "database is locked".
-    const adapter = exposeTransactionConnection(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 }));
+    // writer wait instead of failing with "database is locked" (see ./sqlite-connection.ts).
+    const adapter = exposeTransactionConnection(
+      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 })),
+    );
     const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
     return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
-  const adapter = exposeTransactionConnection(new PrismaPg({ ...pgConnectionFields(target.url), max: 10 }));
+  const adapter = exposeTransactionConnection(new PrismaPg({ ...pgConnectionFields(target.url), max: opts.poolMax ?? 10 }));
   const db = new PostgresClient({ adapter, log: log ? [...log] : undefined }) as unknown as Db;
   return { db, provider: "postgresql", close: () => db.$disconnect() };
 }
@@ -43,7 +46,7 @@ const globalForDb = globalThis as unknown as { parallaxDb?: Database };
 export function getDatabase(): Database {
   if (!globalForDb.parallaxDb) {
     const env = getEnv();
-    globalForDb.parallaxDb = openDatabase(env.DATABASE_URL, { logQueries: env.PARALLAX_LOG_QUERIES });
+    globalForDb.parallaxDb = openDatabase(env.DATABASE_URL, { logQueries: env.PARALLAX_LOG_QUERIES, poolMax: env.PARALLAX_PG_POOL_MAX });
   }
   return globalForDb.parallaxDb;
 }

@@ -32,6 +32,17 @@ function publicClaim(c: DraftClaim): CasualtyClaim {
   };
 }
 
+/**
+ * The largest figure kept: beyond it a number is not a casualty count (a sum of money, a phone
+ * number, "10^30" in a spam page) and would not fit the database's integer columns, where one
+ * such claim used to make the whole article fail to store. Infinity (a 400-digit number) too.
+ */
+export const MAX_FIGURE = 2_147_483_647;
+
+function plausibleFigure(c: DraftClaim): boolean {
+  return [c.min, c.max].every((b) => b === null || (Number.isFinite(b) && b >= 0 && b <= MAX_FIGURE));
+}
+
 /** Title plus this many body sentences form the lead, where news puts the event's own figures. */
 const LEAD_SENTENCES = 3;
 
@@ -53,7 +64,8 @@ export function extractArticle(input: ExtractInput): Extraction {
   const pack = packFor(input.language);
   if (!pack) return { claims: [], statements: [], summary: { killed: null, wounded: null }, language: null };
   if (pack.engine === "pattern") {
-    const { sentences, drafts, statements } = extractWithPack(input, pack);
+    const { sentences, drafts: found, statements } = extractWithPack(input, pack);
+    const drafts = found.filter(plausibleFigure);
     const summary = summarise(drafts, leadEnd(sentences), pack.genericGroups);
     return { claims: drafts.map(publicClaim), statements: dropNestedReports(statements), summary, language: pack.code };
   }
@@ -66,7 +78,7 @@ export function extractArticle(input: ExtractInput): Extraction {
   const tagged: number[] = [];
   for (let i = 0; i < uses.length; i++) if (uses[i] === "tokens") tagged.push(i);
   tokens.prefetch(tagged, statementRanges(text, tokens, quotes));
-  const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null, uses);
+  const drafts = extractCasualties(text, tokens, quotes, input.publishedAt ?? null, uses).filter(plausibleFigure);
   const summary = summarise(drafts, leadEnd(sentences));
   const statements = dropNestedReports(extractStatements(text, tokens, quotes));
   return { claims: drafts.map(publicClaim), statements, summary, language: pack.code };

@@ -95,6 +95,17 @@ export function splitSentences(text: string, titleEnd = 0, opts?: SegmentOptions
   const push = (s: number, e: number, isTitle = false) => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    // A run-on "sentence" (a scraped line without full stops) would become the evidence of every
+    // claim in it, copied into each: cut it into pieces of at most MAX_SENTENCE_CHARS.
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const cut = longSentenceCut(text, s, s + MAX_SENTENCE_CHARS);
+      let t = cut;
+      while (t > s && isSpace(text.charCodeAt(t - 1))) t--;
+      out.push({ start: s, end: t, para: segPara, isTitle });
+      isTitle = false;
+      s = cut;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+    }
     if (e > s) out.push({ start: s, end: e, para: segPara, isTitle });
   };
   if (titleEnd > 0) {
@@ -168,6 +179,29 @@ export function splitSentences(text: string, titleEnd = 0, opts?: SegmentOptions
   }
   push(segStart, n);
   return out;
+}
+
+/** Longest sentence kept whole; far beyond real prose (news sentences stay under ~400 characters). */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/**
+ * Where to cut a run-on sentence starting at `start` so that the piece ends at or before `limit`:
+ * after the last clause mark (, ; : — –) followed by a space in the second half, else at the last
+ * space, else at `limit` (never inside a surrogate pair).
+ */
+function longSentenceCut(text: string, start: number, limit: number): number {
+  const half = start + ((limit - start) >> 1);
+  let space = -1;
+  for (let i = limit - 1; i > half; i--) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) continue;
+    const before = text[i - 1] ?? "";
+    if (",;:—–".includes(before)) return i;
+    if (space < 0) space = i;
+  }
+  if (space > 0) return space;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
 /**

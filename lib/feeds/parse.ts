@@ -227,7 +227,9 @@ export function parseFeed(text: string, baseUrl: string | null = null): ParsedFe
   } else {
     const root = kind === "rss" ? (first(doc.rss) as Node | undefined) : (first(Object.entries(doc).find(([k]) => /(^|:)rdf$/i.test(k))?.[1]) as Node | undefined);
     if (!isNode(root)) throw new FeedParseError("empty RSS document");
-    const channel = first(root.channel) as Node | undefined;
+    // An empty <channel></channel> parses as "": a feed with nothing in it yet, not a broken one.
+    const rawChannel = first(root.channel);
+    const channel = (rawChannel === "" ? {} : rawChannel) as Node | undefined;
     if (!isNode(channel)) throw new FeedParseError("RSS document without a <channel>");
     title = textOf(channel.title);
     link = absoluteHttp(textOf(list(channel.link).find((l) => !isNode(l) || !attr(l, "href"))), baseUrl);

@@ -27,6 +27,17 @@ export function parseQuery<T extends z.ZodType>(
   return { ok: false, response: badRequest(result.field, result.error) };
 }
 
+/** Parse one URL path parameter (`:eventId`) with `schema`; a failure becomes a 400 naming it. */
+export function parseParam<T extends z.ZodType>(
+  field: string,
+  value: string,
+  schema: T,
+): { ok: true; data: z.infer<T> } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, response: badRequest(field, `${field}: ${parsed.error.issues[0]?.message ?? "invalid value"}`) };
+}
+
 /** The field a zod issue is about: its path, or the unknown key it reports. */
 function issueField(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return "body";

@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { looksLikeDateLine, parseDate } from "./dates";
 import { domainOf, normalizeUrl } from "./keys";
+import { flattenDeepHtml } from "./nesting";
 import { detectLanguage, normalizeLanguageCode } from "./language";
 import type { NormalizedArticle, ParseResult } from "./types";
 
@@ -54,7 +55,8 @@ interface JsonLdArticle {
  * - canonicalUrl: `<link rel=canonical>`, og:url, `url`, normalised (see normalizeUrl);
  * - language: `<html lang>`, content-language / og:locale, JSON-LD inLanguage, else detected.
  * Text is paragraphs joined by "\n\n"; figures/captions are left out, and leading repeats of the
- * title, byline or dateline are removed. Never throws: a page without text becomes an ItemError.
+ * title, byline or dateline are removed. Elements nested deeper than MAX_HTML_DEPTH are unwrapped
+ * first (their text kept; see nesting.ts). Never throws: a page without text becomes an ItemError.
  */
 export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ParseResult {
   const item = opts.source ?? opts.url ?? "html";
@@ -67,8 +69,10 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ParseResul
   }
 }
 
-function parseArticle(html: string, url: string | null): NormalizedArticle | string {
-  if (!html.trim()) return NO_TEXT;
+function parseArticle(input: string, url: string | null): NormalizedArticle | string {
+  if (!input.trim()) return NO_TEXT;
+  // Over-deep trees make the DOM walks below quadratic and then overflow the stack: unwrap them first.
+  const { html } = flattenDeepHtml(input);
   const doc = parseDocument(html);
   if (!doc.documentElement) return NO_TEXT;
   // Read every declaration before Readability runs: it strips scripts (JSON-LD) and mutates the DOM.

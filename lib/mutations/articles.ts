@@ -7,6 +7,7 @@ import { locateArticle, type ArticleLocation } from "../places/article";
 import { transactionWithConnection, type RawConnection } from "../db/raw-connection";
 import { bulkInsert } from "./bulk";
 import { refreshEvents } from "./events";
+import { recordRunBatch } from "./ingest-runs";
 
 /** An article ready to store: normalised, extracted and placed in an event. */
 export interface PreparedArticle {
@@ -46,7 +47,8 @@ async function ensureOutlets(
   // Keys an analyst gave to another outlet (a domain, a merged outlet): see lib/mutations/outlets.ts.
   const aliased = await tx.outletAlias.findMany({ where: { key: { in: keys.filter((k) => !ids.has(k)) } }, select: { key: true, outletId: true } });
   for (const a of aliased) ids.set(a.key, a.outletId);
-  const missing = keys.filter((k) => !ids.has(k));
+  // Sorted: two ingests creating the same outlets lock their keys in the same order (no deadlock).
+  const missing = keys.filter((k) => !ids.has(k)).sort();
   if (missing.length) {
     const now = new Date();
     // ON CONFLICT DO NOTHING: a concurrent ingest may have added the same outlet meanwhile.
@@ -91,9 +93,9 @@ const CLAIM_COLUMNS = [
 const STATEMENT_COLUMNS = ["articleId", "speaker", "speakerMention", "affiliation", "cue", "channel", "text", "start", "end", "direct"];
 
 /**
- * Store a batch in ONE transaction: outlets, articles, claims, statements, new events and
- * memberships, then refresh the touched events' aggregates. Either all of it is written or,
- * on any error, none of it.
+ * Store a batch in ONE transaction: the run's count, outlets, articles, claims, statements, new
+ * events and memberships, then refresh the touched events' aggregates. Either all of it is
+ * written or, on any error or a killed process, none of it.
  */
 export async function insertArticleBatch(
   database: Database,
@@ -111,6 +113,8 @@ export async function insertArticleBatch(
     provider,
     async (tx, raw) => {
       lap("persist_begin");
+      // The run's count and sign of life commit with its articles (crash recovery reads them).
+      if (ingestRunId !== null) await recordRunBatch(tx, ingestRunId, batch.length);
       const outlets = new Map<string, { name: string; domain: string | null; language: string | null }>();
       for (const p of batch) {
         if (!outlets.has(p.outletKey)) {
@@ -159,7 +163,20 @@ export async function insertArticleBatch(
         { raw },
       );
       lap("persist_events_memberships");
-      await refreshEvents(tx, batch.map((p) => p.assignment.eventId));
+      const touched = [...new Set(batch.map((p) => p.assignment.eventId))].sort();
+      if (provider === "postgresql") {
+        // A concurrent ingest adding to the same events waits here until this one commits, then
+        // reads the members with this batch's included: without the lock each transaction would
+        // count only its own new members and the last to commit would overwrite the other's
+        // aggregates. NO KEY UPDATE does not conflict with the key-share locks the membership
+        // inserts hold; sorted ids keep two writers from locking in opposite orders.
+        for (let i = 0; i < touched.length; i += 1000) {
+          const chunk = touched.slice(i, i + 1000);
+          const marks = chunk.map((_, k) => `$${k + 1}`).join(", ");
+          await tx.$executeRawUnsafe(`SELECT 1 FROM "Event" WHERE "id" IN (${marks}) ORDER BY "id" FOR NO KEY UPDATE`, ...chunk);
+        }
+      }
+      await refreshEvents(tx, touched);
       lap("refresh_events");
     },
     // Large batches on PostgreSQL can exceed Prisma's 5 s default.

@@ -14,9 +14,11 @@ import { finishIngestRun, startIngestRun } from "../mutations/ingest-runs";
 import type { PoolTask } from "../workers/pool";
 import { errorMessage } from "../workers/protocol";
 import { analyseArticle, type AnalyseInput, type Analysis } from "./analyse";
+import { detectFollowChanges } from "./follow-changes";
 import { getExtractionPool, type AnalysisOutcome, type ExtractionPool } from "./extraction-pool";
-import { forgetSharedGrouper, grouperForRun, loadGrouper } from "./grouper";
+import { crossLanguageSignals, forgetSharedGrouper, grouperForRun, loadGrouper } from "./grouper";
 import type { StageTimer } from "./stage-timer";
+import { isTransientStoreError, retryDelayMs, STORE_ATTEMPTS } from "./store-retry";
 
 /** Below this many new articles, extraction stays in the calling thread (starting workers costs more). */
 const MIN_ARTICLES_FOR_WORKERS = 32;
@@ -75,8 +77,15 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-export function toClusterDoc(id: string, a: NormalizedArticle, outlet: string): ClusterDoc {
-  return { id, title: a.title, text: a.text, date: a.publishedAt, outlet, url: a.url };
+/** What grouping reads of an incoming article; with its analysis, what it compares across languages too. */
+export function toClusterDoc(id: string, a: NormalizedArticle, outlet: string, analysis?: Analysis): ClusterDoc {
+  const doc: ClusterDoc = { id, title: a.title, text: a.text, date: a.publishedAt, outlet, url: a.url };
+  if (!analysis) return doc;
+  return {
+    ...doc,
+    language: analysis.language,
+    signals: crossLanguageSignals(analysis.location.places, analysis.location.eventDay, analysis.extraction.claims),
+  };
 }
 
 function itemLabel(a: NormalizedArticle, index: number): string {
@@ -195,7 +204,7 @@ export async function ingestArticles(
         const domain = a.outlet?.domain ?? hostOf(a.url);
         const name = a.outlet?.name ?? domain ?? "Unknown outlet";
         const key = outletKey({ name, domain });
-        const assignment = grouper.assign(toClusterDoc(c.id, article, key));
+        const assignment = grouper.assign(toClusterDoc(c.id, article, key, outcome.value));
         batch.push({
           id: c.id,
           article,
@@ -214,29 +223,56 @@ export async function ingestArticles(
     });
     lap("group");
 
-    // 5. Store the batch in one transaction.
+    // 5. Store the batch in one transaction. A busy database or a key a concurrent ingest took
+    // first is retried: the grouper is rebuilt from what is stored, the articles stored meanwhile
+    // by another process count as duplicates, and the rest are placed again.
     let stored = false;
-    try {
-      await insertArticleBatch(database, batch, run.id, timer && lap);
-      stored = true;
-      added += batch.length;
-      addedIds.push(...batch.map((p) => p.id));
-    } catch (err) {
-      // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
-      lap("persist_failed");
-      failed += batch.length;
-      const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
-      const inBatch = new Set(batch.map((p) => p.id));
-      for (const c of slice) if (inBatch.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
-      if (sharedGrouper) forgetSharedGrouper(database);
-      sharedGrouper = false;
-      grouper = await loadGrouper(db, dates);
-      lap("load_grouper");
+    let toStore = batch;
+    for (let attempt = 1; !stored; attempt++) {
+      try {
+        await insertArticleBatch(database, toStore, run.id, timer && lap);
+        stored = true;
+        added += toStore.length;
+        addedIds.push(...toStore.map((p) => p.id));
+      } catch (err) {
+        // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
+        lap("persist_failed");
+        if (sharedGrouper) forgetSharedGrouper(database);
+        sharedGrouper = false;
+        const retry = attempt < STORE_ATTEMPTS && isTransientStoreError(err);
+        if (retry) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
+        grouper = await loadGrouper(db, dates);
+        lap("load_grouper");
+        if (retry) {
+          const storedMeanwhile = await findExistingArticleIds(db, toStore.map((p) => p.id));
+          duplicates += storedMeanwhile.size;
+          toStore = toStore
+            .filter((p) => !storedMeanwhile.has(p.id))
+            .map((p) => {
+              // Placed again exactly as the first time: the same analysis (language, places, figures).
+              const analysis = p.location ? { language: p.article.language, extraction: p.extraction, location: p.location } : undefined;
+              return { ...p, assignment: grouper.assign(toClusterDoc(p.id, p.article, p.outletKey, analysis)) };
+            });
+          continue;
+        }
+        failed += toStore.length;
+        const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
+        const inBatch = new Set(toStore.map((p) => p.id));
+        for (const c of slice) if (inBatch.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
+        break;
+      }
     }
     if (stored) {
       // Only an optimisation: a failure here (the database busy) must not fail the ingest.
-      await maintainPlannerStatistics(database, batch.length).catch(() => undefined);
+      await maintainPlannerStatistics(database, toStore.length).catch(() => undefined);
       lap("analyze");
+      // Right after the batch: what it changed in followed items goes to their change logs. The
+      // batch stays stored if this fails; detection is idempotent and event follows catch up at
+      // the next batch that touches the event.
+      await detectFollowChanges(database, { articleIds: toStore.map((p) => p.id) }).catch((err: unknown) => {
+        console.error(`[parallax] follow change detection after an ingest batch (run #${run.id}):`, err);
+      });
+      lap("follows");
     }
     done += slice.length;
     opts.onProgress?.(done, fresh.length);

@@ -7,6 +7,9 @@ import { z } from "zod";
 
 const id = (what: string) => z.string({ error: `${what} must be a string` }).trim().min(1, `${what} is required`).max(100, `${what} is at most 100 characters`);
 
+/** An event or article id in a URL path (`/api/events/:eventId`). */
+export const entityIdSchema = z.string().trim().min(1, "is required").max(100, "is at most 100 characters");
+
 const uniqueIds = (what: string, max: number) =>
   z
     .array(id(what), { error: `expected a list of ${what}s` })

@@ -9,7 +9,11 @@ import { z } from "zod";
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a real calendar date");
+  // Date.parse rolls 2016-02-30 over to March 1st: compare the day it reads back instead.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, "not a real calendar date");
 
 /** A repeated parameter (`?outlet=a&outlet=b`) or a comma-separated one (`?outlet=a,b`). */
 const list = z
@@ -23,6 +27,16 @@ const list = z
   )
   .pipe(z.array(z.string().max(200)).max(200, "at most 200 values"));
 
+/** Language codes as articles store them: ISO 639-1 (or a 3-letter ISO 639 code), any case. */
+const languageList = list.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2,3}$/, 'expected ISO 639 language codes such as "en" or "fr"')
+      .transform((c) => c.toLowerCase()),
+  ),
+);
+
 export const baseFiltersSchema = z
   .object({
     /** Free text, matched against titles and text. */
@@ -30,7 +44,7 @@ export const baseFiltersSchema = z
     /** Outlet keys (domain or slug). */
     outlet: list,
     /** ISO 639-1 language codes. */
-    language: list,
+    language: languageList,
     from: day.optional(),
     to: day.optional(),
   })
@@ -72,10 +86,18 @@ export const exportFiltersSchema = z.intersection(
   z.object({
     format: z.enum(EXPORT_FORMATS).default("csv"),
     event: z.string().max(100).optional(),
-    sort: z.string().max(40).optional(),
+    /** The list's sort (events or articles; see exportSortError); claims and statements ignore it. */
+    sort: z.enum([...EVENT_SORTS, ...ARTICLE_SORTS.filter((s) => !(EVENT_SORTS as readonly string[]).includes(s))]).optional(),
     dir: z.enum(["asc", "desc"]).default("desc"),
   }),
 );
+
+/** A sort that the table cannot use (an article sort on the events export, ...), as a message; else null. */
+export function exportSortError(table: ExportTable, sort: string | undefined): string | null {
+  const allowed: readonly string[] | null = table === "events" ? EVENT_SORTS : table === "articles" ? ARTICLE_SORTS : null;
+  if (!sort || !allowed || allowed.includes(sort)) return null;
+  return `sort: the ${table} export sorts by ${allowed.join(", ")}`;
+}
 export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 
 export type FilterResult<T> = { ok: true; data: T } | { ok: false; error: string; field: string };

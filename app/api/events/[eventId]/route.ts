@@ -1,14 +1,16 @@
-import { actorOf, notFound, parseBody, parseQuery, runAction, serverError } from "@/lib/http/respond";
+import { actorOf, notFound, parseBody, parseParam, parseQuery, runAction, serverError } from "@/lib/http/respond";
 import { renameEvent } from "@/lib/mutations/event-actions";
 import { getEvent } from "@/lib/queries";
-import { renameEventSchema } from "@/lib/schemas/actions";
+import { entityIdSchema, renameEventSchema } from "@/lib/schemas/actions";
 import { eventDetailFiltersSchema } from "@/lib/schemas/filters";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/events/:id — the comparison: claims and statements per outlet, timelines. */
 export async function GET(request: Request, ctx: { params: Promise<{ eventId: string }> }) {
-  const { eventId } = await ctx.params;
+  const param = parseParam("eventId", (await ctx.params).eventId, entityIdSchema);
+  if (!param.ok) return param.response;
+  const eventId = param.data;
   const parsed = parseQuery(request, eventDetailFiltersSchema);
   if (!parsed.ok) return parsed.response;
   try {
@@ -21,7 +23,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ eventId: st
 
 /** PATCH /api/events/:id {title} — an analyst's title, kept by re-grouping; `null` restores the automatic one. */
 export async function PATCH(request: Request, ctx: { params: Promise<{ eventId: string }> }) {
-  const { eventId } = await ctx.params;
+  const param = parseParam("eventId", (await ctx.params).eventId, entityIdSchema);
+  if (!param.ok) return param.response;
+  const eventId = param.data;
   const who = actorOf(request);
   if (!who.ok) return who.response;
   const body = await parseBody(request, renameEventSchema);

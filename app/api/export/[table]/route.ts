@@ -2,7 +2,7 @@ import { getEnv } from "@/lib/env";
 import { toWebStream } from "@/lib/export";
 import { badRequest, parseQuery } from "@/lib/http/respond";
 import { exportRows } from "@/lib/queries";
-import { EXPORT_TABLES, exportFiltersSchema, type ExportTable } from "@/lib/schemas/filters";
+import { EXPORT_TABLES, exportFiltersSchema, exportSortError, type ExportTable } from "@/lib/schemas/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +18,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const parsed = parseQuery(request, exportFiltersSchema);
   if (!parsed.ok) return parsed.response;
   const f = parsed.data;
+  const sortError = exportSortError(table as ExportTable, f.sort);
+  if (sortError) return badRequest("sort", sortError);
   const source = exportRows(table as ExportTable, f, { limit: getEnv().PARALLAX_EXPORT_MAX_ROWS });
   const { stream, contentType, extension } = toWebStream(f.format, source.rows, source.columns);
   const stamp = new Date().toISOString().slice(0, 10);

@@ -1,12 +1,14 @@
-import { actorOf, parseBody, runAction } from "@/lib/http/respond";
+import { actorOf, parseBody, parseParam, runAction } from "@/lib/http/respond";
 import { moveArticles } from "@/lib/mutations/event-actions";
-import { moveArticleSchema } from "@/lib/schemas/actions";
+import { entityIdSchema, moveArticleSchema } from "@/lib/schemas/actions";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/articles/:id/move {eventId} — the article joins that event (a manual membership). */
 export async function POST(request: Request, ctx: { params: Promise<{ articleId: string }> }) {
-  const { articleId } = await ctx.params;
+  const param = parseParam("articleId", (await ctx.params).articleId, entityIdSchema);
+  if (!param.ok) return param.response;
+  const articleId = param.data;
   const who = actorOf(request);
   if (!who.ok) return who.response;
   const body = await parseBody(request, moveArticleSchema);

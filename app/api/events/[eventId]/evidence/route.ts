@@ -1,4 +1,5 @@
-import { notFound, parseQuery, serverError } from "@/lib/http/respond";
+import { notFound, parseParam, parseQuery, serverError } from "@/lib/http/respond";
+import { entityIdSchema } from "@/lib/schemas/actions";
 import { getClaimEvidence } from "@/lib/queries";
 import { evidenceQuerySchema } from "@/lib/schemas/evidence";
 
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
  * The event page loads a figure's sentence from here when the figure is opened.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ eventId: string }> }) {
-  const { eventId } = await ctx.params;
+  const param = parseParam("eventId", (await ctx.params).eventId, entityIdSchema);
+  if (!param.ok) return param.response;
+  const eventId = param.data;
   const parsed = parseQuery(request, evidenceQuerySchema);
   if (!parsed.ok) return parsed.response;
   try {

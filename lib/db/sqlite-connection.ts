@@ -1,0 +1,45 @@
+/**
+ * SQLite connection settings for several processes sharing one file (two ingests, the dashboard
+ * serving while an ingest writes):
+ *
+ * - WAL journal: readers never wait for the writer and the writer never waits for readers. The
+ *   mode is stored in the file; setting it on every connection covers files created by
+ *   `prisma migrate deploy` alone.
+ * - Transactions begin IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout
+ *   (`timeout` of the adapter) makes a second writer wait its turn. Prisma's adapter begins
+ *   DEFERRED; a deferred transaction that reads first (every write transaction here looks
+ *   something up first) and then writes after another process committed fails at once with
+ *   SQLITE_BUSY ("database is locked"), whatever the busy timeout, because its snapshot is stale.
+ *   Every interactive transaction in Parallax writes, so nothing is lost by taking the lock early;
+ *   plain reads run outside transactions and are never blocked.
+ */
+
+/** The part of a better-sqlite3 `Database` configured here. */
+interface SqliteClientLike {
+  prepare(sql: string): unknown;
+  pragma(source: string): unknown;
+}
+
+interface FactoryLike {
+  connect(): Promise<unknown>;
+}
+
+/** Wrap a Prisma better-sqlite3 adapter factory: WAL journal and IMMEDIATE transactions (see above). */
+export function configureSqliteConnections<F extends FactoryLike>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as { client?: Partial<SqliteClientLike> } | null)?.client;
+    if (client && typeof client.prepare === "function" && typeof client.pragma === "function") {
+      try {
+        client.pragma("journal_mode = WAL");
+      } catch {
+        // Another connection holds the file in the old mode (or it is read-only): keep its mode.
+      }
+      const prepare = client.prepare.bind(client);
+      client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    }
+    return adapter;
+  };
+  return factory;
+}

@@ -1,0 +1,32 @@
+/**
+ * Which failures of a batch's transaction are worth another try: the database was busy (SQLite's
+ * write lock held past the busy timeout, a PostgreSQL deadlock or serialization failure, no
+ * transaction slot within `maxWait`), or a unique key was taken meanwhile (a concurrent ingest
+ * stored the same article or outlet first). Anything else (bad data, a bug) fails the same way
+ * again and is reported at once.
+ */
+const TRANSIENT =
+  /SQLITE_BUSY|database is locked|SocketTimeout|40P01|40001|deadlock detected|could not serialize|TransactionWriteConflict|P2034|P2028|Unable to start a transaction|Transaction already closed|UniqueConstraintViolation|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_CONSTRAINT_UNIQUE|23505|P2002|Unique constraint|duplicate key/i;
+
+/** Attempts at storing one batch (the first included). */
+export const STORE_ATTEMPTS = 4;
+
+/** Everything an error says about itself: message, code, and the same of its causes. */
+function describe(err: unknown, depth = 0): string {
+  if (!err || typeof err !== "object" || depth > 4) return String(err);
+  const e = err as { message?: unknown; code?: unknown; cause?: unknown; meta?: unknown };
+  const parts = [String(e.message ?? ""), String(e.code ?? "")];
+  if (e.meta) parts.push(JSON.stringify(e.meta));
+  if (e.cause) parts.push(describe(e.cause, depth + 1));
+  return parts.join(" ");
+}
+
+/** True when storing the batch again may succeed (see TRANSIENT). */
+export function isTransientStoreError(err: unknown): boolean {
+  return TRANSIENT.test(describe(err));
+}
+
+/** Wait before attempt `attempt` (2, 3, …): short, growing, jittered so two writers do not collide again. */
+export function retryDelayMs(attempt: number): number {
+  return Math.round((50 * 2 ** (attempt - 2)) * (1 + Math.random()));
+}
