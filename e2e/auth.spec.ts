@@ -97,7 +97,10 @@ test("the API refuses missing and wrong tokens and accepts the right one", async
   // Reads are protected too (PARALLAX_READ_TOKEN): the read token opens them; liveness stays public.
   expect((await request.get(`${BASE}/api/events`)).status()).toBe(401);
   expect((await request.get(`${BASE}/api/events`, { headers: { authorization: `Bearer ${READ}` } })).status()).toBe(200);
-  expect((await request.get(`${BASE}/api/health`)).status()).toBe(200);
+  const health = await request.get(`${BASE}/api/health`);
+  expect(health.status()).toBe(200);
+  // ... and says nothing about the corpus.
+  expect(await health.json()).not.toHaveProperty("articles");
 });
 
 test("an analyst signs in, edits an outlet with the session (CSRF-protected) and signs out", async ({ page }) => {
