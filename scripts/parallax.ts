@@ -39,11 +39,11 @@ program
     "ingest files or directories (seed text/Markdown, HTML, NDJSON, JSON, CSV) and URLs (article pages, RSS/Atom feeds read once, sitemap.xml) into DATABASE_URL",
   )
   .argument("<inputs...>", "files, directories or http(s) URLs")
-  .option("--batch-size <n>", "articles per transaction", (v) => Number.parseInt(v, 10))
+  .option("--batch-size <n>", "articles per transaction", Number)
   .option("--sitemap-limit <n>", "pages read from a sitemap at most (default 100)", (v) => Number(v))
   .option("--quiet", "print nothing but errors")
   .action(async (inputs: string[], opts: { batchSize?: number; sitemapLimit?: number; quiet?: boolean }) => {
-    if (opts.batchSize !== undefined && !(opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
+    if (opts.batchSize !== undefined && !(Number.isInteger(opts.batchSize) && opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
       throw new Error("--batch-size must be a whole number from 1 to 10000");
     }
     // URLs are fetched with the SSRF-safe fetcher (scripts/cli/feeds.ts); everything else is a path.
@@ -106,9 +106,73 @@ feeds
     process.exitCode = await runFeedsRemove(ref);
   });
 
+for (const [name, description] of [
+  ["pause", "stop fetching a feed on its schedule (a refresh still fetches it)"],
+  ["resume", "fetch a paused feed on its schedule again (at once if it fell due meanwhile)"],
+] as const) {
+  feeds
+    .command(name)
+    .description(description)
+    .argument("<feed>", "feed id or URL")
+    .action(async (ref: string) => {
+      const { runFeedsUpdate } = await import("./cli/feeds");
+      process.exitCode = await runFeedsUpdate(name, ref);
+    });
+}
+
+feeds
+  .command("set")
+  .description("change a feed's interval (its next fetch is rescheduled from the last one) or its name")
+  .argument("<feed>", "feed id or URL")
+  .option("--interval <minutes>", "minutes between fetches (5 to 10080)")
+  .option("--title <title>", "a name for the feed")
+  .option("--no-title", "go back to the feed's own title")
+  .action(async (ref: string, opts: { interval?: string; title?: string | boolean }) => {
+    const { runFeedsUpdate } = await import("./cli/feeds");
+    process.exitCode = await runFeedsUpdate("set", ref, {
+      interval: opts.interval,
+      title: typeof opts.title === "string" ? opts.title : undefined,
+      clearTitle: opts.title === false,
+    });
+  });
+
+const follows = program.command("follows").description("follow an event, an outlet or a saved search: changes in the notifications page, an Atom feed, a webhook");
+
+follows
+  .command("add")
+  .description("follow an event (id), an outlet (key) or a saved search (query string, e.g. 'q=strike&outlet=bbc.co.uk')")
+  .argument("<kind>", "event | outlet | search")
+  .argument("<target>", "event id, outlet key or saved search")
+  .option("--label <text>", "a name for it (default: the event title, the outlet name, the search)")
+  .option("--threshold <n>", "event follows: record when the divergence crosses this (0.25 = 25%)")
+  .option("--webhook <url>", "POST each change there as signed JSON")
+  .option("--secret <secret>", "the webhook's HMAC secret (default: generated and printed once)")
+  .action(async (kind: string, target: string, opts: { label?: string; threshold?: string; webhook?: string; secret?: string }) => {
+    const { runFollowsAdd } = await import("./cli/follows");
+    process.exitCode = await runFollowsAdd(kind, target, opts);
+  });
+
+follows
+  .command("list")
+  .description("every follow with its change and unread counts")
+  .option("--json", "print JSON")
+  .action(async (opts: { json?: boolean }) => {
+    const { runFollowsList } = await import("./cli/follows");
+    process.exitCode = await runFollowsList(opts);
+  });
+
+follows
+  .command("remove")
+  .description("stop following (the change log goes too)")
+  .argument("<id>", "follow id")
+  .action(async (id: string) => {
+    const { runFollowsRemove } = await import("./cli/follows");
+    process.exitCode = await runFollowsRemove(id);
+  });
+
 program
   .command("watch")
-  .description("run the feed scheduler in the foreground: fetch each feed when it is due, until Ctrl-C")
+  .description("run the feed scheduler and the webhook deliveries in the foreground: fetch each feed when it is due, until Ctrl-C")
   .option("--concurrency <n>", "feeds fetched at once (1 to 16)", "2")
   .option("--idle <seconds>", "longest wait before looking for due feeds again", "30")
   .option("--once", "fetch the feeds that are due now, then exit")
@@ -120,12 +184,12 @@ program
 program
   .command("regroup")
   .description("re-run event grouping over the whole corpus in DATABASE_URL, keeping manual memberships, locked events and analyst titles")
-  .option("--batch-size <n>", "changed articles per transaction", (v) => Number.parseInt(v, 10))
+  .option("--batch-size <n>", "changed articles per transaction", Number)
   .option("--dry-run", "report what would change, write nothing")
   .option("--actor <name>", "who runs it, for the history", "cli")
   .option("--quiet", "print nothing but errors")
   .action(async (opts: { batchSize?: number; dryRun?: boolean; actor: string; quiet?: boolean }) => {
-    if (opts.batchSize !== undefined && !(opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
+    if (opts.batchSize !== undefined && !(Number.isInteger(opts.batchSize) && opts.batchSize >= 1 && opts.batchSize <= 10_000)) {
       throw new Error("--batch-size must be a whole number from 1 to 10000");
     }
     const actor = opts.actor.trim();

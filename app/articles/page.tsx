@@ -6,6 +6,7 @@ import Link from "next/link";
 import { listArticles, listLanguages, listOutletFacets } from "@/lib/queries";
 import { FilterError } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
+import { FilterFollow } from "../notifications/filter-follow";
 import { ArticlesTable } from "@/components/tables/articles-table";
 import { languageName } from "@/components/format";
 import { parseArticleListParams, type RawSearchParams } from "./search-params";
@@ -33,6 +34,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-2">
       {header}
+      <FilterFollow filters={parsed.data} />
       <Suspense fallback={<DataTableSkeleton label="Loading articles" />}>
         <ArticlesResults filters={parsed.data} sp={sp} />
       </Suspense>

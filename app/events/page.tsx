@@ -5,6 +5,7 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { listEvents, listLanguages, listOutletFacets } from "@/lib/queries";
 import { FilterError } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
+import { FilterFollow } from "../notifications/filter-follow";
 import { EventsTable } from "@/components/tables/events-table";
 import { languageName } from "@/components/format";
 import { parseEventListParams, type RawSearchParams } from "./search-params";
@@ -31,6 +32,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-2">
       {header}
+      <FilterFollow filters={parsed.data} />
       <Suspense fallback={<DataTableSkeleton label="Loading events" />}>
         <EventsResults filters={parsed.data} />
       </Suspense>

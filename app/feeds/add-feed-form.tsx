@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { FeedDto, PollSummary } from "@/lib/feeds/types";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { IntervalField, intervalValue } from "./interval-field";
 import { pollMessage } from "./poll-message";
 import { useFeedRequest } from "./use-feed-request";
 
@@ -17,11 +18,10 @@ export function AddFeedForm() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const minutes = Number(interval);
     const result = await send<{ feed: FeedDto; poll: PollSummary | null }>(
       "/api/feeds",
       "POST",
-      { url: url.trim(), intervalMinutes: Number.isFinite(minutes) ? minutes : interval, ...(title.trim() ? { title: title.trim() } : {}) },
+      { url: url.trim(), intervalMinutes: intervalValue(interval), ...(title.trim() ? { title: title.trim() } : {}) },
       (r) => `Added feed #${r.feed.id}: ${pollMessage(r.poll)}.`,
     );
     if (result) {
@@ -47,20 +47,7 @@ export function AddFeedForm() {
             aria-describedby={error ? `${id}-error` : undefined}
           />
         </div>
-        <div className="flex w-36 flex-col gap-1">
-          <Label htmlFor={`${id}-interval`}>Every (minutes)</Label>
-          <Input
-            id={`${id}-interval`}
-            type="number"
-            min={5}
-            max={10080}
-            step={1}
-            required
-            value={interval}
-            onChange={(e) => setIntervalMinutes(e.target.value)}
-            aria-invalid={error?.startsWith("intervalMinutes") ? true : undefined}
-          />
-        </div>
+        <IntervalField id={`${id}-interval`} className="w-36" value={interval} onChange={setIntervalMinutes} error={error} />
         <div className="flex w-56 flex-col gap-1">
           <Label htmlFor={`${id}-title`}>Name (optional)</Label>
           <Input id={`${id}-title`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} placeholder="the feed's own title" />

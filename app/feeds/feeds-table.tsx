@@ -5,24 +5,24 @@ import Link from "next/link";
 import type { FeedDto } from "@/lib/feeds/types";
 import { DataTable } from "@/components/data-table/data-table";
 import { DateCell } from "@/components/data-table/cells/date-cell";
+import { StatusCell } from "@/components/data-table/cells/status-cell";
 import { dataTableFeatures } from "@/components/data-table/features";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { FeedActions } from "./feed-actions";
 
 const h = createColumnHelper<typeof dataTableFeatures, FeedDto>();
 
-function statusOf(f: FeedDto): { label: string; tone: BadgeTone } {
-  if (f.fetching) return { label: "fetching", tone: "accent" };
-  if (!f.enabled) return { label: "paused", tone: "muted" };
+/** The feed's state for the status cell: what a watcher is doing, paused, or how the last fetch went. */
+function statusOf(f: FeedDto): { status: string; label: string } {
+  if (f.fetching) return { status: "fetching", label: "fetching" };
+  if (!f.enabled) return { status: "paused", label: "paused" };
   switch (f.status) {
     case "ok":
-      return { label: "ok", tone: "success" };
     case "not_modified":
-      return { label: "not modified", tone: "success" };
+      return { status: f.status, label: f.status === "ok" ? "ok" : "not modified" };
     case "error":
-      return { label: f.consecutiveFailures > 1 ? `failing (${f.consecutiveFailures}×)` : "failed", tone: "danger" };
+      return { status: "error", label: f.consecutiveFailures > 1 ? `failing (${f.consecutiveFailures}×)` : "failed" };
     default:
-      return { label: "waiting", tone: "neutral" };
+      return { status: "pending", label: "waiting" };
   }
 }
 
@@ -44,13 +44,12 @@ const columns = h.columns([
     ),
   }),
   h.accessor("status", {
-    header: "Status",
+    header: "Status, last fetch",
     cell: ({ row }) => {
-      const s = statusOf(row.original);
-      return <Badge tone={s.tone}>{s.label}</Badge>;
+      const f = row.original;
+      return <StatusCell {...statusOf(f)} at={f.lastFetchedAt} note={f.lastFetchedAt ? null : "never fetched"} />;
     },
   }),
-  h.accessor("lastFetchedAt", { header: "Last fetch", cell: ({ getValue }) => <DateCell value={getValue()} stacked /> }),
   h.accessor("nextFetchAt", {
     header: "Next fetch",
     cell: ({ row }) => (row.original.enabled ? <DateCell value={row.original.nextFetchAt} stacked /> : <span className="text-neutral-400">paused</span>),

@@ -22,7 +22,7 @@ export function useFeedRequest() {
   const [refreshing, startTransition] = useTransition();
 
   const send = useCallback(
-    async <T,>(url: string, method: "POST" | "DELETE", body: unknown, success: (result: T) => string): Promise<T | null> => {
+    async <T,>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown, success: (result: T) => string): Promise<T | null> => {
       setRunning(true);
       setError(null);
       setDone(null);

@@ -3,11 +3,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/format";
 import { toFigureClaim, type ArticleInfo } from "./evidence";
 import { ComparisonTable, type MatrixRow } from "./comparison-table";
+import { languagesOf } from "./language-badge";
 
 /** The articles of the comparison by id: what evidence popovers name (sent to the browser once). */
 export function articleIndex(rows: OutletComparison[]): Record<string, ArticleInfo> {
   const out: Record<string, ArticleInfo> = {};
-  for (const r of rows) for (const a of r.articles) out[a.id] = { id: a.id, title: a.title, outletName: r.outlet.name, publishedAt: a.publishedAt };
+  for (const r of rows) for (const a of r.articles) out[a.id] = { id: a.id, title: a.title, outletName: r.outlet.name, publishedAt: a.publishedAt, language: a.language };
   return out;
 }
 
@@ -24,6 +25,8 @@ export function toMatrixRows(rows: OutletComparison[]): MatrixRow[] {
       republishedBy: r.republishedBy,
       outlet: r.outlet,
       articleCount: r.articles.length,
+      languages: languagesOf(r.articles),
+      articleIds: r.articles.map((a) => a.id),
       copies: r.articles.filter((a) => a.syndicatedFrom).length,
       killed: r.killed.map(toFigureClaim),
       wounded: r.wounded.map(toFigureClaim),

@@ -7,13 +7,18 @@ import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { OutletKindBadge } from "@/components/data-table/cells/outlet-badge";
 import { formatDay, formatNumber } from "@/components/format";
 import type { FigureClaim } from "./evidence";
+import { useRevisionsByArticle } from "@/components/article/revisions-context";
 import { useArticleIndex } from "./evidence-context";
 import { FigureButton } from "./figure-button";
+import { LanguageBadge } from "./language-badge";
 
 /** One matrix row as the browser gets it: figures without their sentences, statements as counts. */
 export interface MatrixRow extends Pick<OutletComparison, "key" | "kind" | "parentKey" | "copyOf" | "declared" | "republishedBy"> {
   outlet: OutletRef;
   articleCount: number;
+  /** Languages of the row's articles (ISO 639-1), sorted. */
+  languages: string[];
+  articleIds: string[];
   /** Articles of the row that are detected copies. */
   copies: number;
   killed: FigureClaim[];
@@ -97,6 +102,18 @@ export function FigureList({ claims, multiArticle, showKind }: { claims: FigureC
   );
 }
 
+/** "1 revised": articles of the row corrected after they were first fetched (the Articles table says what changed). */
+function RevisedCount({ n }: { n: number }) {
+  if (n === 0) return null;
+  return (
+    <div className="text-xs whitespace-nowrap">
+      <a href="#articles" className="rounded focus-visible:outline-2 focus-visible:outline-blue-600" title="Changed after first fetched: see the Articles table">
+        <Badge tone="warning">{n} revised</Badge>
+      </a>
+    </div>
+  );
+}
+
 function RowHeader({ r }: { r: MatrixRow }) {
   const nested = r.parentKey !== null;
   return (
@@ -111,6 +128,9 @@ function RowHeader({ r }: { r: MatrixRow }) {
       </div>
       <div className="mt-1 flex flex-wrap gap-1">
         <OutletKindBadge kind={r.outlet.kind} />
+        {r.languages.map((l) => (
+          <LanguageBadge key={l} code={l} className="self-center" />
+        ))}
         {r.copyOf ? <CopyBadge of={r.copyOf.outletName} /> : r.declared ? <CopyBadge of={r.declared.name} /> : null}
       </div>
       {r.kind === "copy" && r.copyOf ? (
@@ -149,6 +169,7 @@ function RowHeader({ r }: { r: MatrixRow }) {
  */
 export function ComparisonTable({ rows }: { rows: MatrixRow[] }) {
   const [all, setAll] = useState(false);
+  const revisions = useRevisionsByArticle();
   const tableId = `${useId().replace(/:/g, "")}-rows`;
   const limit = initialRows(rows);
   const shown = all ? rows : rows.slice(0, limit);
@@ -199,6 +220,7 @@ export function ComparisonTable({ rows }: { rows: MatrixRow[] }) {
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     <div className="font-medium">{formatNumber(r.articleCount)}</div>
+                    <RevisedCount n={r.articleIds.filter((id) => revisions[id]).length} />
                     {r.copies > 0 && r.kind === "own" ? (
                       <div className="text-xs whitespace-nowrap">
                         <Badge tone="warning">

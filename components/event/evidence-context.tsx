@@ -30,6 +30,20 @@ export function useArticleInfo(articleId: string): ArticleInfo | undefined {
   return useArticleIndex()[articleId];
 }
 
+/** Languages of the page's articles, computed once per page (every figure asks). */
+const languageCache = new WeakMap<Record<string, ArticleInfo>, number>();
+
+/** True when the page's articles are in more than one language: figures then mark theirs. */
+export function useMixedLanguages(): boolean {
+  const index = useArticleIndex();
+  let n = languageCache.get(index);
+  if (n === undefined) {
+    n = new Set(Object.values(index).map((a) => a.language).filter(Boolean)).size;
+    languageCache.set(index, n);
+  }
+  return n > 1;
+}
+
 type EvidenceState = { status: "loading" } | { status: "ready"; evidence: ClaimEvidence } | { status: "error"; message: string };
 
 /** Sentences already fetched (or being fetched), by event and claim: each is asked for once per page. */

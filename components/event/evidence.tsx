@@ -1,7 +1,11 @@
 import Link from "next/link";
 import type { ClaimEvidence as ClaimEvidenceData, ClaimItem, EventClaim } from "@/lib/schemas/dto";
 import type { AttributionLink } from "@/lib/provenance/chain";
+import type { Qualifier } from "@/lib/extract/types";
+import type { RevisionFigure } from "@/lib/revisions/types";
+import type { FigureRevision } from "@/components/article/revisions-context";
 import { formatDateTime, formatFigure, KIND_LABEL, QUALIFIER_LABEL } from "@/components/format";
+import { LanguageBadge } from "./language-badge";
 
 /** What a figure on the event page needs (its evidence sentence is fetched when opened). */
 export type FigureClaim = Pick<
@@ -32,6 +36,8 @@ export interface ArticleInfo {
   title: string;
   outletName: string;
   publishedAt: string | null;
+  /** ISO 639-1 code of the article (its evidence sentences are in it), null when unknown. */
+  language?: string | null;
 }
 
 /** The evidence sentence with the figure's phrase highlighted. Offsets are relative to the article text. */
@@ -81,6 +87,15 @@ export function AttributionChain({ chain, unattributed = "no authority named", c
   );
 }
 
+function revisedFigure(f: RevisionFigure | null): string {
+  return f ? formatFigure({ ...f, qualifier: f.qualifier as Qualifier }) : "none";
+}
+
+/** "was ≥ 12 → now ≥ 15": how an article's figure changed when it was corrected. */
+export function revisionText(claim: FigureClaim, revision: FigureRevision): string {
+  return `was ${revision.was.map(revisedFigure).join(" → ")} → now ${formatFigure(claim)}`;
+}
+
 /**
  * A claim's evidence popover: the sentence (once loaded) with the phrase marked, the qualifier,
  * victims, attribution chain and a link to the article.
@@ -89,17 +104,26 @@ export function ClaimEvidence({
   claim,
   article,
   evidence,
+  revision,
 }: {
   claim: FigureClaim;
   article?: ArticleInfo;
+  /** The article was corrected and this figure changed with it. */
+  revision?: FigureRevision | null;
   evidence: { status: "loading" } | { status: "ready"; evidence: ClaimEvidenceData } | { status: "error"; message: string };
 }) {
   return (
     <div className="space-y-2">
-      <p className="text-xs font-semibold tracking-wide text-neutral-500 uppercase">
+      <p className="flex items-center gap-1.5 text-xs font-semibold tracking-wide text-neutral-500 uppercase">
         Evidence · {KIND_LABEL[claim.kind]} {formatFigure(claim)}
+        <LanguageBadge code={article?.language} />
       </p>
-      <blockquote aria-live="polite" aria-busy={evidence.status === "loading"} className="min-h-12 border-l-2 border-amber-400 pl-2.5 text-sm leading-relaxed text-neutral-800">
+      <blockquote
+        lang={article?.language ?? undefined}
+        aria-live="polite"
+        aria-busy={evidence.status === "loading"}
+        className="min-h-12 border-l-2 border-amber-400 pl-2.5 text-sm leading-relaxed text-neutral-800"
+      >
         {evidence.status === "ready" ? (
           <EvidenceSentence claim={evidence.evidence} />
         ) : evidence.status === "error" ? (
@@ -125,6 +149,17 @@ export function ClaimEvidence({
         <dd className="text-neutral-800">
           <AttributionChain chain={claim.chain} />
         </dd>
+        {revision ? (
+          <>
+            <dt className="text-neutral-500">Revised</dt>
+            <dd className="text-amber-900">
+              <span className="tabular-nums">{revisionText(claim, revision)}</span>{" "}
+              <span className="text-neutral-500">
+                (the article was corrected; re-fetched <time dateTime={revision.at}>{formatDateTime(revision.at)}</time>)
+              </span>
+            </dd>
+          </>
+        ) : null}
         {claim.isContext ? (
           <>
             <dt className="text-neutral-500">Note</dt>

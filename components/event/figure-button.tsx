@@ -1,10 +1,13 @@
 "use client";
 
+import { figureRevision, useArticleRevisions, type FigureRevision } from "@/components/article/revisions-context";
+import { Badge } from "@/components/ui/badge";
 import { Popover } from "@/components/ui/popover";
 import { cn } from "@/components/ui/cn";
 import { formatFigure, KIND_LABEL } from "@/components/format";
 import { ClaimEvidence, type FigureClaim } from "./evidence";
-import { useArticleInfo, useClaimEvidence } from "./evidence-context";
+import { useArticleInfo, useClaimEvidence, useMixedLanguages } from "./evidence-context";
+import { LanguageBadge } from "./language-badge";
 
 /** Shorten "the Syrian Observatory for Human Rights" to "Syrian Observatory for Human Rights". */
 function authorityLabel(a: string): string {
@@ -16,10 +19,10 @@ function relays(claim: FigureClaim): string[] {
   return claim.chain.slice(1).filter((l) => l.role !== "authority").map((l) => l.name);
 }
 
-function LoadedEvidence({ claim }: { claim: FigureClaim }) {
+function LoadedEvidence({ claim, revision }: { claim: FigureClaim; revision: FigureRevision | null }) {
   const article = useArticleInfo(claim.articleId);
   const evidence = useClaimEvidence(claim.id, true) ?? { status: "loading" as const };
-  return <ClaimEvidence claim={claim} article={article} evidence={evidence} />;
+  return <ClaimEvidence claim={claim} article={article} evidence={evidence} revision={revision} />;
 }
 
 /**
@@ -44,6 +47,12 @@ export function FigureButton({
   const via = hideAttribution ? [] : relays(claim);
   const authority = !hideAttribution && claim.chain[claim.chain.length - 1]?.role === "authority" ? claim.authority : null;
   const hasLine = Boolean(authority || via.length || showDate);
+  // Events reported in several languages: each figure says which one its evidence sentence is in.
+  const mixed = useMixedLanguages();
+  const language = useArticleInfo(claim.articleId)?.language;
+  // Revisions record each article's headline figures: a corrected one is marked here, its old value in the popover.
+  const revisions = useArticleRevisions(claim.articleId);
+  const revision = claim.isHeadline && !claim.isContext ? figureRevision(revisions, claim.kind) : null;
   return (
     <Popover
       label={`Evidence for ${KIND_LABEL[claim.kind].toLowerCase()} ${formatFigure(claim)}`}
@@ -62,6 +71,8 @@ export function FigureButton({
             {showKind ? <span className="text-xs text-neutral-500">{KIND_LABEL[claim.kind]}</span> : null}
             <span className={cn("font-semibold text-neutral-950 tabular-nums", claim.isHeadline ? "text-base" : "text-sm")}>{formatFigure(claim)}</span>
             {claim.victimGroup ? <span className="text-xs text-neutral-700">{claim.victimGroup}</span> : null}
+            {mixed ? <LanguageBadge code={language} className="self-center" /> : null}
+            {revision ? <Badge tone="warning">revised</Badge> : null}
           </span>
           {hasLine ? (
             <span className="text-xs leading-snug text-neutral-500">
@@ -71,7 +82,7 @@ export function FigureButton({
         </button>
       )}
     >
-      {(open) => (open ? <LoadedEvidence claim={claim} /> : null)}
+      {(open) => (open ? <LoadedEvidence claim={claim} revision={revision} /> : null)}
     </Popover>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { ArticleListItem } from "@/lib/schemas/dto";
+import { ArticleRevisedMark } from "@/components/article/revised-popover";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { DateCell } from "@/components/data-table/cells/date-cell";
 import { OutletBadge } from "@/components/data-table/cells/outlet-badge";
@@ -22,7 +23,8 @@ const titleColumn = h.accessor("title", {
       <div className="min-w-0">
         <Link href={`/articles/${encodeURIComponent(a.id)}`} className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
           {a.title || "(untitled)"}
-        </Link>
+        </Link>{" "}
+        <ArticleRevisedMark articleId={a.id} subject={a.title || a.id} />
         {a.syndicatedFrom || a.originalSourceName ? (
           <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-neutral-600">
             {a.syndicatedFrom ? (

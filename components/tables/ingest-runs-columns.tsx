@@ -2,22 +2,13 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { IngestRunItem } from "@/lib/schemas/dto";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { DateCell } from "@/components/data-table/cells/date-cell";
 import { NumberCell } from "@/components/data-table/cells/range-cell";
+import { StatusCell } from "@/components/data-table/cells/status-cell";
 import { dataTableFeatures } from "@/components/data-table/features";
 
 const h = createColumnHelper<typeof dataTableFeatures, IngestRunItem>();
-
-const STATUS_TONE: Record<string, BadgeTone> = {
-  running: "accent",
-  done: "success",
-  completed: "success",
-  ok: "success",
-  partial: "warning",
-  failed: "danger",
-  error: "danger",
-};
 
 function duration(start: string, end: string | null): string {
   if (!end) return "";
@@ -30,14 +21,7 @@ export const ingestRunColumns = h.columns([
   h.accessor("id", { header: "Run", meta: { numeric: true }, cell: ({ getValue }) => <span className="tabular-nums">#{getValue()}</span> }),
   h.accessor("startedAt", {
     header: "Started",
-    cell: ({ row }) => (
-      <div>
-        <DateCell value={row.original.startedAt} withTime />
-        {row.original.finishedAt ? (
-          <div className="text-xs text-neutral-500 tabular-nums">took {duration(row.original.startedAt, row.original.finishedAt)}</div>
-        ) : null}
-      </div>
-    ),
+    cell: ({ getValue }) => <DateCell value={getValue()} withTime />,
   }),
   h.accessor("source", {
     header: "Source",
@@ -47,7 +31,11 @@ export const ingestRunColumns = h.columns([
   h.accessor("trigger", { header: "Trigger", cell: ({ getValue }) => <Badge tone="muted">{getValue()}</Badge> }),
   h.accessor("status", {
     header: "Status",
-    cell: ({ getValue }) => <Badge tone={STATUS_TONE[getValue()] ?? "neutral"}>{getValue()}</Badge>,
+    cell: ({ row }) => {
+      const r = row.original;
+      const took = duration(r.startedAt, r.finishedAt);
+      return <StatusCell status={r.status} at={r.finishedAt} note={took ? `took ${took}` : null} />;
+    },
   }),
   h.accessor("total", { header: "Items", meta: { numeric: true }, cell: ({ getValue }) => <NumberCell value={getValue()} /> }),
   h.accessor("added", { header: "Added", meta: { numeric: true }, cell: ({ getValue }) => <NumberCell value={getValue()} /> }),

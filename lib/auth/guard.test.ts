@@ -38,6 +38,7 @@ const WRITES: [string, string][] = [
   ["POST", "/api/feeds"],
   ["POST", "/api/feeds/1/refresh"],
   ["DELETE", "/api/feeds/1"],
+  ["PATCH", "/api/feeds/1"],
   ["POST", "/events/ev_1"], // a server action posts to its page
 ];
 

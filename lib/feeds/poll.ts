@@ -49,6 +49,12 @@ function errorText(err: unknown): string {
   return (err as Error).message?.split("\n").slice(-1)[0] ?? String(err);
 }
 
+/** The feed's interval now: it may have been changed (PATCH /api/feeds/:id) while it was being fetched. */
+async function currentInterval(database: PollContext["database"], feed: FeedRow): Promise<number> {
+  const row = await database.db.feed.findUnique({ where: { id: feed.id }, select: { intervalMinutes: true } });
+  return row?.intervalMinutes ?? feed.intervalMinutes;
+}
+
 /** Fetch, parse and ingest one claimed feed; always releases the lease. */
 export async function pollFeed(ctx: PollContext, feed: FeedRow, owner: string): Promise<PollSummary> {
   const now = ctx.now ?? (() => new Date());
@@ -59,7 +65,7 @@ export async function pollFeed(ctx: PollContext, feed: FeedRow, owner: string): 
     const outcome = await fetchAndIngest(ctx, feed, signal);
     if (ctx.signal?.aborted) throw new PollAborted();
     const at = now();
-    const next = nextFetchAfterSuccess(at, feed.intervalMinutes);
+    const next = nextFetchAfterSuccess(at, await currentInterval(database, feed));
     // The fetch worked, but some items could not be read: say so where the feed's status shows.
     const itemNote = outcome.failed > 0 ? `${outcome.failed} ${outcome.failed === 1 ? "item" : "items"} failed${outcome.runId ? ` (see ingest run #${outcome.runId})` : ""}` : null;
     await finishFeed(database, feed.id, owner, {
@@ -83,7 +89,7 @@ export async function pollFeed(ctx: PollContext, feed: FeedRow, owner: string): 
     const message = timeout.aborted ? `the fetch took longer than ${Math.round((ctx.timeoutMs ?? 600_000) / 1000)} s` : errorText(err);
     const failures = feed.consecutiveFailures + 1;
     const at = now();
-    const next = nextFetchAfterFailure(at, feed.intervalMinutes, failures);
+    const next = nextFetchAfterFailure(at, await currentInterval(database, feed), failures);
     await finishFeed(database, feed.id, owner, {
       status: "error",
       lastError: message.slice(0, 1000),

@@ -32,16 +32,17 @@ export const httpUrlSchema = z
     return u.href;
   });
 
+const intervalMinutesSchema = z
+  .number({ error: "expected a whole number of minutes" })
+  .int("expected a whole number of minutes")
+  .min(MIN_INTERVAL_MINUTES, `at least ${MIN_INTERVAL_MINUTES} minutes`)
+  .max(MAX_INTERVAL_MINUTES, `at most ${MAX_INTERVAL_MINUTES} minutes (a week)`);
+
 export const addFeedSchema = z
   .object({
     url: httpUrlSchema,
     title: z.string().trim().min(1, "at least 1 character").max(200, "at most 200 characters").optional(),
-    intervalMinutes: z
-      .number({ error: "expected a whole number of minutes" })
-      .int("expected a whole number of minutes")
-      .min(MIN_INTERVAL_MINUTES, `at least ${MIN_INTERVAL_MINUTES} minutes`)
-      .max(MAX_INTERVAL_MINUTES, `at most ${MAX_INTERVAL_MINUTES} minutes (a week)`)
-      .default(30),
+    intervalMinutes: intervalMinutesSchema.default(30),
     /** An existing outlet's key. */
     outlet: z.string().trim().min(1).max(200).optional(),
     enabled: z.boolean().default(true),
@@ -50,6 +51,23 @@ export const addFeedSchema = z
   })
   .strict();
 export type AddFeedRequest = z.infer<typeof addFeedSchema>;
+
+/**
+ * `PATCH /api/feeds/:id` and `parallax feeds pause|resume|set`: pause or resume, change the
+ * interval (the next fetch is rescheduled from the last one), rename (`title: null` takes the feed's
+ * own title again at its next full fetch). At least one field.
+ */
+export const updateFeedSchema = z
+  .object({
+    paused: z.boolean({ error: "expected true or false" }).optional(),
+    intervalMinutes: intervalMinutesSchema.optional(),
+    title: z.string({ error: "expected a string or null" }).trim().min(1, "at least 1 character").max(200, "at most 200 characters").nullable().optional(),
+  })
+  .strict()
+  .refine((v) => v.paused !== undefined || v.intervalMinutes !== undefined || v.title !== undefined, {
+    message: "give at least one of paused, intervalMinutes, title",
+  });
+export type UpdateFeedRequest = z.infer<typeof updateFeedSchema>;
 
 export const fetchUrlsSchema = z
   .object({
@@ -60,10 +78,13 @@ export const fetchUrlsSchema = z
   .strict();
 export type FetchUrlsRequest = z.infer<typeof fetchUrlsSchema>;
 
-export const feedIdSchema = z.coerce
-  .number({ error: "expected a feed id" })
-  .int("expected a whole number")
-  .positive("expected a positive feed id");
+export const feedIdSchema = z
+  .string({ error: "expected a feed id" })
+  .trim()
+  // Digits only: Number() would also read "1e3", "0x10" and " 12 " as ids.
+  .regex(/^\d{1,15}$/, "expected a feed id (a positive whole number)")
+  .transform(Number)
+  .pipe(z.number().int("expected a whole number").positive("expected a positive feed id"));
 
 /**
  * Why `url` can never be fetched under `policy`, known without DNS: an IP literal that is not

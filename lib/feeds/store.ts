@@ -2,6 +2,7 @@
 import { getDatabase, type Database } from "../db";
 import { conflictError, notFoundError } from "../mutations/errors";
 import { feedRowSelect, type FeedRow } from "./claim";
+import { nextFetchAfterFailure, nextFetchAfterSuccess } from "./schedule";
 import type { FeedDto, FeedStatus } from "./types";
 
 export function toFeedDto(row: FeedRow, now = new Date()): FeedDto {
@@ -97,4 +98,47 @@ export async function removeFeed(database: Database, id: number): Promise<FeedDt
   if (!row) throw notFoundError("feedId", `feed ${id} not found`);
   await database.db.feed.delete({ where: { id } });
   return toFeedDto(row);
+}
+
+export interface UpdateFeedInput {
+  /** Paused feeds are never claimed by a watcher (a manual refresh still fetches them). */
+  paused?: boolean;
+  intervalMinutes?: number;
+  /** Null: the feed's own title is taken again at its next full fetch. */
+  title?: string | null;
+}
+
+/**
+ * When a feed is due under a new interval: counted from its last fetch with the same rule the
+ * poller uses (one interval after a success, the back-off after failures), so shortening the
+ * interval makes it due sooner and lengthening it later. A feed never fetched stays due.
+ */
+export function rescheduledFetchAt(row: Pick<FeedRow, "lastFetchedAt" | "nextFetchAt" | "consecutiveFailures">, intervalMinutes: number): Date {
+  if (!row.lastFetchedAt) return row.nextFetchAt;
+  return row.consecutiveFailures > 0
+    ? nextFetchAfterFailure(row.lastFetchedAt, intervalMinutes, row.consecutiveFailures)
+    : nextFetchAfterSuccess(row.lastFetchedAt, intervalMinutes);
+}
+
+/**
+ * Pause or resume a feed, change its interval (rescheduling its next fetch, see
+ * rescheduledFetchAt) or its title. Resuming a feed whose fetch fell due while it was paused
+ * makes it due at once. Throws ActionError `not_found` (field "feedId").
+ */
+export async function updateFeed(database: Database, id: number, input: UpdateFeedInput): Promise<FeedDto> {
+  const { db } = database;
+  return db.$transaction(async (tx) => {
+    const row = await tx.feed.findUnique({ where: { id }, select: feedRowSelect });
+    if (!row) throw notFoundError("feedId", `feed ${id} not found`);
+    const interval = input.intervalMinutes ?? row.intervalMinutes;
+    const data: { enabled?: boolean; intervalMinutes?: number; nextFetchAt?: Date; title?: string | null } = {};
+    if (input.paused !== undefined) data.enabled = !input.paused;
+    if (input.title !== undefined) data.title = input.title;
+    if (input.intervalMinutes !== undefined && input.intervalMinutes !== row.intervalMinutes) {
+      data.intervalMinutes = interval;
+      data.nextFetchAt = rescheduledFetchAt(row, interval);
+    }
+    const updated = await tx.feed.update({ where: { id }, data, select: feedRowSelect });
+    return toFeedDto(updated);
+  });
 }

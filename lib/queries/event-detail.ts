@@ -5,14 +5,14 @@ import {
   claimChain,
   countIndependentSources,
   figureBlindspots,
+  figuresBySource,
   groupByAuthority,
-  isIndependent,
   nestCopies,
   resolveOrigins,
-  sourceKey,
   speakerKey,
   statementBlindspots,
   statementChain,
+  toProvenanceArticle,
   type ChainContext,
   type Origin,
   type ProvenanceArticle,
@@ -31,6 +31,7 @@ import type {
 } from "../schemas/dto";
 import { EVIDENCE_MAX_CLAIMS } from "../schemas/evidence";
 import type { EventDetailFilters } from "../schemas/filters";
+import { getRevisionsByArticle } from "../revisions/queries";
 import { eventListSelect, toEventListItem } from "./events";
 import { getCoverage } from "./overview";
 import { articleListSelect, claimSelect, statementSelect, toArticleListItem, toStatementItem } from "./select";
@@ -66,27 +67,15 @@ type EventArticleRow = Prisma.ArticleGetPayload<{ select: typeof eventArticleSel
 
 const EMPTY_SPREAD: FigureSpread = { min: null, median: null, max: null, divergence: null, sources: 0 };
 
-function time(iso: Date | null): number {
-  return iso ? iso.getTime() : Infinity;
-}
-
 /**
  * Min / median / max over independent sources, one headline figure per source (its earliest
  * independent article's), with the events list's definition (`summariseFigures`).
  */
 function spread(articles: EventArticleRow[], origins: Map<string, Origin>, kind: "killed" | "wounded"): FigureSpread {
-  const bySource = new Map<string, { min: number | null; max: number | null }>();
-  const ordered = [...articles].sort((a, b) => time(a.publishedAt) - time(b.publishedAt) || a.id.localeCompare(b.id));
-  for (const a of ordered) {
-    if (!isIndependent(a.id, origins)) continue;
-    const key = sourceKey(a.id, origins);
-    if (bySource.has(key)) continue;
-    const c = a.claims.find((x) => x.kind === kind && x.isHeadline && !x.isContext);
-    if (c) bySource.set(key, { min: c.min, max: c.max });
-  }
-  if (bySource.size === 0) return EMPTY_SPREAD;
-  const s = summariseFigures([...bySource.values()]);
-  return { min: s.min, median: s.median, max: s.max, divergence: s.divergence, sources: bySource.size };
+  const figures = figuresBySource(articles, origins, kind);
+  if (figures.length === 0) return EMPTY_SPREAD;
+  const s = summariseFigures(figures);
+  return { min: s.min, median: s.median, max: s.max, divergence: s.divergence, sources: figures.length };
 }
 
 /**
@@ -125,6 +114,9 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
     }),
   ]);
 
+  // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
+  const revisions = await getRevisionsByArticle(articles.map((a) => a.id), database);
+
   const counts: CountPoint[] = headlines.map((c) => ({
     at: c.article.publishedAt!.toISOString(),
     articleId: c.articleId,
@@ -139,18 +131,7 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
   const languages = [...new Set(facetRows.map((r) => r.language).filter((l): l is string => !!l))].sort();
 
   // Provenance: which article copies which, and the rows the matrix shows.
-  const provenance: (ProvenanceArticle & { row: EventArticleRow })[] = articles.map((a) => ({
-    id: a.id,
-    outletKey: a.outlet.key,
-    outletName: a.outlet.name,
-    url: a.url,
-    publishedAt: a.publishedAt?.toISOString() ?? null,
-    syndicatedFromId: a.syndicatedFromId,
-    syndicatedFrom: a.syndicatedFrom ? { id: a.syndicatedFrom.id, outletKey: a.syndicatedFrom.outlet.key, outletName: a.syndicatedFrom.outlet.name } : null,
-    originalSourceName: a.originalSourceName,
-    originalSourceUrl: a.originalSourceUrl,
-    row: a,
-  }));
+  const provenance: (ProvenanceArticle & { row: EventArticleRow })[] = articles.map((a) => ({ ...toProvenanceArticle(a), row: a }));
   const origins = resolveOrigins(provenance, [...outlets.values()]);
   const outletNames = [...outlets.values()].map((o) => o.name);
   const wireNames = [...outlets.values()].filter((o) => o.kind === "wire").map((o) => o.name);
@@ -245,6 +226,7 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
     counts,
     facets: { outlets: [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name)), languages },
     articles: { total, shown: articles.length },
+    revisions,
   };
 }
 

@@ -9,7 +9,8 @@ import { contentHash } from "../ingest";
 import type { NormalizedArticle } from "../ingest/types";
 import { refreshEvents } from "../mutations/events";
 import { analyseArticle } from "../pipeline/analyse";
-import { hasChanged, summariseChanges } from "./diff";
+import { detectFollowChanges } from "../pipeline/follow-changes";
+import { diffQuotes, hasChanged, summariseChanges } from "./diff";
 import type { RevisionChanges } from "./types";
 
 export interface RevisionResult {
@@ -27,6 +28,7 @@ const versionSelect = {
   language: true,
   publishedAt: true,
   claims: { select: { kind: true, min: true, max: true, qualifier: true, phrase: true, isHeadline: true, isContext: true } },
+  statements: { where: { direct: true }, select: { text: true }, orderBy: { start: "asc" as const } },
   membership: { select: { eventId: true } },
   revisions: { select: { revision: true, createdAt: true }, orderBy: { revision: "desc" as const }, take: 1 },
 } as const;
@@ -52,6 +54,19 @@ function wordCount(text: string): number {
  * write the same revision (the second finds no change, or fails on the unique revision number).
  */
 export async function reviseArticle(database: Database, articleId: string, incoming: NormalizedArticle): Promise<RevisionResult | null> {
+  const result = await storeRevision(database, articleId, incoming);
+  // Right after the revision's transaction: followed items it changed get their change log
+  // entries (figure_revised, quote_revised ...). Detection is idempotent, so a failure here is
+  // caught up by the next batch or revision that touches the same event; it never undoes the revision.
+  if (result) {
+    await detectFollowChanges(database, { revisions: [result] }).catch((err: unknown) => {
+      console.error(`[parallax] follow change detection after revising ${articleId}:`, err);
+    });
+  }
+  return result;
+}
+
+async function storeRevision(database: Database, articleId: string, incoming: NormalizedArticle): Promise<RevisionResult | null> {
   const { db } = database;
   // The same analysis as ingest (language, extraction, places); pure and the slow part, so it runs
   // before the transaction takes the write lock. The stored publication date is kept.
@@ -68,6 +83,15 @@ export async function reviseArticle(database: Database, articleId: string, incom
       const current = await tx.article.findUnique({ where: { id: articleId }, select: versionSelect });
       if (!current || !hasChanged(current, incoming)) return null;
       const changes = summariseChanges(current, { title: incoming.title, text: incoming.text, claims: extraction.claims });
+      changes.quotes = diffQuotes(
+        current.statements.map((s) => s.text),
+        extraction.statements.filter((s) => s.direct).map((s) => s.text),
+      );
+      if (changes.quotes) {
+        const q = changes.quotes;
+        const note = `quotes: ${[q.added.length ? `${q.added.length} added` : null, q.removed.length ? `${q.removed.length} removed` : null].filter(Boolean).join(", ")}`;
+        changes.summary = changes.summary === "no visible change" ? note : `${changes.summary}; ${note}`;
+      }
       const last = current.revisions[0];
       const revision = (last?.revision ?? 0) + 1;
       await tx.articleRevision.create({

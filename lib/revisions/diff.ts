@@ -130,3 +130,20 @@ export function summariseChanges(before: ArticleVersion, after: ArticleVersion):
   for (const f of figures) parts.push(`${f.kind}: ${formatFigure(f.from)} → ${formatFigure(f.to)}`);
   return { title, text, figures, summary: parts.join("; ") || "no visible change" };
 }
+
+/** Quote wording as compared across versions: case, spacing and quote marks ignored. */
+function quoteKey(text: string): string {
+  return text.toLowerCase().replace(/["'“”‘’«»]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The direct quotes `after` added and `before` had that `after` dropped (a reworded quote is one
+ * of each), in text order; null when the quotes are the same.
+ */
+export function diffQuotes(before: string[], after: string[]): { added: string[]; removed: string[] } | null {
+  const oldKeys = new Set(before.map(quoteKey));
+  const newKeys = new Set(after.map(quoteKey));
+  const added = [...new Set(after.filter((q) => !oldKeys.has(quoteKey(q))))];
+  const removed = [...new Set(before.filter((q) => !newKeys.has(quoteKey(q))))];
+  return added.length || removed.length ? { added, removed } : null;
+}

@@ -2,24 +2,43 @@
 import { getDatabase, type Database } from "../db";
 import type { ArticleRevisionItem, RevisionChanges } from "./types";
 
-/**
- * The kept versions of an article, newest first, each with what the next version changed.
- * Empty when the article was never revised.
- */
-export async function getArticleRevisions(articleId: string, database: Database = getDatabase()): Promise<ArticleRevisionItem[]> {
-  const rows = await database.db.articleRevision.findMany({
-    where: { articleId },
-    orderBy: { revision: "desc" },
-    select: { revision: true, title: true, contentHash: true, fetchedAt: true, createdAt: true, changes: true },
-  });
-  return rows.map((r) => ({
+const revisionSelect = { revision: true, title: true, contentHash: true, fetchedAt: true, createdAt: true, changes: true } as const;
+
+function toRevisionItem(r: { revision: number; title: string; contentHash: string; fetchedAt: Date; createdAt: Date; changes: unknown }): ArticleRevisionItem {
+  return {
     revision: r.revision,
     title: r.title,
     contentHash: r.contentHash,
     fetchedAt: r.fetchedAt.toISOString(),
     replacedAt: r.createdAt.toISOString(),
-    changes: r.changes as unknown as RevisionChanges,
-  }));
+    changes: r.changes as RevisionChanges,
+  };
+}
+
+/**
+ * The kept versions of an article, newest first, each with what the next version changed.
+ * Empty when the article was never revised.
+ */
+export async function getArticleRevisions(articleId: string, database: Database = getDatabase()): Promise<ArticleRevisionItem[]> {
+  const rows = await database.db.articleRevision.findMany({ where: { articleId }, orderBy: { revision: "desc" }, select: revisionSelect });
+  return rows.map(toRevisionItem);
+}
+
+/**
+ * The kept versions of each of `articleIds` (newest first, as getArticleRevisions), in one query
+ * per 500 ids; articles never revised are absent. For the event page's "revised" marks.
+ */
+export async function getRevisionsByArticle(articleIds: string[], database: Database = getDatabase()): Promise<Record<string, ArticleRevisionItem[]>> {
+  const out: Record<string, ArticleRevisionItem[]> = {};
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const rows = await database.db.articleRevision.findMany({
+      where: { articleId: { in: articleIds.slice(i, i + 500) } },
+      orderBy: [{ articleId: "asc" }, { revision: "desc" }],
+      select: { ...revisionSelect, articleId: true },
+    });
+    for (const r of rows) (out[r.articleId] ??= []).push(toRevisionItem(r));
+  }
+  return out;
 }
 
 /**

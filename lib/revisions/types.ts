@@ -30,6 +30,11 @@ export interface RevisionChanges {
     removed: string[];
   } | null;
   figures: FigureChange[];
+  /**
+   * Direct quotes the new version added or dropped (normalised wording compared; absent in
+   * revisions recorded before quotes were compared).
+   */
+  quotes?: { added: string[]; removed: string[] } | null;
   /** One line: "title changed; paragraphs: 1 added, 1 changed; killed: at least 12 → at least 15". */
   summary: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { CasualtyClaim, CasualtyKind, Qualifier, Statement } from "../extract/types";
 import type { AttributionLink, CopyVia, FigureBlindspot, StatementBlindspot } from "../provenance";
+import type { ArticleRevisionItem } from "../revisions/types";
 
 export interface Range {
   min: number | null;
@@ -219,6 +220,11 @@ export interface EventDetail {
    * `coverage` always cover every matching article.
    */
   articles: { total: number; shown: number };
+  /**
+   * Earlier versions of the comparison's articles that changed after they were first fetched
+   * (newest first, as on the article page), by article id; articles never revised are absent.
+   */
+  revisions: Record<string, ArticleRevisionItem[]>;
 }
 
 export interface ArticleDetail extends ArticleListItem {

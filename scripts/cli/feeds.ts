@@ -1,14 +1,14 @@
 /**
- * `parallax feeds add|list|refresh|remove` and the URL half of `parallax ingest <url...>`.
+ * `parallax feeds add|list|refresh|remove|pause|resume|set` and the URL half of `parallax ingest <url...>`.
  * Thin wrappers over lib/feeds: flags are parsed with the same zod schemas as the API.
  */
 import type { z } from "zod";
 import type { Database } from "../../lib/db";
 import { fetchPolicyFromEnv } from "../../lib/feeds/config";
 import { addAndFetchFeed, refreshFeed } from "../../lib/feeds/refresh";
-import { addFeedSchema, fetchUrlsSchema, staticUrlRefusal } from "../../lib/feeds/schemas";
+import { addFeedSchema, fetchUrlsSchema, staticUrlRefusal, updateFeedSchema } from "../../lib/feeds/schemas";
 import { ingestUrls, type IngestUrlsReport } from "../../lib/feeds/sources";
-import { addFeed, findFeed, listFeeds, removeFeed } from "../../lib/feeds/store";
+import { addFeed, findFeed, listFeeds, removeFeed, updateFeed } from "../../lib/feeds/store";
 import type { FeedDto } from "../../lib/feeds/types";
 import { describePoll } from "../../lib/feeds/watcher";
 import { ActionError } from "../../lib/mutations/errors";
@@ -77,7 +77,7 @@ export async function runFeedsAdd(url: string, opts: FeedsAddOptions): Promise<n
   return withDatabase(async (database) => {
     try {
       const { fetch, ...input } = parsed.data;
-      const added = (feed: FeedDto) => out(`added feed #${feed.id} ${feed.url} (every ${feed.intervalMinutes} min${feed.enabled ? "" : ", disabled"})`);
+      const added = (feed: FeedDto) => out(`added feed #${feed.id} ${feed.url} (every ${feed.intervalMinutes} min${feed.enabled ? "" : ", paused"})`);
       if (!fetch) {
         added(await addFeed(database, input));
         return 0;
@@ -94,7 +94,7 @@ export async function runFeedsAdd(url: string, opts: FeedsAddOptions): Promise<n
 }
 
 function feedLine(f: FeedDto): string {
-  const status = f.fetching ? "fetching" : f.enabled ? f.status : "disabled";
+  const status = f.fetching ? "fetching" : f.enabled ? f.status : "paused";
   const counts = `${f.itemsSeen} ${f.itemsSeen === 1 ? "item" : "items"}, +${f.lastAdded}${f.lastRevised ? ` ~${f.lastRevised}` : ""}`;
   const error = f.lastError ? `\n      ${f.status === "error" ? "error" : "note"}: ${f.lastError}` : "";
   return `#${String(f.id).padEnd(4)} ${status.padEnd(12)} last ${when(f.lastFetchedAt).padEnd(16)} next ${when(f.nextFetchAt).padEnd(16)} ${counts.padEnd(18)} ${f.title ? `${f.title} ` : ""}<${f.url}>${error}`;
@@ -170,6 +170,46 @@ export async function runFeedsRemove(ref: string): Promise<number> {
       return 0;
     } catch (e) {
       return actionFailure(e, "remove");
+    }
+  });
+}
+
+export interface FeedsSetOptions {
+  interval?: string;
+  title?: string;
+  /** `--no-title`: go back to the feed's own title. */
+  clearTitle?: boolean;
+}
+
+/**
+ * `parallax feeds pause <id|url>`, `feeds resume <id|url>`, `feeds set <id|url> --interval <minutes>
+ * [--title <name>]`: the same change as `PATCH /api/feeds/:id`, validated by the same schema.
+ */
+export async function runFeedsUpdate(command: "pause" | "resume" | "set", ref: string, opts: FeedsSetOptions = {}): Promise<number> {
+  const interval = opts.interval === undefined ? undefined : Number(opts.interval);
+  const parsed = updateFeedSchema.safeParse({
+    ...(command === "pause" ? { paused: true } : command === "resume" ? { paused: false } : {}),
+    ...(interval === undefined ? {} : { intervalMinutes: Number.isFinite(interval) && opts.interval?.trim() ? interval : opts.interval }),
+    ...(opts.clearTitle ? { title: null } : opts.title !== undefined ? { title: opts.title } : {}),
+  });
+  if (!parsed.success) {
+    const message = flagError(parsed.error, { intervalMinutes: "--interval", title: "--title" });
+    err(`parallax feeds ${command}: ${command === "set" && message.startsWith("arguments:") ? "give --interval <minutes> or --title <name>" : message}`);
+    return 2;
+  }
+  return withDatabase(async (database) => {
+    const feed = await resolveRef(database, ref);
+    if (!feed) {
+      err(`parallax feeds ${command}: no feed ${ref}`);
+      return 1;
+    }
+    try {
+      const updated = await updateFeed(database, feed.id, parsed.data);
+      const state = updated.enabled ? `active, every ${updated.intervalMinutes} min, next fetch ${when(updated.nextFetchAt)} UTC` : `paused (every ${updated.intervalMinutes} min when resumed)`;
+      out(`feed #${updated.id} ${updated.title ? `${updated.title} ` : ""}<${updated.url}>: ${state}`);
+      return 0;
+    } catch (e) {
+      return actionFailure(e, command);
     }
   });
 }

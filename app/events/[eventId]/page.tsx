@@ -16,6 +16,7 @@ import { EvidenceProvider } from "@/components/event/evidence-context";
 import { FigureSpreadSummary } from "@/components/event/figure-spread";
 import { EventArticlesTable } from "@/components/event/event-articles-table";
 import { EventHeader } from "@/components/event/event-header";
+import { FollowControl } from "../../notifications/follow-control";
 import { EventManagePanel } from "@/components/event/event-manage-panel";
 import { EventToolbar } from "@/components/event/event-toolbar";
 import { StatementsBySpeaker } from "@/components/event/statements-by-speaker";
@@ -24,6 +25,7 @@ import { getStatementGroups } from "@/lib/queries/statement-groups";
 import { FilterError } from "@/components/layout/filter-error";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
+import { RevisionsProvider } from "@/components/article/revisions-context";
 import { parseEventDetailParams, type RawSearchParams } from "../search-params";
 import { parseEventViewParams } from "./view-params";
 
@@ -83,12 +85,14 @@ export default async function EventPage(props: Props) {
       </nav>
 
       <EventHeader event={event} filtered={filtered} manageHref="#manage" />
+      <FollowControl kind="event" target={event.id} what="this event" />
 
       {error ? (
         <FilterError field={error.field} error={error.error} resetHref={base} />
       ) : (
         <UrlStateProvider className="space-y-6">
           <EvidenceProvider eventId={event.id} articles={articles}>
+          <RevisionsProvider revisions={detail.revisions}>
           <div className="sticky top-0 z-30 -mx-1 rounded-lg bg-neutral-100/95 px-1 backdrop-blur">
             <EventToolbar outlets={facets.outlets} languages={facets.languages} />
           </div>
@@ -185,6 +189,7 @@ export default async function EventPage(props: Props) {
               <EventArticlesTable articles={allArticles} eventId={event.id} />
             </CardBody>
           </Card>
+          </RevisionsProvider>
           </EvidenceProvider>
         </UrlStateProvider>
       )}

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db";
-import { feedIdSchema } from "@/lib/feeds/schemas";
-import { getFeed, removeFeed } from "@/lib/feeds/store";
-import { badRequest, notFound, runAction, serverError } from "@/lib/http/respond";
+import { feedIdSchema, updateFeedSchema } from "@/lib/feeds/schemas";
+import { getFeed, removeFeed, updateFeed } from "@/lib/feeds/store";
+import { badRequest, notFound, parseBody, runAction, serverError } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +23,19 @@ export async function GET(_request: Request, ctx: Ctx) {
   } catch (err) {
     return serverError(err, "loading the feed");
   }
+}
+
+/**
+ * PATCH /api/feeds/:id {paused?, intervalMinutes?, title?} — pause or resume (a paused feed is
+ * not fetched by the scheduler), change the interval (the next fetch is rescheduled from the
+ * last one), rename. Answers `{feed}`; `400` naming the field, `404` for an unknown id.
+ */
+export async function PATCH(request: Request, ctx: Ctx) {
+  const id = await feedId(ctx);
+  if (!id.ok) return id.response;
+  const body = await parseBody(request, updateFeedSchema);
+  if (!body.ok) return body.response;
+  return runAction("updating the feed", async () => ({ feed: await updateFeed(getDatabase(), id.id, body.data) }));
 }
 
 /** DELETE /api/feeds/:id — unsubscribe; the articles it brought in stay. Answers the removed feed. */
