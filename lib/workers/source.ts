@@ -21,8 +21,9 @@ function moduleRoot(): string | null {
 export function projectFile(relative: string): string | null {
   for (const root of [moduleRoot(), process.cwd()]) {
     if (!root) continue;
-    const file = path.join(root, relative);
-    if (fs.existsSync(file)) return file;
+    // Runtime paths, not build inputs: without the hints Turbopack traces the whole project.
+    const file = path.join(/* turbopackIgnore: true */ root, relative);
+    if (fs.existsSync(/* turbopackIgnore: true */ file)) return file;
   }
   return null;
 }
