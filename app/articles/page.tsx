@@ -4,7 +4,7 @@ import type { ArticleFilters } from "@/lib/schemas/filters";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import Link from "next/link";
 import { listArticles, listLanguages, listOutletFacets } from "@/lib/queries";
-import { FilterError } from "@/components/layout/filter-error";
+import { FilterErrorPage } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { FilterFollow } from "../notifications/filter-follow";
 import { ArticlesTable } from "@/components/tables/articles-table";
@@ -24,12 +24,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     />
   );
   if (!parsed.ok) {
-    return (
-      <div className="space-y-4">
-        {header}
-        <FilterError field={parsed.field} error={parsed.error} resetHref="/articles" />
-      </div>
-    );
+    return <FilterErrorPage header={header} field={parsed.field} error={parsed.error} resetHref="/articles" />;
   }
   return (
     <div className="space-y-2">

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import type { EventFilters } from "@/lib/schemas/filters";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { listEvents, listLanguages, listOutletFacets } from "@/lib/queries";
-import { FilterError } from "@/components/layout/filter-error";
+import { FilterErrorPage } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { FilterFollow } from "../notifications/filter-follow";
 import { EventsTable } from "@/components/tables/events-table";
@@ -22,12 +22,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     />
   );
   if (!parsed.ok) {
-    return (
-      <div className="space-y-4">
-        {header}
-        <FilterError field={parsed.field} error={parsed.error} resetHref="/events" />
-      </div>
-    );
+    return <FilterErrorPage header={header} field={parsed.field} error={parsed.error} resetHref="/events" />;
   }
   return (
     <div className="space-y-2">

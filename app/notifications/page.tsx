@@ -6,7 +6,7 @@ import { ChangeList } from "@/components/follows/change-list";
 import { DeliveryTable } from "@/components/follows/delivery-table";
 import { MarkReadButton } from "@/components/follows/mark-read-button";
 import { UnfollowButton } from "@/components/follows/unfollow-button";
-import { FilterError } from "@/components/layout/filter-error";
+import { FilterErrorPage } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -41,12 +41,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     />
   );
   if (!parsed.ok) {
-    return (
-      <div className="space-y-4">
-        {header}
-        <FilterError field={parsed.field} error={parsed.error} resetHref="/notifications" />
-      </div>
-    );
+    return <FilterErrorPage header={header} field={parsed.field} error={parsed.error} resetHref="/notifications" />;
   }
   const { follow: followId, unread } = parsed.data;
   const [follows, changes, deliveries] = await Promise.all([

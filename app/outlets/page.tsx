@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentAuth } from "@/lib/auth/server";
 import { listOutletRegistry } from "@/lib/queries/outlets";
-import { FilterError } from "@/components/layout/filter-error";
+import { FilterErrorPage } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { OutletsTable } from "@/components/tables/outlets-table";
 import { parseOutletParams } from "./search-params";
@@ -19,12 +19,7 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
     />
   );
   if (!parsed.ok) {
-    return (
-      <div className="space-y-4">
-        {header}
-        <FilterError field={parsed.field} error={parsed.error} resetHref="/outlets" />
-      </div>
-    );
+    return <FilterErrorPage header={header} field={parsed.field} error={parsed.error} resetHref="/outlets" />;
   }
   const f = parsed.data;
   const [all, auth] = await Promise.all([listOutletRegistry(), currentAuth()]);

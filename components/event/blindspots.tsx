@@ -47,7 +47,6 @@ interface BlindspotRow {
 function BlindspotTable<R extends BlindspotRow>({
   id,
   title,
-  noun,
   empty,
   rows,
   total,
@@ -56,10 +55,10 @@ function BlindspotTable<R extends BlindspotRow>({
   fact,
 }: {
   id: string;
+  /** Plural: "Figures". */
   title: string;
-  /** Plural, lower case: "figures". */
-  noun: string;
   empty: { title: string; description: string };
+  /** Every fact, most widely reported first: the first SHOWN_ROWS are shown. */
   rows: R[];
   total: number;
   names: Map<string, string>;
@@ -87,7 +86,7 @@ function BlindspotTable<R extends BlindspotRow>({
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {rows.slice(0, SHOWN_ROWS).map((r) => (
                 <tr key={r.key} className="border-b border-neutral-100 align-top">
                   <th scope="row" className={`${factClassName} px-3 py-2 text-left font-normal`}>
                     {fact(r)}
@@ -104,7 +103,7 @@ function BlindspotTable<R extends BlindspotRow>({
           </table>
         </div>
       )}
-      <More total={total} what={noun} />
+      <More total={total} what={title.toLowerCase()} />
     </section>
   );
 }
@@ -140,9 +139,8 @@ export function Blindspots({
       <BlindspotTable
         id="blindspots-figures"
         title="Figures"
-        noun="figures"
         empty={{ title: "No casualty figures", description: "No article in this selection states a casualty figure about this event." }}
-        rows={blindspots.figures.slice(0, SHOWN_ROWS)}
+        rows={blindspots.figures}
         total={blindspots.totals.figures}
         names={names}
         factClassName="min-w-40"
@@ -164,9 +162,8 @@ export function Blindspots({
       <BlindspotTable
         id="blindspots-statements"
         title="Statements"
-        noun="statements"
         empty={{ title: "No statements", description: "No article in this selection quotes a speaker about this event." }}
-        rows={blindspots.statements.slice(0, SHOWN_ROWS)}
+        rows={blindspots.statements}
         total={blindspots.totals.statements}
         names={names}
         factClassName="max-w-md min-w-56"

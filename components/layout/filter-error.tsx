@@ -20,3 +20,13 @@ export function FilterError({ field, error, resetHref }: { field: string; error:
     </div>
   );
 }
+
+/** A list page whose URL parameters do not parse: its header, then the error in place of results. */
+export function FilterErrorPage({ header, field, error, resetHref }: { header: React.ReactNode; field: string; error: string; resetHref: string }) {
+  return (
+    <div className="space-y-4">
+      {header}
+      <FilterError field={field} error={error} resetHref={resetHref} />
+    </div>
+  );
+}
