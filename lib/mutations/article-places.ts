@@ -49,7 +49,7 @@ export async function fillArticleLocations(
       async (tx) => {
         // `places: null` again: an ingest that raced this run has written its own value, keep it.
         for (const l of located) await tx.article.updateMany({ where: { id: l.id, places: null }, data: { places: l.places, eventDay: l.eventDay } });
-        await refreshEvents(tx, events);
+        await refreshEvents(tx, events, database);
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

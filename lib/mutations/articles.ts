@@ -176,7 +176,7 @@ export async function insertArticleBatch(
           await tx.$executeRawUnsafe(`SELECT 1 FROM "Event" WHERE "id" IN (${marks}) ORDER BY "id" FOR NO KEY UPDATE`, ...chunk);
         }
       }
-      await refreshEvents(tx, touched);
+      await refreshEvents(tx, touched, { provider, raw });
       lap("refresh_events");
     },
     // Large batches on PostgreSQL can exceed Prisma's 5 s default.

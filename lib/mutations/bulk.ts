@@ -90,7 +90,7 @@ async function insertPg(conn: PgConnection, table: string, columns: string[], ro
   }
 }
 
-function toParam(provider: "sqlite" | "postgresql", v: BulkValue): string | number | boolean | null {
+export function toParam(provider: "sqlite" | "postgresql", v: BulkValue): string | number | boolean | null {
   if (v instanceof Date) {
     // SQLite: the text format Prisma's SQLite adapter writes. PostgreSQL: a UTC timestamp literal.
     return provider === "sqlite" ? v.toISOString().replace("Z", "+00:00") : v.toISOString().replace("Z", "");

@@ -118,7 +118,7 @@ export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, d
     await tx.eventArticle.updateMany({ where: { eventId: { in: sources } }, data: { eventId: target, method: "manual", score: 1 } });
     await tx.eventArticle.updateMany({ where: { eventId: target }, data: { method: "manual" } });
     // The emptied sources are deleted by the refresh.
-    await refreshEvents(tx, [target, ...sources]);
+    await refreshEvents(tx, [target, ...sources], database);
     const event = await currentSnapshot(tx, target);
     const action = await recordEventAction(
       tx,
@@ -165,7 +165,7 @@ export async function splitEvent(eventId: string, input: SplitEventInput, ctx: A
     await tx.event.create({ data: { id, title: input.title ?? "", titleManual: input.title !== undefined } });
     await tx.eventArticle.updateMany({ where: { articleId: { in: input.articleIds } }, data: { eventId: id, method: "manual", score: 1 } });
     await tx.eventArticle.updateMany({ where: { eventId }, data: { method: "manual" } });
-    await refreshEvents(tx, [eventId, id]);
+    await refreshEvents(tx, [eventId, id], database);
     const event = await currentSnapshot(tx, id);
     const ordered = input.articleIds.map((a) => byId.get(a)!);
     const action = await recordEventAction(
@@ -223,7 +223,7 @@ export async function moveArticles(
     if (without.length) {
       await tx.eventArticle.createMany({ data: without.map((articleId) => ({ articleId, eventId: input.eventId, method: "manual", score: 1 })) });
     }
-    const deleted = await refreshEvents(tx, [input.eventId, ...fromIds]);
+    const deleted = await refreshEvents(tx, [input.eventId, ...fromIds], database);
     const event = await currentSnapshot(tx, input.eventId);
     const ordered = input.articleIds.map((a) => byId.get(a)!);
     const action = await recordEventAction(
@@ -267,7 +267,7 @@ export async function renameEvent(eventId: string, title: string | null, ctx: Ac
     if (title === null) {
       if (!e.titleManual) throw conflictError("title", `event ${quote(eventId)} already has its automatic title`);
       await tx.event.update({ where: { id: eventId }, data: { titleManual: false } });
-      await refreshEvents(tx, [eventId]);
+      await refreshEvents(tx, [eventId], database);
     } else {
       if (e.titleManual && e.title === title) throw conflictError("title", `event ${quote(eventId)} already has this title`);
       await tx.event.update({ where: { id: eventId }, data: { title, titleManual: true } });

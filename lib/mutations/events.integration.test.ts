@@ -94,7 +94,7 @@ describe.each(PROVIDERS)("event place, day and medians on %s", (provider) => {
   test("an analyst's title is kept; place and day are still refreshed", async () => {
     const { db } = t.database;
     await db.event.update({ where: { id: strikeEvent.id }, data: { title: "Tharda mountain strike", titleManual: true, place: null, day: null } });
-    await refreshEvents(db, [strikeEvent.id]);
+    await refreshEvents(db, [strikeEvent.id], t.database);
     expect(await db.event.findUnique({ where: { id: strikeEvent.id }, select: { title: true, place: true, day: true } })).toEqual({
       title: "Tharda mountain strike",
       place: "Deir ez-Zor, Syria",

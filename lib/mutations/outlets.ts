@@ -163,7 +163,7 @@ export async function editOutlet(
     await tx.outlet.update({ where: { id }, data });
 
     // Events holding both outlets' articles now count one outlet fewer.
-    if (touchedEvents.size) await refreshEvents(tx, touchedEvents);
+    if (touchedEvents.size) await refreshEvents(tx, touchedEvents, database);
 
     const item = await getOutletRegistryItem(tx, id);
     return { outlet: item!, merged, articlesMoved };

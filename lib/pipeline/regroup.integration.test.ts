@@ -27,7 +27,7 @@ const TRUCE_1 = "orientdaily.example/middle-east/2016/09/20/syria-support-group-
 async function drift(database: Database, articleId: string, eventId: string): Promise<void> {
   const from = await eventOf(database, articleId);
   await database.db.eventArticle.update({ where: { articleId }, data: { eventId, method: "auto", score: 0.2 } });
-  await refreshEvents(database.db, [eventId, ...(from ? [from] : [])]);
+  await refreshEvents(database.db, [eventId, ...(from ? [from] : [])], database);
 }
 
 async function members(database: Database, eventId: string): Promise<string[]> {

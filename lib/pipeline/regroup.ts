@@ -181,7 +181,7 @@ export async function regroupCorpus(database: Database, opts: RegroupOptions = {
         }
         const touched = new Set<string>(targets);
         for (const c of changes) if (c.from) touched.add(c.from);
-        report.eventsDeleted += (await refreshEvents(tx, touched)).length;
+        report.eventsDeleted += (await refreshEvents(tx, touched, database)).length;
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

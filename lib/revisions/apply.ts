@@ -139,7 +139,7 @@ async function storeRevision(database: Database, articleId: string, incoming: No
           })),
         });
       }
-      if (current.membership) await refreshEvents(tx, [current.membership.eventId]);
+      if (current.membership) await refreshEvents(tx, [current.membership.eventId], database);
       return { articleId, revision, changes };
     },
     { timeout: 60_000, maxWait: 30_000 },

@@ -186,7 +186,7 @@ export async function findInconsistentEvents(database: Database): Promise<string
   await db
     .$transaction(
       async (tx) => {
-        await refreshEvents(tx, before.map((e) => e.id));
+        await refreshEvents(tx, before.map((e) => e.id), database);
         after = await tx.event.findMany({ select: eventListSelect, orderBy: { id: "asc" } });
         throw rolledBack;
       },

@@ -1,0 +1,88 @@
+import type { RawConnection } from "../db/raw-connection";
+import { toParam, type BulkValue } from "./bulk";
+
+type Tx = {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+};
+
+/** better-sqlite3's statement, as far as reads and writes on the hot path use it. */
+interface SqliteStatement {
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+
+/**
+ * Hand-written SQL for hot paths that Prisma's query builder makes slow (nested selects build
+ * one object per row and relation; every statement is prepared again). Statements are written
+ * once with `?` placeholders (renumbered `$n` for PostgreSQL) and run on the transaction's driver
+ * connection when there is one (`transactionWithConnection`), else through Prisma's raw queries
+ * on `tx`: the same SQL, in the same transaction, either way.
+ *
+ * Values are written in each provider's storage format (`toParam`: SQLite keeps dates as the text
+ * Prisma writes). A `timestamp` placeholder is written `?::ts` in the SQL: a cast on PostgreSQL,
+ * nothing on SQLite.
+ */
+export interface SqlRunner {
+  provider: "sqlite" | "postgresql";
+  all<T>(sql: string, params?: BulkValue[]): Promise<T[]>;
+  run(sql: string, params?: BulkValue[]): Promise<void>;
+}
+
+const prepared = new WeakMap<object, Map<string, SqliteStatement>>();
+
+function sqliteStatement(conn: object, sql: string): SqliteStatement {
+  let cache = prepared.get(conn);
+  if (!cache) prepared.set(conn, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = (conn as { prepare(sql: string): SqliteStatement }).prepare(sql)));
+  return stmt;
+}
+
+/** `?` → `$1, $2, …` and `::ts` → `::timestamp(3)` for PostgreSQL; `::ts` dropped for SQLite. */
+function dialect(provider: "sqlite" | "postgresql", sql: string): string {
+  if (provider === "sqlite") return sql.replaceAll("::ts", "");
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`).replaceAll("::ts", "::timestamp(3)");
+}
+
+export function sqlRunner(tx: Tx, provider: "sqlite" | "postgresql", raw?: RawConnection | null): SqlRunner {
+  const texts = new Map<string, string>();
+  const text = (sql: string) => {
+    let t = texts.get(sql);
+    if (t === undefined) texts.set(sql, (t = dialect(provider, sql)));
+    return t;
+  };
+  const values = (params: BulkValue[]) => params.map((v) => toParam(provider, v));
+  if (raw?.provider === "sqlite" && provider === "sqlite") {
+    const conn = raw.conn;
+    return {
+      provider,
+      all: async <T>(sql: string, params: BulkValue[] = []) => sqliteStatement(conn, text(sql)).all(...values(params)) as T[],
+      run: async (sql, params = []) => void sqliteStatement(conn, text(sql)).run(...values(params)),
+    };
+  }
+  if (raw?.provider === "postgresql" && provider === "postgresql") {
+    const conn = raw.conn as unknown as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+    return {
+      provider,
+      all: async <T>(sql: string, params: BulkValue[] = []) => (await conn.query(text(sql), values(params))).rows as T[],
+      run: async (sql, params = []) => void (await conn.query(text(sql), values(params))),
+    };
+  }
+  return {
+    provider,
+    all: <T>(sql: string, params: BulkValue[] = []) => tx.$queryRawUnsafe<T[]>(text(sql), ...values(params)),
+    run: async (sql, params = []) => void (await tx.$executeRawUnsafe(text(sql), ...values(params))),
+  };
+}
+
+/** A stored timestamp as milliseconds: SQLite gives the text Prisma wrote, PostgreSQL a Date or epoch ms. */
+export function timestampMs(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  const ms = Date.parse(String(v));
+  return Number.isNaN(ms) ? null : ms;
+}
