@@ -6,7 +6,8 @@ import { NativeSelect } from "@/components/ui/input";
 import { formatNumber } from "@/components/format";
 import { useSyncedState } from "@/components/ui/use-synced-state";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+/** Up to the API's cap (lib/schemas/filters: pageSize ≤ 200); pages above 100 rows are virtualised. */
+export const PAGE_SIZES = [10, 25, 50, 100, 200] as const;
 
 export interface PagingInfo {
   page: number;

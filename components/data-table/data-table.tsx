@@ -8,7 +8,7 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTableColumnHeader } from "./data-table-column-header";
@@ -16,6 +16,7 @@ import { DataTablePagination, type PagingInfo } from "./data-table-pagination";
 import { DataTableToolbar, type ToolbarConfig } from "./data-table-toolbar";
 import { dataTableFeatures, type DataTableFeatures } from "./features";
 import { UrlStateProvider, useUrlState } from "./url-state";
+import { VIRTUALIZE_ABOVE, VirtualRows, type VirtualRowProps } from "./virtual-rows";
 
 export type DataTableColumns<TData extends RowData> = ColumnDef<DataTableFeatures, TData, unknown>[];
 
@@ -42,7 +43,9 @@ export interface DataTableProps<TData extends RowData> {
 /**
  * The one generic Parallax table. Server-driven: sorting and paging state come from the URL
  * (via props the server page parsed) and changes go back to the URL, which re-renders the page
- * with fresh rows. Rendered as a real <table> with <th scope="col"> and aria-sort.
+ * with fresh rows. Rendered as a real <table> with <th scope="col"> and aria-sort. A page of more
+ * than VIRTUALIZE_ABOVE rows scrolls in its own box under a sticky header and renders only the
+ * rows in view (aria-rowcount / aria-rowindex tell assistive technology where they are).
  */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   return (
@@ -65,7 +68,8 @@ function DataTableInner<TData extends RowData>({
   empty,
   rowClassName,
 }: DataTableProps<TData>) {
-  const { setParams, isPending } = useUrlState();
+  const { searchParams, setParams, isPending } = useUrlState();
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   const sortingState = useMemo<SortingState>(
     () => (sorting ? [{ id: sorting.sort, desc: sorting.dir === "desc" }] : []),
@@ -108,16 +112,61 @@ function DataTableInner<TData extends RowData>({
   const headerGroups = table.getHeaderGroups();
   const rows = table.getRowModel().rows;
   const colCount = table.getAllLeafColumns().length;
+  const virtual = rows.length > VIRTUALIZE_ABOVE;
+  const headerRows = headerGroups.length;
+
+  // A new page, sort or filter starts at its first row, not where the previous one was scrolled to.
+  const query = searchParams.toString();
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [query]);
+
+  const renderRow = (index: number, virtualProps?: VirtualRowProps) => {
+    const row = rows[index]!;
+    return (
+      <tr
+        key={row.id}
+        {...virtualProps}
+        aria-rowindex={virtual ? headerRows + index + 1 : undefined}
+        className={cn("border-b border-neutral-100 last:border-b-0 hover:bg-neutral-50/80", rowClassName?.(row.original))}
+      >
+        {row.getAllCells().map((cell) => {
+          const meta = cell.column.columnDef.meta;
+          return (
+            <td
+              key={cell.id}
+              className={cn("px-3 py-2 align-top text-neutral-800", meta?.numeric && "text-right tabular-nums", meta?.className)}
+            >
+              <table.FlexRender cell={cell} />
+            </td>
+          );
+        })}
+      </tr>
+    );
+  };
 
   return (
     <div>
       {toolbar ? <DataTableToolbar config={toolbar} /> : null}
-      <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-        <table className="w-full border-collapse text-sm" aria-busy={isPending}>
+      <div
+        ref={scrollRef}
+        className={cn(
+          "rounded-lg border border-neutral-200 bg-white",
+          virtual ? "max-h-[70vh] overflow-auto overscroll-contain" : "overflow-x-auto",
+        )}
+        // The scroll box is a named, focusable region so keyboard users can scroll it too.
+        {...(virtual ? { role: "region", "aria-label": `${caption}, scrollable`, tabIndex: 0 } : {})}
+      >
+        <table
+          className="w-full border-collapse text-sm"
+          aria-busy={isPending}
+          aria-rowcount={virtual ? headerRows + rows.length : undefined}
+        >
           <caption className={cn(showCaption ? "px-3 py-2 text-left text-sm font-semibold" : "sr-only")}>{caption}</caption>
-          <thead className="bg-neutral-50">
-            {headerGroups.map((group) => (
-              <tr key={group.id} className="border-b border-neutral-200">
+          {/* Collapsed borders scroll away with a sticky header: the inset shadow draws its bottom edge. */}
+          <thead className={cn("bg-neutral-50", virtual && "sticky top-0 z-10 shadow-[inset_0_-1px_0_var(--color-neutral-200)]")}>
+            {headerGroups.map((group, i) => (
+              <tr key={group.id} className="border-b border-neutral-200" aria-rowindex={virtual ? i + 1 : undefined}>
                 {group.headers.map((header) => {
                   const meta = header.column.columnDef.meta;
                   const sorted = header.column.getIsSorted();
@@ -145,41 +194,24 @@ function DataTableInner<TData extends RowData>({
               </tr>
             ))}
           </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={colCount} className="p-4">
-                  <EmptyState
-                    title={empty?.title ?? `No ${noun} match these filters`}
-                    description={empty?.description ?? "Try removing a filter or widening the date range."}
-                  />
-                </td>
-              </tr>
-            ) : (
-              rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className={cn("border-b border-neutral-100 last:border-b-0 hover:bg-neutral-50/80", rowClassName?.(row.original))}
-                >
-                  {row.getAllCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta;
-                    return (
-                      <td
-                        key={cell.id}
-                        className={cn(
-                          "px-3 py-2 align-top text-neutral-800",
-                          meta?.numeric && "text-right tabular-nums",
-                          meta?.className,
-                        )}
-                      >
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    );
-                  })}
+          {virtual ? (
+            <VirtualRows count={rows.length} colCount={colCount} scrollRef={scrollRef} renderRow={renderRow} />
+          ) : (
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={colCount} className="p-4">
+                    <EmptyState
+                      title={empty?.title ?? `No ${noun} match these filters`}
+                      description={empty?.description ?? "Try removing a filter or widening the date range."}
+                    />
+                  </td>
                 </tr>
-              ))
-            )}
-          </tbody>
+              ) : (
+                rows.map((_, index) => renderRow(index))
+              )}
+            </tbody>
+          )}
         </table>
       </div>
       {paging ? (
