@@ -479,7 +479,7 @@ export class EventGrouper {
       allTerms,
       lineKeys: f.lineKeys,
       signature: minhashSignature(f.shingles, this.o.seed),
-      xl: crossProfile(doc),
+      xl: doc.profile !== undefined ? doc.profile : crossProfile(doc),
     };
   }
 

@@ -1,3 +1,5 @@
+import type { CrossProfile } from "./crosslang";
+
 /** What grouping needs to know about an article. */
 export interface ClusterDoc {
   id: string;
@@ -15,6 +17,11 @@ export interface ClusterDoc {
   language?: string | null;
   /** Language-independent evidence for grouping across languages; absent: none is compared. */
   signals?: CrossLanguageSignals | null;
+  /**
+   * `crossProfile(doc)`, when the caller computed it already (ingest does, in its extraction
+   * workers, so the grouping thread does not): must equal what `crossProfile` returns for this doc.
+   */
+  profile?: CrossProfile | null;
 }
 
 /** A place an article names in its headline or lead (as lib/places finds them). */

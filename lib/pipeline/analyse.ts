@@ -1,7 +1,9 @@
+import { crossProfile, type CrossProfile } from "../cluster";
 import { extractArticle } from "../extract";
 import type { Extraction } from "../extract/types";
 import { detectLanguage } from "../ingest";
 import { locateArticle, type ArticleLocation } from "../places/article";
+import { crossLanguageSignals } from "./signals";
 
 /** What the per-article analysis of ingest reads: plain data, so it can be sent to a worker thread. */
 export interface AnalyseInput {
@@ -18,6 +20,11 @@ export interface Analysis {
   extraction: Extraction;
   /** Places the article names and the day it gives for its event (lib/places). */
   location: ArticleLocation;
+  /**
+   * What cross-language grouping compares (lib/cluster/crosslang.ts), computed here so that the
+   * grouping thread does not; absent when the analysis was rebuilt from stored fields.
+   */
+  crossProfile?: CrossProfile | null;
 }
 
 /**
@@ -28,5 +35,9 @@ export interface Analysis {
 export function analyseArticle(input: AnalyseInput): Analysis {
   const language = input.language ?? detectLanguage(input.text);
   const extraction = extractArticle({ text: input.text, title: input.title, language, publishedAt: input.publishedAt });
-  return { language, extraction, location: locateArticle({ title: input.title, text: input.text, publishedAt: input.publishedAt, language }) };
+  const location = locateArticle({ title: input.title, text: input.text, publishedAt: input.publishedAt, language });
+  const signals = crossLanguageSignals(location.places, location.eventDay, extraction.claims);
+  // The document grouping will see (`toClusterDoc` in ingest.ts), minus what only ingest knows.
+  const profile = crossProfile({ id: "", title: input.title, text: input.text, date: input.publishedAt, outlet: null, url: null, language, signals });
+  return { language, extraction, location, crossProfile: profile };
 }

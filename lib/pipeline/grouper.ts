@@ -1,7 +1,9 @@
 import { DEFAULT_GROUPER_OPTIONS, EventGrouper, parseDay } from "../cluster";
-import type { ClusterDoc, CrossLanguageSignals } from "../cluster/types";
+import type { ClusterDoc } from "../cluster/types";
 import type { Database, Db, Prisma } from "../db";
-import { parsePlaceCandidates } from "../places/serialize";
+import { crossLanguageSignals } from "./signals";
+
+export { crossLanguageSignals };
 
 /** Days either side of a batch whose events are loaded as grouping candidates. */
 const WINDOW_DAYS = 45;
@@ -33,24 +35,6 @@ export function toClusterDocRow(a: Prisma.ArticleGetPayload<{ select: typeof clu
     url: a.url,
     language: a.language,
     signals: crossLanguageSignals(a.places, a.eventDay, a.claims),
-  };
-}
-
-/**
- * The language-independent evidence grouping compares across languages: the places of
- * `Article.places` (JSON, as lib/places computed them), the event day, and the figures that are
- * about this event. Null when the places were never computed (rows older than lib/places).
- */
-export function crossLanguageSignals(
-  places: string | null,
-  eventDay: string | null,
-  claims: ReadonlyArray<{ kind: string; min: number | null; max: number | null; isContext?: boolean }>,
-): CrossLanguageSignals | null {
-  if (places === null) return null;
-  return {
-    places: parsePlaceCandidates(places).map((p) => ({ name: p.n, country: p.c, kind: p.t, weight: p.w })),
-    eventDay,
-    figures: claims.filter((c) => !c.isContext).map((c) => ({ kind: c.kind, min: c.min, max: c.max })),
   };
 }
 

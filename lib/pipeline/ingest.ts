@@ -81,6 +81,8 @@ function hostOf(url: string | null): string | null {
 export function toClusterDoc(id: string, a: NormalizedArticle, outlet: string, analysis?: Analysis): ClusterDoc {
   const doc: ClusterDoc = { id, title: a.title, text: a.text, date: a.publishedAt, outlet, url: a.url };
   if (!analysis) return doc;
+  // The profile the extraction worker computed from the same fields; else computed by the grouper from the signals.
+  if (analysis.crossProfile !== undefined) return { ...doc, language: analysis.language, profile: analysis.crossProfile };
   return {
     ...doc,
     language: analysis.language,
