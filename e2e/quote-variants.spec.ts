@@ -23,6 +23,8 @@ test("an analyst compares how outlets worded the same statement and exports the 
   await open(page, `/events/${encodeURIComponent(eventId!)}`);
 
   const section = page.getByRole("region", { name: "Quote variants" });
+  // The section loads its groups when it nears the viewport.
+  await section.scrollIntoViewIfNeeded();
   await expect(section.getByRole("heading", { level: 2, name: "Quote variants" })).toBeVisible();
   await expect(section.getByText("struck through", { exact: true })).toBeVisible();
 

@@ -1,8 +1,12 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useState, type ReactNode } from "react";
 
 /**
  * A chart as a figure: visible title and description, the chart itself exposed as one image
- * with a text summary, and the exact numbers in a disclosure table below.
+ * with a text summary, and the exact numbers in a disclosure table below. The table is rendered
+ * once the disclosure is opened: a large event's tables (a row per day, per figure) weighed more
+ * than the rest of its page.
  */
 export function ChartFrame({
   id,
@@ -24,6 +28,7 @@ export function ChartFrame({
   dataTable?: ReactNode;
   legendNote?: ReactNode;
 }) {
+  const [open, setOpen] = useState(false);
   return (
     <figure aria-labelledby={`${id}-title`} className="m-0">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -41,11 +46,11 @@ export function ChartFrame({
       </p>
       {legendNote ? <div className="mt-2 text-xs text-neutral-600">{legendNote}</div> : null}
       {dataTable ? (
-        <details className="mt-3 text-sm">
+        <details className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer rounded text-xs font-medium text-blue-800 select-none hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
             Show data table
           </summary>
-          <div className="mt-2 max-h-80 overflow-auto rounded border border-neutral-200">{dataTable}</div>
+          {open ? <div className="mt-2 max-h-80 overflow-auto rounded border border-neutral-200">{dataTable}</div> : null}
         </details>
       ) : null}
     </figure>

@@ -12,6 +12,22 @@ export function articleIndex(rows: OutletComparison[]): Record<string, ArticleIn
   return out;
 }
 
+/**
+ * Rows sent before "Show all" (`?rows=all`): whole groups (a row and its nested copies) up to
+ * about this many rows. An event covered by hundreds of outlets would otherwise send megabytes
+ * of table (and the props to hydrate it) with every page view.
+ */
+const INITIAL_ROWS = 25;
+
+function initialRows(rows: MatrixRow[]): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]!.parentKey === null && n >= INITIAL_ROWS) return i;
+    n++;
+  }
+  return rows.length;
+}
+
 /** What the browser needs of each row: figures without their sentences, statements as counts. */
 export function toMatrixRows(rows: OutletComparison[]): MatrixRow[] {
   return rows.map((r) => {
@@ -53,9 +69,12 @@ export function SourcesLine({ sources }: { sources: EventDetail["sources"] }) {
  * The comparison by outlet: one row per outlet's own reporting, the outlets that republish it
  * nested under it, and rows standing for an original outside the corpus.
  */
-export function ComparisonMatrix({ rows }: { rows: OutletComparison[] }) {
+export function ComparisonMatrix({ rows, all = false }: { rows: OutletComparison[]; all?: boolean }) {
   if (rows.length === 0) {
     return <EmptyState title="No outlet matches these filters" description="Remove a filter to see the outlets that reported this event." />;
   }
-  return <ComparisonTable rows={toMatrixRows(rows)} />;
+  const matrix = toMatrixRows(rows);
+  const limit = initialRows(matrix);
+  const hiddenOutlets = new Set(matrix.slice(limit).map((r) => r.outlet.key)).size;
+  return <ComparisonTable rows={all ? matrix : matrix.slice(0, limit)} total={matrix.length} limit={limit} hiddenOutlets={hiddenOutlets} all={all} />;
 }

@@ -11,6 +11,7 @@ import { useRevisionsByArticle } from "@/components/article/revisions-context";
 import { useArticleIndex } from "./evidence-context";
 import { FigureButton } from "./figure-button";
 import { LanguageBadge } from "./language-badge";
+import { ShowAllToggle } from "./show-all-toggle";
 
 /** One matrix row as the browser gets it: figures without their sentences, statements as counts. */
 export interface MatrixRow extends Pick<OutletComparison, "key" | "kind" | "parentKey" | "copyOf" | "declared" | "republishedBy"> {
@@ -25,21 +26,6 @@ export interface MatrixRow extends Pick<OutletComparison, "key" | "kind" | "pare
   wounded: FigureClaim[];
   other: FigureClaim[];
   statements: { direct: number; reported: number };
-}
-
-/**
- * Rows rendered before "Show all": whole groups (a row and its nested copies) up to about this
- * many rows. An event covered by hundreds of outlets would otherwise render megabytes of table.
- */
-const INITIAL_ROWS = 40;
-
-function initialRows(rows: MatrixRow[]): number {
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    if (rows[i]!.parentKey === null && n >= INITIAL_ROWS) return i;
-    n++;
-  }
-  return rows.length;
 }
 
 /** Lists the outlets as "A, B and C". */
@@ -167,13 +153,23 @@ function RowHeader({ r }: { r: MatrixRow }) {
  * that republish it (indented), then rows that stand for an original outside the corpus.
  * Figure cells are buttons whose popover loads the evidence sentence.
  */
-export function ComparisonTable({ rows }: { rows: MatrixRow[] }) {
-  const [all, setAll] = useState(false);
+export function ComparisonTable({
+  rows: shown,
+  total = shown.length,
+  limit = shown.length,
+  hiddenOutlets = 0,
+  all = false,
+}: {
+  /** The rows sent: all of them, or the first `limit` (the server cuts them, see ComparisonMatrix). */
+  rows: MatrixRow[];
+  total?: number;
+  limit?: number;
+  /** Outlets of the rows after `limit`. */
+  hiddenOutlets?: number;
+  all?: boolean;
+}) {
   const revisions = useRevisionsByArticle();
   const tableId = `${useId().replace(/:/g, "")}-rows`;
-  const limit = initialRows(rows);
-  const shown = all ? rows : rows.slice(0, limit);
-  const hiddenOutlets = new Set(rows.slice(limit).map((r) => r.outlet.key)).size;
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
@@ -235,16 +231,14 @@ export function ComparisonTable({ rows }: { rows: MatrixRow[] }) {
           </tbody>
         </table>
       </div>
-      {limit < rows.length ? (
-        <button
-          type="button"
-          aria-expanded={all}
-          aria-controls={tableId}
-          onClick={() => setAll((v) => !v)}
-          className="rounded text-sm font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-        >
-          {all ? `Show the first ${limit} rows only` : `Show all ${rows.length} rows (${hiddenOutlets} more ${hiddenOutlets === 1 ? "outlet" : "outlets"})`}
-        </button>
+      {limit < total ? (
+        // The other rows come from the server (`?rows=all`), so the choice is also shareable.
+        <ShowAllToggle
+          param="rows"
+          all={all}
+          controls={tableId}
+          label={all ? `Show the first ${limit} rows only` : `Show all ${total} rows (${hiddenOutlets} more ${hiddenOutlets === 1 ? "outlet" : "outlets"})`}
+        />
       ) : null}
     </div>
   );

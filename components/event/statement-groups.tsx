@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { describeDiff, type DiffOp, type StatementGroupFilters, type StatementGroupItem, type StatementGroupMember, type StatementGroups } from "@/lib/statements";
+import { describeDiff, type DiffOp } from "@/lib/statements/diff";
+import type { StatementGroupFilters, StatementGroupItem, StatementGroupMember, StatementGroups } from "@/lib/statements/types";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -15,15 +16,20 @@ const FORMATS = [
   { format: "json", label: "JSON" },
 ] as const;
 
-/** `/api/events/<id>/statement-groups?format=…&<the page's filters>`. */
-export function statementGroupsExportUrl(eventId: string, format: string, f: StatementGroupFilters): string {
-  const params = new URLSearchParams({ format });
+/** The event page's filters as query parameters (after `first`, e.g. the export's format). */
+export function statementGroupParams(f: StatementGroupFilters, first: Record<string, string> = {}): URLSearchParams {
+  const params = new URLSearchParams(first);
   if (f.q) params.set("q", f.q);
   for (const o of f.outlet) params.append("outlet", o);
   for (const l of f.language) params.append("language", l);
   if (f.from) params.set("from", f.from);
   if (f.to) params.set("to", f.to);
-  return `/api/events/${encodeURIComponent(eventId)}/statement-groups?${params.toString()}`;
+  return params;
+}
+
+/** `/api/events/<id>/statement-groups?format=…&<the page's filters>`. */
+export function statementGroupsExportUrl(eventId: string, format: string, f: StatementGroupFilters): string {
+  return `/api/events/${encodeURIComponent(eventId)}/statement-groups?${statementGroupParams(f, { format }).toString()}`;
 }
 
 function ExportLinks({ eventId, filters }: { eventId: string; filters: StatementGroupFilters }) {
@@ -200,11 +206,9 @@ function lowerFirst(s: string): string {
 /**
  * Quote variants: each statement reported more than once, shown once with every outlet's
  * wording diffed against the longest version, and a flag when outlets name different speakers.
- * A server component: `data` is the pending query, awaited here so the rest of the page does not wait on it.
+ * The event page loads `result` on demand (QuoteVariants); the markup needs no client state.
  */
-export async function StatementGroupsSection({ data }: { data: Promise<StatementGroups | null> }) {
-  const result = await data;
-  if (!result) return null;
+export function StatementGroupsSection({ result }: { result: StatementGroups }) {
   const multi = result.groups.filter((g) => g.members.length > 1);
   const singles = result.groups.length - multi.length;
   const conflicts = multi.filter((g) => g.speakerConflict).length;

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDay } from "@/components/format";
 import { AttributionChain, type ArticleInfo } from "./evidence";
 import { LanguageBadge, languagesOf } from "./language-badge";
+import { ShowAllToggle } from "./show-all-toggle";
 
 const SHOWN_SPEAKERS = 5;
 const SHOWN_PER_OUTLET = 2;
@@ -147,10 +148,13 @@ export function StatementsBySpeaker({
   groups,
   outlets,
   articles,
+  all = false,
 }: {
   groups: SpeakerGroup[];
   outlets: OutletRef[];
   articles: Record<string, ArticleInfo>;
+  /** Every speaker (`?speakers=all`); else the first few, and a button that asks for the rest. */
+  all?: boolean;
 }) {
   if (groups.length === 0) {
     return <EmptyState title="No attributed statements" description="No article in this selection quotes a speaker the extractor could identify." />;
@@ -164,17 +168,20 @@ export function StatementsBySpeaker({
       {shown.map((g) => (
         <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} mixed={mixed} />
       ))}
+      {all && rest.length > 0 ? (
+        <div id="more-speakers" className="space-y-4 border-t border-neutral-200 pt-3">
+          {rest.map((g) => (
+            <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} mixed={mixed} minor />
+          ))}
+        </div>
+      ) : null}
       {rest.length > 0 ? (
-        <details className="border-t border-neutral-200 pt-3">
-          <summary className="cursor-pointer text-sm font-medium text-blue-800 hover:underline">
-            Show {rest.length} more {rest.length === 1 ? "speaker" : "speakers"}
-          </summary>
-          <div className="mt-4 space-y-4">
-            {rest.map((g) => (
-              <SpeakerBlock key={g.speaker} group={g} outlets={byKey} articles={articles} mixed={mixed} minor />
-            ))}
-          </div>
-        </details>
+        <ShowAllToggle
+          param="speakers"
+          all={all}
+          controls="more-speakers"
+          label={all ? `Show the first ${SHOWN_SPEAKERS} speakers only` : `Show ${rest.length} more ${rest.length === 1 ? "speaker" : "speakers"}`}
+        />
       ) : null}
     </div>
   );

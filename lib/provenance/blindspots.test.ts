@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { figureBlindspots, figureKeys, statementBlindspots, type FigureClaimInput, type StatementInput } from "./blindspots";
+import { figureBlindspots, figureKeys, statementBlindspots, topStatementBlindspots, type FigureClaimInput, type StatementInput } from "./blindspots";
 
 describe("figureKeys: which figures a claim reports", () => {
   test.each([
@@ -99,5 +99,11 @@ describe("statementBlindspots", () => {
     expect(spots.filter((x) => x.speaker === "Vitaly Churkin").map((x) => x.reportedBy)).toEqual([["wire"], ["mondo"]]);
     expect(spots.some((x) => x.text === "ok then")).toBe(false);
     expect(spots).toHaveLength(3);
+  });
+
+  test("the top few are the first of the full list, with the full count", () => {
+    expect(topStatementBlindspots(statements, outlets, 2)).toEqual({ rows: spots.slice(0, 2), total: 3 });
+    expect(topStatementBlindspots(statements, outlets, 10)).toEqual({ rows: spots, total: 3 });
+    expect(topStatementBlindspots(statements, outlets, 0)).toEqual({ rows: [], total: 3 });
   });
 });

@@ -117,6 +117,19 @@ export function figureBlindspots(claims: FigureClaimInput[], outlets: BlindspotO
  * Statements too short to identify (under three words) are left out.
  */
 export function statementBlindspots(statements: StatementInput[], outlets: BlindspotOutlet[]): StatementBlindspot[] {
+  return topStatementBlindspots(statements, outlets, Number.POSITIVE_INFINITY).rows;
+}
+
+/**
+ * The `limit` most widely reported statements of `statementBlindspots`, and how many there are.
+ * Only those get their outlet lists: a large event has thousands of statements and hundreds of
+ * outlets, and listing who omits each one cost more than the rest of its blindspots.
+ */
+export function topStatementBlindspots(
+  statements: StatementInput[],
+  outlets: BlindspotOutlet[],
+  limit: number,
+): { rows: StatementBlindspot[]; total: number } {
   const groups = new Map<string, { speakers: Map<string, number>; text: string; outlets: Map<string, number> }>();
   for (const s of statements) {
     const words = quoteKey(s.text);
@@ -128,11 +141,18 @@ export function statementBlindspots(statements: StatementInput[], outlets: Blind
     if (!g.outlets.has(s.outletKey)) g.outlets.set(s.outletKey, s.id);
     groups.set(key, g);
   }
-  return [...groups]
+  const covering = new Set(outlets.map((o) => o.key));
+  const ranked = [...groups]
     .map(([key, g]) => {
-      const { reportedBy, omittedBy, ids } = split(g.outlets, outlets);
+      let reporting = 0;
+      for (const k of g.outlets.keys()) if (covering.has(k)) reporting++;
       const speaker = [...g.speakers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
-      return { key, speaker, text: g.text, reportedBy, omittedBy, statementIds: ids };
+      return { key, speaker, g, reporting };
     })
-    .sort((a, b) => b.reportedBy.length - a.reportedBy.length || (a.speaker ?? "\uffff").localeCompare(b.speaker ?? "\uffff") || a.text.localeCompare(b.text));
+    .sort((a, b) => b.reporting - a.reporting || (a.speaker ?? "\uffff").localeCompare(b.speaker ?? "\uffff") || a.g.text.localeCompare(b.g.text));
+  const rows = ranked.slice(0, limit).map(({ key, speaker, g }) => {
+    const { reportedBy, omittedBy, ids } = split(g.outlets, outlets);
+    return { key, speaker, text: g.text, reportedBy, omittedBy, statementIds: ids };
+  });
+  return { rows, total: ranked.length };
 }

@@ -43,15 +43,25 @@ export interface ChainContext {
 export function isAgency(name: string, wireNames: Iterable<string> = []): boolean {
   const n = name.trim().replace(/[.,;:]+$/, "");
   if (AGENCY.test(n) || AGENCY_WORD.test(n)) return true;
-  const key = outletNameKey(n);
-  for (const w of wireNames) if (outletNameKey(w) === key) return true;
-  return false;
+  return nameKeys(wireNames).has(outletNameKey(n));
 }
 
 function isOutlet(name: string, outletNames: Iterable<string> = []): boolean {
-  const key = outletNameKey(name);
-  for (const o of outletNames) if (outletNameKey(o) === key) return true;
-  return false;
+  return nameKeys(outletNames).has(outletNameKey(name));
+}
+
+/** Name keys per list of names: an event page builds every chain against the same lists (hundreds of outlets × thousands of claims). */
+const keysByList = new WeakMap<Iterable<string>, Set<string>>();
+
+function nameKeys(names: Iterable<string>): Set<string> {
+  let keys = keysByList.get(names);
+  if (!keys) {
+    keys = new Set<string>();
+    for (const n of names) keys.add(outletNameKey(n));
+    // Only arrays and sets are stable enough to reuse (a generator is read once).
+    if (Array.isArray(names) || names instanceof Set) keysByList.set(names, keys);
+  }
+  return keys;
 }
 
 function push(chain: AttributionLink[], link: AttributionLink) {

@@ -25,6 +25,7 @@ export {
   figureBlindspots,
   figureKeys,
   statementBlindspots,
+  topStatementBlindspots,
   type BlindspotOutlet,
   type FigureBlindspot,
   type FigureClaimInput,

@@ -10,7 +10,7 @@ import {
   nestCopies,
   resolveOrigins,
   speakerKey,
-  statementBlindspots,
+  topStatementBlindspots,
   statementChain,
   toProvenanceArticle,
   type ChainContext,
@@ -34,8 +34,9 @@ import type { EventDetailFilters } from "../schemas/filters";
 import { getRevisionsByArticle } from "../revisions/queries";
 import { eventListSelect, toEventListItem } from "./events";
 import { getCoverage } from "./overview";
-import { articleListSelect, claimSelect, statementSelect, toArticleListItem, toStatementItem } from "./select";
-import { articleWhere } from "./where";
+import { claimSelect, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
+import { and, inOrder, join, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
  * Articles the comparison loads with their claims and statements. An event reported by
@@ -52,18 +53,136 @@ export const EVENT_ARTICLE_LIMIT = 300;
 export const BLINDSPOT_LIMIT = 100;
 
 /** A claim without its evidence sentence: the page loads that on demand (getClaimEvidence). */
-const eventClaimSelect = { ...claimSelect, sentence: false } satisfies Prisma.CasualtyClaimSelect;
+type EventClaimRow = Omit<Prisma.CasualtyClaimGetPayload<{ select: typeof claimSelect }>, "sentence">;
+type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
 
-const eventArticleSelect = {
-  ...articleListSelect,
-  syndicatedFromId: true,
-  originalSourceUrl: true,
-  syndicatedFrom: { select: { id: true, title: true, outlet: { select: { key: true, name: true } } } },
-  claims: { select: eventClaimSelect, orderBy: { start: "asc" } },
-  statements: { select: statementSelect, orderBy: { start: "asc" } },
-} satisfies Prisma.ArticleSelect;
+/** One shown article with what the comparison needs: the list item's fields, its provenance, claims and statements. */
+interface EventArticleRow extends ArticleListRow {
+  syndicatedFromId: string | null;
+  originalSourceUrl: string | null;
+  syndicatedFrom: { id: string; title: string; outlet: { key: string; name: string } } | null;
+  claims: EventClaimRow[];
+  statements: StatementRow[];
+}
 
-type EventArticleRow = Prisma.ArticleGetPayload<{ select: typeof eventArticleSelect }>;
+/**
+ * The shown articles (at most EVENT_ARTICLE_LIMIT ids), in the ids' order, in three flat
+ * queries: articles with their outlet, original and event; their claims; their statements.
+ * Prisma's nested select issued six and spent more time compiling and assembling them than
+ * the database spent answering.
+ */
+async function loadEventArticles(database: Database, ids: string[]): Promise<EventArticleRow[]> {
+  if (ids.length === 0) return [];
+  const { db } = database;
+  const [articles, claims, statements] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT a."id" AS "id", a."title" AS "title", a."url" AS "url", a."publishedAt" AS "publishedAt", a."author" AS "author",
+        a."language" AS "language", a."originalSourceName" AS "originalSourceName", a."originalSourceUrl" AS "originalSourceUrl",
+        a."syndicatedFromId" AS "syndicatedFromId", o."key" AS "outletKey", o."name" AS "outletName", o."kind" AS "outletKind",
+        s."id" AS "copyId", s."title" AS "copyTitle", so."key" AS "copyOutletKey", so."name" AS "copyOutletName",
+        e."id" AS "eventId", e."title" AS "eventTitle"
+      FROM "Article" a JOIN "Outlet" o ON o."id" = a."outletId"
+        LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId" LEFT JOIN "Outlet" so ON so."id" = s."outletId"
+        LEFT JOIN "EventArticle" ea ON ea."articleId" = a."id" LEFT JOIN "Event" e ON e."id" = ea."eventId"
+      WHERE a."id" IN (${join(ids)})`),
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
+        c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
+        c."phrase" AS "phrase", c."start" AS "start", c."end" AS "end", c."sentenceStart" AS "sentenceStart", c."sentenceEnd" AS "sentenceEnd"
+      FROM "CasualtyClaim" c WHERE c."articleId" IN (${join(ids)}) ORDER BY c."start" ASC, c."id" ASC`),
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT t."id" AS "id", t."articleId" AS "articleId", t."speaker" AS "speaker", t."speakerMention" AS "speakerMention",
+        t."affiliation" AS "affiliation", t."cue" AS "cue", t."channel" AS "channel", t."text" AS "text", t."start" AS "start", t."end" AS "end",
+        t."direct" AS "direct"
+      FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) ORDER BY t."start" ASC, t."id" ASC`),
+  ]);
+  const str = (v: unknown) => v as string;
+  const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const byArticle = new Map<string, EventArticleRow>();
+  for (const r of articles) {
+    byArticle.set(str(r.id), {
+      id: str(r.id),
+      title: str(r.title),
+      url: opt(r.url),
+      publishedAt: toDate(r.publishedAt),
+      author: opt(r.author),
+      language: opt(r.language),
+      originalSourceName: opt(r.originalSourceName),
+      originalSourceUrl: opt(r.originalSourceUrl),
+      syndicatedFromId: opt(r.syndicatedFromId),
+      outlet: { key: str(r.outletKey), name: str(r.outletName), kind: str(r.outletKind) },
+      syndicatedFrom: r.copyId ? { id: str(r.copyId), title: str(r.copyTitle), outlet: { key: str(r.copyOutletKey), name: str(r.copyOutletName) } } : null,
+      membership: r.eventId ? { event: { id: str(r.eventId), title: str(r.eventTitle) } } : null,
+      claims: [],
+      statements: [],
+    });
+  }
+  for (const c of claims) {
+    byArticle.get(str(c.articleId))?.claims.push({
+      id: toNumber(c.id),
+      articleId: str(c.articleId),
+      kind: str(c.kind),
+      min: toNullableNumber(c.min),
+      max: toNullableNumber(c.max),
+      qualifier: str(c.qualifier),
+      victimGroup: opt(c.victimGroup),
+      authority: opt(c.authority),
+      isContext: toBool(c.isContext),
+      isHeadline: toBool(c.isHeadline),
+      phrase: str(c.phrase),
+      start: toNumber(c.start),
+      end: toNumber(c.end),
+      sentenceStart: toNumber(c.sentenceStart),
+      sentenceEnd: toNumber(c.sentenceEnd),
+    });
+  }
+  for (const t of statements) {
+    byArticle.get(str(t.articleId))?.statements.push({
+      id: toNumber(t.id),
+      articleId: str(t.articleId),
+      speaker: opt(t.speaker),
+      speakerMention: opt(t.speakerMention),
+      affiliation: opt(t.affiliation),
+      cue: opt(t.cue),
+      channel: opt(t.channel),
+      text: str(t.text),
+      start: toNumber(t.start),
+      end: toNumber(t.end),
+      direct: toBool(t.direct),
+    });
+  }
+  return inOrder(ids, [...byArticle.values()]);
+}
+
+interface HeadlineRow {
+  kind: string;
+  min: unknown;
+  max: unknown;
+  qualifier: string;
+  articleId: string;
+  publishedAt: unknown;
+  outletKey: string;
+  outletName: string;
+}
+
+/**
+ * Ids of the articles matching `conditions` (which include one event's membership), in the
+ * comparison's order: independent reports first (copies repeat them), then by publication.
+ * All of them: an event is bounded (a few hundred articles, thousands after manual merges), so
+ * the list doubles as the count.
+ */
+async function matchingIds(database: Database, conditions: Sql[]): Promise<string[]> {
+  const rows = await database.db.$queryRaw<{ id: string }[]>(
+    sql`SELECT a."id" AS "id" FROM "Article" a WHERE ${and(conditions)}
+        ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Ids of one event's articles matching `f`, in the comparison's order (see getEvent). */
+export async function eventArticleIds(database: Database, eventId: string, f: ArticleWhereInput): Promise<string[]> {
+  return matchingIds(database, await articleConditions(database, { ...f, event: eventId }));
+}
 
 const EMPTY_SPREAD: FigureSpread = { min: null, median: null, max: null, divergence: null, sources: 0 };
 
@@ -90,44 +209,47 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
   const event = await db.event.findUnique({ where: { id }, select: eventListSelect });
   if (!event) return null;
 
-  const where: Prisma.ArticleWhereInput = { AND: [await articleWhere(database, { ...f, event: id }), { membership: { eventId: id } }] };
-  const [articles, facetRows, coverage, total, headlines] = await Promise.all([
-    db.article.findMany({
-      where,
-      // Independent reporting first (copies repeat it), then in publication order.
-      orderBy: [{ syndicatedFromId: { sort: "asc", nulls: "first" } }, { publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-      take: EVENT_ARTICLE_LIMIT,
-      select: eventArticleSelect,
-    }),
-    db.article.findMany({
-      where: { membership: { eventId: id } },
-      distinct: ["outletId", "language"],
-      select: { language: true, outlet: { select: { key: true, name: true, kind: true } } },
-    }),
+  // Every query below starts from the event's membership index, so its cost grows with the
+  // event, not with the corpus (Prisma's `membership: { eventId }` filter is a LEFT JOIN that
+  // SQLite answered by scanning every article: 1.3 s per query at 20k articles).
+  const conditions = await articleConditions(database, { ...f, event: id });
+  const [ids, facetRows, coverage, headlines] = await Promise.all([
+    matchingIds(database, conditions),
+    database.db.$queryRaw<{ language: string | null; key: string; name: string; kind: string }[]>(
+      sql`SELECT DISTINCT a."language" AS "language", o."key" AS "key", o."name" AS "name", o."kind" AS "kind"
+          FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
+          WHERE ea."eventId" = ${id}`,
+    ),
     getCoverage({ ...f, event: id }, database),
-    db.article.count({ where }),
     // The count timeline covers every matching article, not only those the matrix shows.
-    db.casualtyClaim.findMany({
-      where: { isHeadline: true, isContext: false, kind: { in: ["killed", "wounded"] }, article: { AND: [where, { publishedAt: { not: null } }] } },
-      orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
-      select: { kind: true, min: true, max: true, qualifier: true, articleId: true, article: { select: { publishedAt: true, outlet: { select: { key: true, name: true } } } } },
-    }),
+    database.db.$queryRaw<HeadlineRow[]>(
+      sql`SELECT c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier", c."articleId" AS "articleId",
+            a."publishedAt" AS "publishedAt", o."key" AS "outletKey", o."name" AS "outletName"
+          FROM "Article" a JOIN "CasualtyClaim" c ON c."articleId" = a."id" JOIN "Outlet" o ON o."id" = a."outletId"
+          WHERE ${and(conditions)} AND a."publishedAt" IS NOT NULL
+            AND c."isHeadline" AND NOT c."isContext" AND c."kind" IN (${join(["killed", "wounded"])})
+          ORDER BY a."publishedAt" ASC, c."id" ASC`,
+    ),
+  ]);
+  const total = ids.length;
+  const shownIds = ids.slice(0, EVENT_ARTICLE_LIMIT);
+  const [articles, revisions] = await Promise.all([
+    loadEventArticles(database, shownIds),
+    // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
+    getRevisionsByArticle(shownIds, database),
   ]);
 
-  // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
-  const revisions = await getRevisionsByArticle(articles.map((a) => a.id), database);
-
   const counts: CountPoint[] = headlines.map((c) => ({
-    at: c.article.publishedAt!.toISOString(),
+    at: toDate(c.publishedAt)!.toISOString(),
     articleId: c.articleId,
-    outletKey: c.article.outlet.key,
-    outletName: c.article.outlet.name,
+    outletKey: c.outletKey,
+    outletName: c.outletName,
     kind: c.kind as CasualtyKind,
-    min: c.min,
-    max: c.max,
+    min: toNullableNumber(c.min),
+    max: toNullableNumber(c.max),
     qualifier: c.qualifier as Qualifier,
   }));
-  const outlets = new Map<string, OutletRef>(facetRows.map((r) => [r.outlet.key, r.outlet]));
+  const outlets = new Map<string, OutletRef>(facetRows.map((r) => [r.key, { key: r.key, name: r.name, kind: r.kind }]));
   const languages = [...new Set(facetRows.map((r) => r.language).filter((l): l is string => !!l))].sort();
 
   // Provenance: which article copies which, and the rows the matrix shows.
@@ -203,15 +325,16 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
   const covering: OutletRef[] = [];
   for (const r of comparison) if (!covering.some((o) => o.key === r.outlet.key)) covering.push(r.outlet);
   const figureSpots = figureBlindspots(claimInputs, covering);
-  const statementSpots = statementBlindspots(
+  const statementSpots = topStatementBlindspots(
     comparison.flatMap((r) => r.statements.map((s) => ({ ...s, outletKey: r.outlet.key }))),
     covering,
+    BLINDSPOT_LIMIT,
   );
   const blindspots = {
     outlets: covering,
     figures: figureSpots.slice(0, BLINDSPOT_LIMIT),
-    statements: statementSpots.slice(0, BLINDSPOT_LIMIT),
-    totals: { figures: figureSpots.length, statements: statementSpots.length },
+    statements: statementSpots.rows,
+    totals: { figures: figureSpots.length, statements: statementSpots.total },
   };
 
   return {

@@ -3,7 +3,8 @@ import type { ExportColumn } from "../export";
 import { describeAttributions, describeDiff, groupStatements, speakerLabel, wordDiff, type GroupableStatement } from "../statements";
 import type { StatementGroupFilters, StatementGroupItem, StatementGroupMember, StatementGroups } from "../statements/types";
 import { statementSelect } from "./select";
-import { articleWhere } from "./where";
+import { eventArticleIds } from "./event-detail";
+import { MAX_PRISMA_IDS } from "./where";
 
 /**
  * Statements grouped per event at most. Events hold a few hundred statements; grouping is
@@ -11,6 +12,9 @@ import { articleWhere } from "./where";
  * analyst merging thousands of articles into one), where the page says the list is cut.
  */
 export const STATEMENT_GROUP_LIMIT = 5000;
+
+/** Article ids per statement query (Prisma's bound-parameter limit on SQLite). */
+const ID_CHUNK = MAX_PRISMA_IDS;
 
 const statementRowSelect = {
   ...statementSelect,
@@ -44,13 +48,21 @@ export async function getStatementGroups(
   const { db } = database;
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true } });
   if (!event) return null;
-  const articleFilter = await articleWhere(database, f);
-  const rows = await db.statement.findMany({
-    where: { article: { AND: [articleFilter, { membership: { eventId } }] } },
-    orderBy: [{ articleId: "asc" }, { start: "asc" }, { id: "asc" }],
-    take: STATEMENT_GROUP_LIMIT + 1,
-    select: statementRowSelect,
-  });
+  // The matching articles first, through the event's membership index: a Prisma relation filter
+  // on the statements (`article: { membership: ... }`) made SQLite scan the corpus. Article ids
+  // are "a_" + hex digits (lib/pipeline/ingest.ts), which sort alike in JavaScript and in either
+  // database's collation, so the chunks (events over MAX_PRISMA_IDS articles) come back in one order.
+  const ids = (await eventArticleIds(database, eventId, f)).sort();
+  const rows: Row[] = [];
+  for (let i = 0; i < ids.length && rows.length <= STATEMENT_GROUP_LIMIT; i += ID_CHUNK) {
+    const chunk = await db.statement.findMany({
+      where: { articleId: { in: ids.slice(i, i + ID_CHUNK) } },
+      orderBy: [{ articleId: "asc" }, { start: "asc" }, { id: "asc" }],
+      take: STATEMENT_GROUP_LIMIT + 1 - rows.length,
+      select: statementRowSelect,
+    });
+    rows.push(...chunk);
+  }
   const truncated = rows.length > STATEMENT_GROUP_LIMIT;
   const items: Groupable[] = rows.slice(0, STATEMENT_GROUP_LIMIT).map((row) => ({
     id: row.id,

@@ -20,8 +20,7 @@ import { FollowControl } from "../../notifications/follow-control";
 import { EventManagePanel } from "@/components/event/event-manage-panel";
 import { EventToolbar } from "@/components/event/event-toolbar";
 import { StatementsBySpeaker } from "@/components/event/statements-by-speaker";
-import { StatementGroupsSection } from "@/components/event/statement-groups";
-import { getStatementGroups } from "@/lib/queries/statement-groups";
+import { QuoteVariants } from "@/components/event/quote-variants";
 import { FilterError } from "@/components/layout/filter-error";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
@@ -46,7 +45,8 @@ async function load({ params, searchParams }: Props) {
   // A bad view parameter is reported like a bad filter.
   const error = !filters.ok ? filters : !view.ok ? view : null;
   const detail = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS));
-  return { eventId, filters: filters.ok ? filters.data : null, error, by: view.ok ? view.data.by : ("outlet" as const), detail };
+  const shown = view.ok ? view.data : { by: "outlet" as const, rows: undefined, speakers: undefined };
+  return { eventId, filters: filters.ok ? filters.data : null, error, ...shown, detail };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -55,9 +55,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function EventPage(props: Props) {
-  const { eventId, filters: f, error, by, detail } = await load(props);
+  // The history does not depend on the event's articles: fetched alongside them.
+  const [{ filters: f, error, by, rows, speakers: allSpeakers, detail }, history] = await Promise.all([
+    load(props),
+    props.params.then(({ eventId }) => getEventHistory(decodeURIComponent(eventId))),
+  ]);
   if (!detail) notFound();
-  const history = (await getEventHistory(eventId)) ?? [];
 
   const { event, comparison, speakers, coverage, counts, facets } = detail;
   const shown = detail.articles;
@@ -129,7 +132,7 @@ export default async function EventPage(props: Props) {
                 </p>
               ) : null}
               <ComparisonView by={by}>
-                {by === "authority" ? <AuthorityMatrix rows={detail.byAuthority} claims={claims} /> : <ComparisonMatrix rows={comparison} />}
+                {by === "authority" ? <AuthorityMatrix rows={detail.byAuthority} claims={claims} /> : <ComparisonMatrix rows={comparison} all={rows === "all"} />}
               </ComparisonView>
             </CardBody>
           </Card>
@@ -172,11 +175,12 @@ export default async function EventPage(props: Props) {
               actions={<DataTableExport table="statements" entity="statements" extra={exportExtra} />}
             />
             <CardBody>
-              <StatementsBySpeaker groups={speakers} outlets={facets.outlets} articles={articles} />
+              <StatementsBySpeaker groups={speakers} outlets={facets.outlets} articles={articles} all={allSpeakers === "all"} />
             </CardBody>
           </Card>
 
-          <StatementGroupsSection data={getStatementGroups(event.id, f ?? NO_FILTERS)} />
+          {/* Loaded from the browser when scrolled near: the most expensive part of a large event. */}
+          <QuoteVariants key={JSON.stringify(f ?? NO_FILTERS)} eventId={event.id} filters={f ?? NO_FILTERS} />
 
           <Card>
             <CardHeader
@@ -194,7 +198,7 @@ export default async function EventPage(props: Props) {
         </UrlStateProvider>
       )}
 
-      <EventManagePanel event={event} history={history} />
+      <EventManagePanel event={event} history={history ?? []} />
     </div>
   );
 }
