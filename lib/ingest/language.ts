@@ -1,4 +1,4 @@
-import { francAll } from "franc-min";
+import { rankLanguages } from "./trigram-ranking";
 
 /**
  * ISO 639-3 (and the 639-2/B variants people still write, "fre", "ger") to ISO 639-1.
@@ -35,6 +35,16 @@ const MAX_SAMPLE = 2048;
  */
 const MARGIN_CHARS = 6;
 
+const LETTER = /\p{L}/gu;
+
+/** Does `s` have at least `n` letters (code points in \p{L})? Stops counting at `n`. */
+function hasLetters(s: string, n: number): boolean {
+  LETTER.lastIndex = 0;
+  let count = 0;
+  while (count < n && LETTER.exec(s)) count++;
+  return count >= n;
+}
+
 /**
  * Detects the language of a text as an ISO 639-1 code with franc-min.
  * Returns null when the text has fewer than 40 letters, when franc cannot decide, when the two
@@ -42,9 +52,9 @@ const MARGIN_CHARS = 6;
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, MAX_SAMPLE);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS) return null;
-  const ranked = francAll(sample, { minLength: MIN_LETTERS });
+  if (!hasLetters(sample, MIN_LETTERS)) return null;
+  // franc-min's francAll, same answer at a fraction of the cost (see trigram-ranking.ts).
+  const ranked = rankLanguages(sample, MIN_LETTERS);
   const best = ranked[0];
   if (!best || best[0] === "und") return null;
   const second = ranked[1];

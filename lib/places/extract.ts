@@ -94,6 +94,31 @@ const SENTENCE_GAP = /[!?:;\n"“]|\.\s|^\s*[-–—]\s/;
 const ABBREVIATION = /^[A-Z][a-z]{0,3}\.$|^(?:[A-Za-z]\.)+$/;
 const ELISION = /^(d|l|dell|all|nell|sull|dall|qu|jusqu)['’](?=\p{Lu})/iu;
 
+/** Ends with 's or ’s (either case of s): /['’]s$/i without the regex. */
+function endsPossessive(w: string): boolean {
+  const n = w.length;
+  if (n < 2) return false;
+  const s = w.charCodeAt(n - 1);
+  const q = w.charCodeAt(n - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019);
+}
+
+/** `w.split(/[-']/)[0]`: the part before the first hyphen or apostrophe. */
+function beforeHyphen(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 45 || c === 39) return w.slice(0, i);
+  }
+  return w;
+}
+
+/** `key.split(" ").length`: the words of a look-up key. */
+function wordCount(key: string): number {
+  let n = 1;
+  for (let i = key.indexOf(" "); i >= 0; i = key.indexOf(" ", i + 1)) n++;
+  return n;
+}
+
 function tokenize(s: string): Token[] {
   const out: Token[] = [];
   let last = 0;
@@ -102,7 +127,8 @@ function tokenize(s: string): Token[] {
     let start = m.index;
     // French and Italian elision before a name: "près d'Izmir", "l'Irak", "dell'Aquila" read as
     // the article ("de", "l'") and the name, so the name is looked up and the cue seen.
-    const elided = ELISION.exec(text);
+    // ELISION needs an apostrophe: most tokens have none and skip the regex.
+    const elided = text.includes("'") || text.includes("’") ? ELISION.exec(text) : null;
     let afterElision = false;
     if (elided) {
       afterElision = true;
@@ -134,7 +160,7 @@ function tokenize(s: string): Token[] {
     const sentenceStart = prevEnds || (gap !== " " && SENTENCE_GAP.test(gap));
     const endsDot = text.charCodeAt(text.length - 1) === 46;
     let bare = endsDot ? text.slice(0, -1) : text;
-    if (/['’]s$/i.test(bare)) bare = bare.slice(0, -2);
+    if (endsPossessive(bare)) bare = bare.slice(0, -2);
     const first = text.charCodeAt(0);
     const cap = first >= 65 && first <= 90 ? true : first >= 97 && first <= 122 ? false : /^\p{Lu}/u.test(text);
     const lower = bare.toLowerCase();
@@ -186,7 +212,8 @@ function matchAt(tokens: Token[], i: number, gaz: Gazetteer): Match | null {
     return { from: i, to: i + 1, entries: [{ name, kind: "country", country: code, state: null, population: 0, seat: false }] };
   }
   if (!t.cap || NOT_NAMES.has(t.lower)) return null;
-  const first = t.key.split(" ")[0] ?? "";
+  const space = t.key.indexOf(" ");
+  const first = space < 0 ? t.key : t.key.slice(0, space);
   const longest = Math.min(gaz.maxWords.get(first) ?? 0, 6);
   if (longest === 0) return null;
   let key = "";
@@ -196,9 +223,9 @@ function matchAt(tokens: Token[], i: number, gaz: Gazetteer): Match | null {
     const tok = tokens[j]!;
     if (j > i && !tok.joined) break;
     // Inside a name, only capitalised words and particles ("Deir ez-Zor", "Bay of Plenty").
-    if (j > i && !tok.cap && !NAME_PARTICLES.has(tok.lower.split(/[-']/)[0] ?? "")) break;
+    if (j > i && !tok.cap && !NAME_PARTICLES.has(beforeHyphen(tok.lower))) break;
     key = key ? `${key} ${tok.key}` : tok.key;
-    words += tok.key.split(" ").length;
+    words += wordCount(tok.key);
     if (words > longest) break;
     const entries = gaz.byKey.get(key);
     if (entries) best = { from: i, to: j + 1, entries };
@@ -206,6 +233,25 @@ function matchAt(tokens: Token[], i: number, gaz: Gazetteer): Match | null {
     if (tok.bare !== tok.text) break;
   }
   return best;
+}
+
+// `matchAt` answers by token list: findPlaces reads each position to gather the article's context,
+// then scanSegment reads them again to score. Token lists are not changed once looked up in.
+const matchMemo = new WeakMap<Token[], Array<Match | null | undefined>>();
+
+/** `matchAt`, computed once per token list and position. */
+function matchAtMemo(tokens: Token[], i: number, gaz: Gazetteer): Match | null {
+  let memo = matchMemo.get(tokens);
+  if (!memo) {
+    memo = [];
+    matchMemo.set(tokens, memo);
+  }
+  let m = memo[i];
+  if (m === undefined) {
+    m = matchAt(tokens, i, gaz);
+    memo[i] = m;
+  }
+  return m;
 }
 
 /** Country counts from the names an article uses: "Syria", "Syrian", "Va.", "California". */
@@ -255,7 +301,7 @@ function qualifierAfter(tokens: Token[], m: Match, gaz: Gazetteer): { country: s
   if (!next || !/^\s*,\s*$/.test(next.gap)) return null;
   const abbr = stateAbbreviationOf(next, gaz);
   if (abbr) return { country: "US", state: abbr };
-  const q = matchAt(tokens, m.to, gaz);
+  const q = matchAtMemo(tokens, m.to, gaz);
   if (!q) return null;
   const region = q.entries.find((e) => e.kind === "country") ?? q.entries.find((e) => e.kind === "region");
   return region ? { country: region.country, state: region.state } : null;
@@ -338,7 +384,7 @@ function capitalisedRun(tokens: Token[], from: number, max = 4): number {
   while (j < tokens.length && j - from < max) {
     const t = tokens[j]!;
     if (j > from && !t.joined) break;
-    if (!(t.cap || (j > from && NAME_PARTICLES.has(t.lower.split(/[-']/)[0] ?? "")))) break;
+    if (!(t.cap || (j > from && NAME_PARTICLES.has(beforeHyphen(t.lower))))) break;
     if (NOT_NAMES.has(t.lower) || SPEECH.has(t.lower)) break;
     j++;
     if (t.bare !== t.text) break;
@@ -358,7 +404,7 @@ function scanSegment(
   const factor = headline ? HEADLINE_FACTOR : 1;
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
-    const m = matchAt(tokens, i, gaz);
+    const m = matchAtMemo(tokens, i, gaz);
     const runEnd = m ? m.to : t.cap && !NOT_NAMES.has(t.lower) ? capitalisedRun(tokens, i) : i;
     if (runEnd === i) {
       i++;
@@ -496,7 +542,7 @@ export function findPlaces(input: PlaceInput, gaz: Gazetteer = getGazetteer()): 
   const matches: Match[] = [];
   for (const tokens of [headline, body]) {
     for (let i = 0; i < tokens.length; ) {
-      const m = matchAt(tokens, i, gaz);
+      const m = matchAtMemo(tokens, i, gaz);
       if (m) {
         matches.push(m);
         i = m.to;
