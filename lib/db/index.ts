@@ -6,6 +6,8 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { pgBulkReader, sqliteBulkReader, type BulkReader } from "./bulk-read";
 import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -19,6 +21,8 @@ export type { Prisma } from "./generated/sqlite/client";
 export interface Database {
   db: Db;
   provider: DatabaseTarget["provider"];
+  /** Page reads through the driver, for exports (./bulk-read.ts); absent: use `db.$queryRaw`. */
+  bulk?: BulkReader;
   close(): Promise<void>;
 }
 
@@ -33,11 +37,23 @@ export function openDatabase(url: string, opts: { logQueries?: boolean; poolMax?
       configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 })),
     );
     const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
-    return { db, provider: "sqlite", close: () => db.$disconnect() };
+    const bulk = sqliteBulkReader(target.file);
+    return { db, provider: "sqlite", bulk, close: () => Promise.all([db.$disconnect(), bulk.close()]).then(() => undefined) };
   }
-  const adapter = exposeTransactionConnection(new PrismaPg({ ...pgConnectionFields(target.url), max: opts.poolMax ?? 10 }));
+  // The pool is ours (Prisma's adapter leaves an external pool open) so bulk reads can share it.
+  const pool = new pg.Pool({ ...pgConnectionFields(target.url), max: opts.poolMax ?? 10 });
+  // An idle connection that drops (server restart) must not crash the process before Prisma has
+  // attached its own listener; the next query on it reports the failure.
+  pool.on("error", () => undefined);
+  const adapter = exposeTransactionConnection(new PrismaPg(pool));
   const db = new PostgresClient({ adapter, log: log ? [...log] : undefined }) as unknown as Db;
-  return { db, provider: "postgresql", close: () => db.$disconnect() };
+  let ended: Promise<void> | undefined;
+  const close = async () => {
+    await db.$disconnect();
+    ended ??= pool.end();
+    await ended;
+  };
+  return { db, provider: "postgresql", bulk: pgBulkReader(pool), close };
 }
 
 const globalForDb = globalThis as unknown as { parallaxDb?: Database };

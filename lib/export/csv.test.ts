@@ -1,5 +1,7 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { describe, expect, test } from "vitest";
+import { csvField } from "./csv";
 import { writeCsv, type ExportColumn } from "./index";
 import { asyncRows, columns, memorySink, rows, TRICKY_TITLES } from "./test-helpers";
 
@@ -78,5 +80,18 @@ describe("writeCsv", () => {
       throw new Error("cursor lost");
     }
     await expect(writeCsv(failing(), columns, memorySink())).rejects.toThrow("cursor lost");
+  });
+
+  test.each([",", ";", "\t", "||"])("fields are quoted as csv-stringify quotes them (delimiter %j)", (delimiter) => {
+    // Except a lone CR or LF, which csv-stringify leaves unquoted when records end with CRLF:
+    // Excel and most readers would split the row there, so it is quoted here.
+    const fields = [...TRICKY_TITLES, 'a"', '"', "a;b", "a\tb", "a||b", "a|b", " padded ", "\u2028"].filter((f) => !/[\r\n]/.test(f.replaceAll("\r\n", "")));
+    expect(fields.length).toBeGreaterThan(15);
+    const ours = fields.map((f) => csvField(f, delimiter)).join(delimiter) + "\r\n";
+    expect(ours).toBe(stringify([fields], { delimiter, record_delimiter: "windows" }));
+  });
+
+  test.each(["line\nbreak", "\rCarriage", "a\r\nb"])("a line break in a field (%j) is always quoted", (value) => {
+    expect(csvField(value, ",")).toBe(`"${value}"`);
   });
 });
