@@ -6,7 +6,7 @@ import { profileOutlet } from "../ingest/outlets";
 import { locateArticle, type ArticleLocation } from "../places/article";
 import { transactionWithConnection, type RawConnection } from "../db/raw-connection";
 import { bulkInsert } from "./bulk";
-import { refreshEvents } from "./events";
+import { lockEventsForRefresh, refreshAfterAdding, refreshEvents, type MemberAddition } from "./events";
 import { recordRunBatch } from "./ingest-runs";
 
 /** An article ready to store: normalised, extracted and placed in an event. */
@@ -103,6 +103,14 @@ export async function insertArticleBatch(
   ingestRunId: number | null,
   /** Called as each step ends (`npm run bench` times them). */
   onStep?: (step: string) => void,
+  opts: {
+    /**
+     * Events with at least this many members get their counts and dates now and the rest of
+     * their aggregates from `refreshPendingEvents`, which the caller runs (ingest: every few
+     * seconds and at the end). Without it every touched event is refreshed in full.
+     */
+    deferRefreshFrom?: number;
+  } = {},
 ): Promise<void> {
   if (batch.length === 0) return;
   const { db, provider } = database;
@@ -164,19 +172,9 @@ export async function insertArticleBatch(
       );
       lap("persist_events_memberships");
       const touched = [...new Set(batch.map((p) => p.assignment.eventId))].sort();
-      if (provider === "postgresql") {
-        // A concurrent ingest adding to the same events waits here until this one commits, then
-        // reads the members with this batch's included: without the lock each transaction would
-        // count only its own new members and the last to commit would overwrite the other's
-        // aggregates. NO KEY UPDATE does not conflict with the key-share locks the membership
-        // inserts hold; sorted ids keep two writers from locking in opposite orders.
-        for (let i = 0; i < touched.length; i += 1000) {
-          const chunk = touched.slice(i, i + 1000);
-          const marks = chunk.map((_, k) => `$${k + 1}`).join(", ");
-          await tx.$executeRawUnsafe(`SELECT 1 FROM "Event" WHERE "id" IN (${marks}) ORDER BY "id" FOR NO KEY UPDATE`, ...chunk);
-        }
-      }
-      await refreshEvents(tx, touched, { provider, raw });
+      await lockEventsForRefresh(tx, provider, touched);
+      if (opts.deferRefreshFrom !== undefined) await refreshAfterAdding(tx, memberAdditions(batch), { provider, raw, deferFrom: opts.deferRefreshFrom });
+      else await refreshEvents(tx, touched, { provider, raw });
       lap("refresh_events");
     },
     // Large batches on PostgreSQL can exceed Prisma's 5 s default.
@@ -233,4 +231,19 @@ export async function maintainPlannerStatistics(database: Database, added: numbe
   await database.db.$executeRawUnsafe("ANALYZE");
   state.articlesAtAnalyze = total;
   state.since = 0;
+}
+
+/** Per event, how many members a batch adds and their publication span. */
+function memberAdditions(batch: PreparedArticle[]): MemberAddition[] {
+  const byEvent = new Map<string, MemberAddition>();
+  for (const p of batch) {
+    const id = p.assignment.eventId;
+    const at = toDate(p.article.publishedAt);
+    const a = byEvent.get(id) ?? { eventId: id, added: 0, first: null, last: null };
+    a.added++;
+    if (at && (a.first === null || at < a.first)) a.first = at;
+    if (at && (a.last === null || at > a.last)) a.last = at;
+    byEvent.set(id, a);
+  }
+  return [...byEvent.values()].sort((x, y) => (x.eventId < y.eventId ? -1 : 1));
 }

@@ -10,6 +10,7 @@ import {
   maintainPlannerStatistics,
   type PreparedArticle,
 } from "../mutations/articles";
+import { DEFER_REFRESH_MIN_MEMBERS, refreshPendingEvents } from "../mutations/events";
 import { finishIngestRun, startIngestRun } from "../mutations/ingest-runs";
 import type { PoolTask } from "../workers/pool";
 import { errorMessage } from "../workers/protocol";
@@ -24,6 +25,8 @@ import { isTransientStoreError, retryDelayMs, STORE_ATTEMPTS } from "./store-ret
 const MIN_ARTICLES_FOR_WORKERS = 32;
 /** Batches whose extraction is submitted ahead of the one being grouped and stored. */
 const EXTRACT_AHEAD = 2;
+/** How often, during an ingest, the large events it deferred get their full refresh (lib/mutations/events.ts). */
+const PENDING_REFRESH_MS = 5_000;
 
 export interface IngestOptions {
   /** What was ingested: file names, a URL, "demo corpus". */
@@ -47,6 +50,11 @@ export interface IngestOptions {
   pool?: ExtractionPool | null;
   /** Times the stages (see `npm run bench`). */
   timings?: StageTimer;
+  /**
+   * Events with at least this many members get their full aggregate refresh every few seconds and
+   * at the end of the call rather than with every batch (default `DEFER_REFRESH_MIN_MEMBERS`).
+   */
+  deferRefreshFrom?: number;
 }
 
 export interface IngestReport {
@@ -132,6 +140,26 @@ export async function ingestArticles(
   const lap = (stage: string) => timer?.lap(stage);
   const run = await startIngestRun(db, { source: opts.source, trigger: opts.trigger ?? "cli", total });
   lap("run_record");
+  // Large events get their full refresh every few seconds, at the end, and here: what an ingest
+  // that crashed left marked is repaired by the next one.
+  let refreshedAt = performance.now();
+  const refreshPending = async () => {
+    // Not a reason to fail the ingest (the database busy): the marks stay for the next refresh.
+    const ids = await refreshPendingEvents(database).catch((err: unknown) => {
+      console.error(`[parallax] refreshing deferred event aggregates (run #${run.id}):`, err);
+      return [] as string[];
+    });
+    refreshedAt = performance.now();
+    lap("refresh_pending");
+    // Their divergence and figures changed only now: what follows of those events see.
+    if (ids.length) {
+      await detectFollowChanges(database, { allEvents: true }).catch((err: unknown) => {
+        console.error(`[parallax] follow change detection after refreshing events (run #${run.id}):`, err);
+      });
+      lap("follows");
+    }
+  };
+  await refreshPending();
 
   // 1. Identity and de-duplication, within the input and against the database.
   const seen = new Set<string>();
@@ -232,7 +260,7 @@ export async function ingestArticles(
     let toStore = batch;
     for (let attempt = 1; !stored; attempt++) {
       try {
-        await insertArticleBatch(database, toStore, run.id, timer && lap);
+        await insertArticleBatch(database, toStore, run.id, timer && lap, { deferRefreshFrom: opts.deferRefreshFrom ?? DEFER_REFRESH_MIN_MEMBERS });
         stored = true;
         added += toStore.length;
         addedIds.push(...toStore.map((p) => p.id));
@@ -275,11 +303,13 @@ export async function ingestArticles(
         console.error(`[parallax] follow change detection after an ingest batch (run #${run.id}):`, err);
       });
       lap("follows");
+      if (performance.now() - refreshedAt >= PENDING_REFRESH_MS) await refreshPending();
     }
     done += slice.length;
     opts.onProgress?.(done, fresh.length);
   }
 
+  await refreshPending();
   await finishIngestRun(db, run.id, { added, duplicates, failed, errors });
   lap("run_record");
   return { runId: run.id, total, added, duplicates, failed, errors, addedIds };
