@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { listArticles } from "../queries";
+import { getOverview, listArticles } from "../queries";
+import { countAllEvents } from "../queries/events";
 import { insertTestCorpus, type TestArticle } from "../queries/test-corpus";
 import { articleFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import { ingestDemo } from "../testing/demo";
 import type { Database } from "./index";
 import { ensureSearch, forgetSearchReady, searchReady } from "./search";
 
@@ -53,6 +55,11 @@ async function countsMatchArticles(database: Database) {
       `SELECT "outletId", "day", "language", "articles" FROM "ArticleDayCount"`,
       `SELECT "outletId", "publishedDay", coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2, 3`,
     ],
+    [`SELECT coalesce(SUM("events"), 0) AS n FROM "EventCount"`, `SELECT COUNT(*) AS n FROM "Event"`],
+    [
+      `SELECT "outletId", "month", "language", "articles" FROM "ArticleMonthCount"`,
+      `SELECT "outletId", substr("publishedDay", 1, 7), coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2, 3`,
+    ],
     [
       `SELECT "day", "language", "articles" FROM "ArticleDayTotal"`,
       `SELECT "publishedDay", coalesce("language", ''), COUNT(*) FROM "Article" WHERE "publishedDay" IS NOT NULL GROUP BY 1, 2`,
@@ -79,6 +86,7 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     t = await createTestDatabase(provider);
     // Stored before the index exists: ensureSearch must backfill them.
     await insertTestCorpus(t.database, docs);
+    await t.database.db.event.createMany({ data: [{ id: "ev_before_1", title: "Before" }, { id: "ev_before_2", title: "Before" }] });
   });
   afterAll(async () => {
     await t?.drop();
@@ -179,6 +187,23 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     expect(await search(t.database, "U.S.")).toEqual([]);
   });
 
+  test("the event counter follows inserts, deletes and merges, one row or many per statement", async () => {
+    const { db } = t.database;
+    await db.event.create({ data: { id: "ev_one", title: "One" } });
+    await countsMatchArticles(t.database);
+    await db.event.createMany({ data: ["a", "b", "c"].map((k) => ({ id: `ev_many_${k}`, title: k })) });
+    await countsMatchArticles(t.database);
+    // Updates leave the count alone.
+    await db.event.updateMany({ where: { id: { startsWith: "ev_many_" } }, data: { articleCount: 2 } });
+    await countsMatchArticles(t.database);
+    await db.event.deleteMany({ where: { id: { in: ["ev_many_a", "ev_many_b", "ev_before_1"] } } });
+    await countsMatchArticles(t.database);
+    await db.event.delete({ where: { id: "ev_one" } });
+    await countsMatchArticles(t.database);
+    expect(await countAllEvents(t.database)).toBe(await db.event.count());
+    expect((await getOverview(t.database)).events).toBe(await db.event.count());
+  });
+
   test("claim and statement counts follow inserts, deletes, moves and deleted articles", async () => {
     const { db } = t.database;
     await db.casualtyClaim.create({
@@ -205,5 +230,18 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     expect(await ensureSearch(t.database)).toBe(true);
     expect(await search(t.database, "Dunmarsh")).toEqual(["a_gap"]);
     await countsMatchArticles(t.database);
+  });
+
+  test("an ingest batch writes the index and counts for the whole batch (SQLite: triggers stand aside) exactly as the triggers would", async () => {
+    const report = await ingestDemo(t.database);
+    expect(report).toMatchObject({ failed: 0 });
+    expect(report.added).toBeGreaterThan(10);
+    await countsMatchArticles(t.database);
+    // The demo's seed article is found by words of its title and of its text.
+    expect((await search(t.database, "Deir ez-Zor")).length).toBeGreaterThan(0);
+    const churkin = await search(t.database, "Churkin");
+    expect(churkin.length).toBeGreaterThan(0);
+    for (const id of churkin) expect((await t.database.db.article.findUniqueOrThrow({ where: { id } })).text).toContain("Churkin");
+    if (provider === "sqlite") expect(await t.database.db.$queryRawUnsafe(`SELECT * FROM "ParallaxBulkWrite"`)).toEqual([]);
   });
 });

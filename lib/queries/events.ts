@@ -2,7 +2,7 @@ import { getDatabase, type Database, type Prisma } from "../db";
 import type { EventDetailFilters, EventFilters } from "../schemas/filters";
 import type { EventListItem, Paged } from "../schemas/dto";
 import { pageCount } from "./select";
-import { articleIdMatchesSql, articleMatchesSql, matchingArticleIdsSql, parseSearchQuery, searchReady } from "../db/search";
+import { articleIdMatchesSql, articleMatchesSql, EVENT_TOTAL_SQL, matchingArticleIdsSql, parseSearchQuery, searchReady } from "../db/search";
 import { COUNT_CAP } from "./articles";
 import { and, cappedCount, containsSql, empty, ident, inOrder, join, pageIds, sortKeysFromPrisma, sql, timestampSql, toNumber, type Sql } from "./sql";
 import { chooseExportTextPlan, chooseTextPlan, dayRange } from "./where";
@@ -118,7 +118,8 @@ export function eventOrderBy(sort: EventFilters["sort"], dir: "asc" | "desc"): P
 /**
  * One page of events: ids chosen in SQL (filters, sort from `eventOrderBy`, offset; a nullable
  * sort key reads its index, nulls after), then those rows loaded. The total is exact, except
- * for a text query, which counts up to COUNT_CAP.
+ * for a text query, which counts up to COUNT_CAP; without any filter it is the counter the
+ * triggers keep (lib/db/search.ts), not a count of every event.
  */
 export async function listEvents(f: EventFilters, database: Database = getDatabase()): Promise<Paged<EventListItem>> {
   const where = await eventWhere(database, f, { rowsWanted: f.page * f.pageSize });
@@ -136,7 +137,9 @@ export async function listEvents(f: EventFilters, database: Database = getDataba
     }),
     f.q
       ? cappedCount(database, from, countWhere, COUNT_CAP)
-      : database.db.$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${and(where)}`).then((r) => toNumber(r[0]?.n)),
+      : where.length === 0
+        ? countAllEvents(database)
+        : database.db.$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${and(where)}`).then((r) => toNumber(r[0]?.n)),
   ]);
   const rows = ids.length ? await database.db.event.findMany({ where: { id: { in: ids } }, select: eventListSelect }) : [];
   const capped = total > COUNT_CAP;
@@ -149,4 +152,11 @@ export async function listEvents(f: EventFilters, database: Database = getDataba
     pageCount: pageCount(shownTotal, f.pageSize),
     ...(capped ? { totalCapped: true } : {}),
   };
+}
+
+/** The number of events, from the counter the triggers keep. */
+export async function countAllEvents(database: Database): Promise<number> {
+  await searchReady(database);
+  const rows = await database.db.$queryRawUnsafe<{ n: unknown }[]>(EVENT_TOTAL_SQL);
+  return toNumber(rows[0]?.n);
 }

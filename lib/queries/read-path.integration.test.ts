@@ -88,6 +88,12 @@ describe.each(PROVIDERS)("lists, counts and coverage on %s", (provider) => {
     { outlet: ["bravo.example", "echo.example"], from: "2016-09-20" },
     { language: ["fr"] },
     { language: ["en", "de"], to: "2016-09-20" },
+    // Ranges with whole months: summed from the monthly counts, their partial months from the daily ones.
+    { from: "2016-09-01", to: "2016-09-30" },
+    { from: "2016-08-15", to: "2016-10-02" },
+    { from: "2016-09-01", language: ["en"] },
+    { outlet: ["alpha.example", "charlie.example"], to: "2016-09-30" },
+    { from: "2016-09-19", to: "2016-10-31" },
   ];
 
   test.each(filters.flatMap((f) => [1, 2, 8].map((top) => [f, top] as const)))(
