@@ -5,7 +5,9 @@ import type { NormalizedArticle } from "../ingest/types";
 import { profileOutlet } from "../ingest/outlets";
 import { locateArticle, type ArticleLocation } from "../places/article";
 import { transactionWithConnection, type RawConnection } from "../db/raw-connection";
-import { bulkInsert } from "./bulk";
+import { sqliteBulkDerived } from "../db/search";
+import { bulkInsert, type BulkValue } from "./bulk";
+import { sqlRunner } from "./sql-runner";
 import { lockEventsForRefresh, refreshAfterAdding, refreshEvents, type MemberAddition } from "./events";
 import { recordRunBatch } from "./ingest-runs";
 
@@ -133,31 +135,46 @@ export async function insertArticleBatch(
       lap("persist_outlets");
 
       const now = new Date();
-      await bulkInsert(tx, provider, "Article", ARTICLE_COLUMNS, batch.map((p) => {
-        const publishedAt = toDate(p.article.publishedAt);
-        const location = p.location ?? locateArticle(p.article);
-        return [
-          p.id, p.article.url, p.article.canonicalUrl, p.article.title, p.article.text, publishedAt,
-          publishedAt ? publishedAt.toISOString().slice(0, 10) : null, p.article.author, p.article.language,
-          p.contentHash, wordCount(p.article.text), outletIds.get(p.outletKey)!,
-          p.article.originalSource?.name ?? null, p.article.originalSource?.url ?? null,
-          p.assignment.duplicateOf, p.assignment.duplicateScore, ingestRunId, now, now,
-          location.places, location.eventDay,
-        ];
-      }), { raw });
-      lap("persist_articles");
-      await bulkInsert(tx, provider, "CasualtyClaim", CLAIM_COLUMNS, batch.flatMap((p) =>
-        p.extraction.claims.map((c) => [
-          p.id, c.kind, c.min, c.max, c.qualifier, c.victimGroup, c.authority, c.isContext, c.isHeadline,
-          c.phrase, c.start, c.end, c.sentence, c.sentenceStart, c.sentenceEnd,
-        ]),
-      ), { raw });
-      await bulkInsert(tx, provider, "Statement", STATEMENT_COLUMNS, batch.flatMap((p) =>
-        p.extraction.statements.map((st) => [
-          p.id, st.speaker, st.speakerMention, st.affiliation, st.cue, st.channel, st.text, st.start, st.end, st.direct,
-        ]),
-      ), { raw });
-      lap("persist_claims_statements");
+      const writeRows = async () => {
+        await bulkInsert(tx, provider, "Article", ARTICLE_COLUMNS, batch.map((p) => {
+          const publishedAt = toDate(p.article.publishedAt);
+          const location = p.location ?? locateArticle(p.article);
+          return [
+            p.id, p.article.url, p.article.canonicalUrl, p.article.title, p.article.text, publishedAt,
+            publishedAt ? publishedAt.toISOString().slice(0, 10) : null, p.article.author, p.article.language,
+            p.contentHash, wordCount(p.article.text), outletIds.get(p.outletKey)!,
+            p.article.originalSource?.name ?? null, p.article.originalSource?.url ?? null,
+            p.assignment.duplicateOf, p.assignment.duplicateScore, ingestRunId, now, now,
+            location.places, location.eventDay,
+          ];
+        }), { raw });
+        lap("persist_articles");
+        await bulkInsert(tx, provider, "CasualtyClaim", CLAIM_COLUMNS, batch.flatMap((p) =>
+          p.extraction.claims.map((c) => [
+            p.id, c.kind, c.min, c.max, c.qualifier, c.victimGroup, c.authority, c.isContext, c.isHeadline,
+            c.phrase, c.start, c.end, c.sentence, c.sentenceStart, c.sentenceEnd,
+          ]),
+        ), { raw });
+        await bulkInsert(tx, provider, "Statement", STATEMENT_COLUMNS, batch.flatMap((p) =>
+          p.extraction.statements.map((st) => [
+            p.id, st.speaker, st.speakerMention, st.affiliation, st.cue, st.channel, st.text, st.start, st.end, st.direct,
+          ]),
+        ), { raw });
+        lap("persist_claims_statements");
+      };
+      // SQLite: the full-text index and counts for the whole batch at once (lib/db/search.ts).
+      if (provider === "sqlite" && raw) {
+        const sql = sqlRunner(tx, provider, raw);
+        await sqliteBulkDerived(
+          (text, params) => sql.run(text, params as BulkValue[]),
+          async (text) => (await sql.all(text)).length > 0,
+          batch.map((p) => p.id),
+          writeRows,
+        );
+        lap("persist_derived");
+      } else {
+        await writeRows();
+      }
 
       const newEvents = [...new Set(batch.filter((p) => p.assignment.isNew).map((p) => p.assignment.eventId))];
       if (newEvents.length) {
