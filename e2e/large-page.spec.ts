@@ -4,7 +4,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
  * A page of 150 rows (the API allows 200): the table renders only the rows in view under a sticky
  * header, states the whole page's size in aria-rowcount, and an analyst reaches the last row by
  * scrolling with the keyboard. On the event page, a checked row keeps focus and selection while it
- * scrolls out of view. The spec ingests its own articles and merges them into one event.
+ * scrolls out of view, and the articles table is paged on the server with a selection that spans
+ * pages. The spec ingests its own articles and merges them into one event.
  */
 
 const MARK = `Quillmarsh${Date.now().toString(36)}`;
@@ -96,7 +97,7 @@ test("a 150-row page of articles renders a window of rows, and the keyboard reac
 });
 
 test("on the event page, a checked row keeps focus and selection while the table scrolls to its last row", async ({ page }) => {
-  await open(page, `/events/${encodeURIComponent(eventId)}`);
+  await open(page, `/events/${encodeURIComponent(eventId)}?pageSize=200`);
   const table = page.getByRole("table", { name: "Articles about this event" });
   const region = page.getByRole("region", { name: "Articles about this event, scrollable" });
   await expect(table).toHaveAttribute("aria-rowcount", String(N + 1));
@@ -123,4 +124,41 @@ test("on the event page, a checked row keeps focus and selection while the table
   // "Select all" counts every row of the page, rendered or not.
   await table.getByRole("checkbox", { name: "Select all articles shown" }).check();
   await expect(page.getByRole("group", { name: "Selected articles" })).toContainText(`${N} articles selected`);
+});
+
+test("the event's articles table is paged on the server; its selection spans pages and can take every matching article", async ({ page }) => {
+  await open(page, `/events/${encodeURIComponent(eventId)}`);
+  const table = page.getByRole("table", { name: "Articles about this event" });
+  const selectedGroup = page.getByRole("group", { name: "Selected articles" });
+  // The articles table is the event page's only paged table.
+  const pagination = page.getByRole("navigation", { name: "Pagination" });
+  // The page carries one page of rows (oldest first), not the event's 150.
+  await expect(pagination).toContainText(`Showing 1–25 of ${N} articles`);
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  await expect(table.locator("tbody tr").first()).toContainText(label(0));
+
+  // "Select all articles shown" takes the page's rows.
+  await table.getByRole("checkbox", { name: "Select all articles shown" }).check();
+  await expect(selectedGroup).toContainText("25 articles selected");
+
+  // The next page (in the URL) keeps the selection and adds to it.
+  await pagination.getByRole("button", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(table.locator("tbody tr").first()).toContainText(label(25));
+  await table.getByRole("checkbox", { name: new RegExp(label(25)) }).check();
+  await expect(selectedGroup).toContainText("26 articles selected");
+  await expect(page.getByText("25 of the selected articles are on other pages.")).toBeVisible();
+
+  // Every matching article, from the server.
+  await table.getByRole("checkbox", { name: "Select all articles shown" }).check();
+  await page.getByRole("button", { name: `Select all ${N} matching articles` }).click();
+  await expect(selectedGroup).toContainText(`${N} articles selected`);
+  await page.getByRole("button", { name: "Clear selection" }).click();
+  await expect(selectedGroup).toContainText("Select articles to split them out or move them.");
+
+  // Sorting goes through the URL too, from the first page.
+  await table.getByRole("columnheader", { name: /Published/ }).getByRole("button").click();
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect(page).not.toHaveURL(/[?&]page=2/);
+  await expect(table.locator("tbody tr").first()).toContainText(label(N - 1));
 });

@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { CountPoint } from "@/lib/schemas/dto";
+import { expandCounts, type ChartPoint, type CompactCounts } from "./count-points";
 import type { Qualifier } from "@/lib/extract/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs } from "@/components/ui/tabs";
@@ -24,7 +24,7 @@ import { colorFor, type SeriesConfig } from "./palette";
 type Kind = "killed" | "wounded";
 
 /** The y position a figure is drawn at; the marker shape and error bar show its bounds. */
-function plotValue(p: CountPoint): number | null {
+function plotValue(p: ChartPoint): number | null {
   const { min, max } = p;
   if (min !== null && max !== null && min !== max) return (min + max) / 2;
   return min ?? max;
@@ -32,19 +32,19 @@ function plotValue(p: CountPoint): number | null {
 
 interface Row {
   t: number;
-  [key: string]: number | [number, number] | CountPoint | undefined;
+  [key: string]: number | [number, number] | ChartPoint | undefined;
 }
 
-function buildRows(points: CountPoint[], series: SeriesConfig[]): Row[] {
+function buildRows(points: ChartPoint[], series: SeriesConfig[]): Row[] {
   const index = new Map(series.map((s) => [s.key, s.dataKey]));
   const rows = new Map<number, Row>();
-  const sorted = [...points].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const sorted = [...points].sort((a, b) => a.t - b.t);
   for (const p of sorted) {
     const dk = index.get(p.outletKey);
     const v = plotValue(p);
     if (!dk || v === null) continue;
     // Two figures from one outlet at the same instant: nudge by 1 ms so both are drawn.
-    let ts = Date.parse(p.at);
+    let ts = p.t;
     while (rows.get(ts)?.[`v_${dk}`] !== undefined) ts += 1;
     const row = rows.get(ts) ?? { t: ts };
     row[`v_${dk}`] = v;
@@ -135,8 +135,8 @@ function CountTooltip({
   const row = payload[0]?.payload as Row | undefined;
   if (!row) return null;
   const items = series
-    .map((s) => ({ s, p: row[`p_${s.dataKey}`] as CountPoint | undefined }))
-    .filter((x): x is { s: SeriesConfig; p: CountPoint } => Boolean(x.p));
+    .map((s) => ({ s, p: row[`p_${s.dataKey}`] as ChartPoint | undefined }))
+    .filter((x): x is { s: SeriesConfig; p: ChartPoint } => Boolean(x.p));
   if (items.length === 0) return null;
   return (
     <div className="rounded-md border border-neutral-200 bg-white px-3 py-2 text-xs shadow-md">
@@ -147,7 +147,10 @@ function CountTooltip({
             <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />
             <span className="text-neutral-700">{s.name}</span>
             <span className="ml-auto pl-3 font-semibold text-neutral-900 tabular-nums">{formatFigure(p)}</span>
-            <span className="text-neutral-500">{QUALIFIER_LABEL[p.qualifier]}</span>
+            <span className="text-neutral-500">
+              {QUALIFIER_LABEL[p.qualifier]}
+              {p.reports > 1 ? ` · ${p.reports} reports that day` : null}
+            </span>
           </li>
         ))}
       </ul>
@@ -158,27 +161,30 @@ function CountTooltip({
 /**
  * How each outlet's reported figure evolved over publication time: a step line per outlet,
  * a marker per report whose shape shows the qualifier (≥ as an open-ended arrow, ranges with
- * a min–max bar).
+ * a min–max bar). Points come compacted (compactCounts): an outlet's repeats of one figure on
+ * one day are a single marker that counts its reports.
  */
 export function CountEvolutionChart({
-  points,
+  points: compact,
   colorOrder,
   height = 300,
   id = "count-evolution",
 }: {
-  points: CountPoint[];
+  points: CompactCounts;
   colorOrder?: string[];
   height?: number;
   id?: string;
 }) {
-  const killedCount = points.filter((p) => p.kind === "killed").length;
-  const woundedCount = points.filter((p) => p.kind === "wounded").length;
+  const points = useMemo(() => expandCounts(compact), [compact]);
+  const reportsOf = (k: Kind) => points.reduce((n, p) => (p.kind === k ? n + p.reports : n), 0);
+  const killedCount = reportsOf("killed");
+  const woundedCount = reportsOf("wounded");
   const [kind, setKind] = useState<Kind>(killedCount > 0 || woundedCount === 0 ? "killed" : "wounded");
 
   const selected = useMemo(() => points.filter((p) => p.kind === kind && plotValue(p) !== null), [points, kind]);
   const series = useMemo<SeriesConfig[]>(() => {
     const seen = new Map<string, string>();
-    for (const p of [...points].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) if (!seen.has(p.outletKey)) seen.set(p.outletKey, p.outletName);
+    for (const p of [...points].sort((a, b) => a.t - b.t)) if (!seen.has(p.outletKey)) seen.set(p.outletKey, p.outletName);
     const order = colorOrder ?? [...seen.keys()];
     return [...seen.entries()]
       .filter(([key]) => selected.some((p) => p.outletKey === key))
@@ -192,16 +198,17 @@ export function CountEvolutionChart({
   const shortSpan = tMax - tMin < 2 * 86_400_000;
   const yMax = Math.max(0, ...selected.map((p) => Math.max(p.max ?? 0, p.min ?? 0)));
 
-  const ordered = [...selected].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const ordered = [...selected].sort((a, b) => a.t - b.t);
+  const reported = kind === "killed" ? killedCount : woundedCount;
   const title = "How the count evolved";
   const kindWord = kind === "killed" ? "killed" : "wounded";
   const summary =
     ordered.length === 0
       ? `No ${kindWord} figures reported.`
-      : `${ordered.length} ${kindWord} figures from ${series.length} outlets. First: ${ordered[0]!.outletName} ${formatFigure(ordered[0]!)} on ${formatDateTime(
-          ordered[0]!.at,
+      : `${reported} ${kindWord} figures from ${series.length} outlets. First: ${ordered[0]!.outletName} ${formatFigure(ordered[0]!)} on ${formatDateTime(
+          ordered[0]!.t,
         )}; latest: ${ordered[ordered.length - 1]!.outletName} ${formatFigure(ordered[ordered.length - 1]!)} on ${formatDateTime(
-          ordered[ordered.length - 1]!.at,
+          ordered[ordered.length - 1]!.t,
         )}. Highest bound reported: ${yMax}.`;
 
   const chart = rows.length === 0 ? (
@@ -257,7 +264,7 @@ export function CountEvolutionChart({
                   isAnimationActive={false}
                   activeDot={false}
                   dot={(props: { cx?: number; cy?: number; index?: number; payload?: Row }) => {
-                    const p = props.payload?.[`p_${s.dataKey}`] as CountPoint | undefined;
+                    const p = props.payload?.[`p_${s.dataKey}`] as ChartPoint | undefined;
                     const key = `${s.dataKey}-${props.index}`;
                     if (!p || props.cx === undefined || props.cy === undefined || props.cx === null || props.cy === null) return <g key={key} />;
                     return (
@@ -296,26 +303,28 @@ export function CountEvolutionChart({
       dataTable={
         ordered.length > 0 ? (
           <table className={t.table}>
-            <caption className="sr-only">Reported {kindWord} figures by outlet and time</caption>
+            <caption className="sr-only">Reported {kindWord} figures by outlet and time; an outlet repeating a figure the same day is one row counting its reports</caption>
             <thead>
               <tr>
                 <th scope="col" className={t.th}>Published</th>
                 <th scope="col" className={t.th}>Outlet</th>
                 <th scope="col" className={t.thNum}>Figure</th>
                 <th scope="col" className={t.th}>Qualifier</th>
+                <th scope="col" className={t.thNum}>Reports</th>
                 <th scope="col" className={t.th}>Article</th>
               </tr>
             </thead>
             <tbody>
               {ordered.map((p, i) => (
                 <tr key={`${p.articleId}-${i}`}>
-                  <td className={`${t.td} whitespace-nowrap tabular-nums`}>{formatDateTime(p.at)}</td>
+                  <td className={`${t.td} whitespace-nowrap tabular-nums`}>{formatDateTime(p.t)}</td>
                   <td className={t.td}>{p.outletName}</td>
                   <td className={`${t.tdNum} font-semibold`}>{formatFigure(p)}</td>
                   <td className={t.td}>{QUALIFIER_LABEL[p.qualifier]}</td>
+                  <td className={t.tdNum}>{p.reports}</td>
                   <td className={t.td}>
                     <Link href={`/articles/${encodeURIComponent(p.articleId)}`} className="text-blue-800 underline">
-                      open<span className="sr-only"> article from {p.outletName}, {formatDateTime(p.at)}</span>
+                      open<span className="sr-only"> {p.reports > 1 ? "first " : ""}article from {p.outletName}, {formatDateTime(p.t)}</span>
                     </Link>
                   </td>
                 </tr>

@@ -108,6 +108,15 @@ function BlindspotTable<R extends BlindspotRow>({
   );
 }
 
+/** The claim a figure's row opens as evidence: one stating it in its most common form, else its first. */
+export function evidenceClaim(f: EventBlindspots["figures"][number], claims: ReadonlyMap<number, EventClaim>): EventClaim | undefined {
+  const main = f.forms[0];
+  return (
+    f.claimIds.map((id) => claims.get(id)).find((c) => c && main && c.min === main.min && c.max === main.max && c.qualifier === main.qualifier) ??
+    claims.get(f.claimIds[0]!)
+  );
+}
+
 /**
  * Fact-level blindspots: each figure and each statement reported about the event, the outlets
  * that carry it and the outlets covering the event that omit it.
@@ -145,11 +154,7 @@ export function Blindspots({
         names={names}
         factClassName="min-w-40"
         fact={(f) => {
-          const main = f.forms[0];
-          // Evidence: a claim stating the figure in its most common form.
-          const claim =
-            f.claimIds.map((id) => claims.get(id)).find((c) => c && main && c.min === main.min && c.max === main.max && c.qualifier === main.qualifier) ??
-            claims.get(f.claimIds[0]!);
+          const claim = evidenceClaim(f, claims);
           const others = f.forms.slice(1).map((x) => formatFigure({ ...x, qualifier: x.qualifier as Qualifier }));
           return (
             <>

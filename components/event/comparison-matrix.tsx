@@ -12,6 +12,13 @@ export function articleIndex(rows: OutletComparison[]): Record<string, ArticleIn
   return out;
 }
 
+/** The entries of `index` for these ids (those it has). */
+export function pickArticles(index: Record<string, ArticleInfo>, ids: Iterable<string>): Record<string, ArticleInfo> {
+  const out: Record<string, ArticleInfo> = {};
+  for (const id of ids) if (index[id]) out[id] = index[id];
+  return out;
+}
+
 /**
  * Rows sent before "Show all" (`?rows=all`): whole groups (a row and its nested copies) up to
  * about this many rows. An event covered by hundreds of outlets would otherwise send megabytes
@@ -19,7 +26,7 @@ export function articleIndex(rows: OutletComparison[]): Record<string, ArticleIn
  */
 const INITIAL_ROWS = 25;
 
-function initialRows(rows: MatrixRow[]): number {
+function initialRows(rows: readonly { parentKey: string | null }[]): number {
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
     if (rows[i]!.parentKey === null && n >= INITIAL_ROWS) return i;
@@ -69,6 +76,11 @@ export function SourcesLine({ sources }: { sources: EventDetail["sources"] }) {
  * The comparison by outlet: one row per outlet's own reporting, the outlets that republish it
  * nested under it, and rows standing for an original outside the corpus.
  */
+/** The comparison rows the matrix renders: the first whole groups, or all of them (`?rows=all`). */
+export function shownComparisonRows(rows: OutletComparison[], all: boolean): OutletComparison[] {
+  return all ? rows : rows.slice(0, initialRows(rows));
+}
+
 export function ComparisonMatrix({ rows, all = false }: { rows: OutletComparison[]; all?: boolean }) {
   if (rows.length === 0) {
     return <EmptyState title="No outlet matches these filters" description="Remove a filter to see the outlets that reported this event." />;

@@ -4,13 +4,16 @@ import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import type { EventActionItem, EventRefSnapshot } from "@/lib/schemas/actions";
 import type { ArticleListItem, EventListItem } from "@/lib/schemas/dto";
+import type { EventDetailFilters } from "@/lib/schemas/filters";
 import { DataTable } from "@/components/data-table/data-table";
+import type { PagingInfo } from "@/components/data-table/data-table-pagination";
 import { RowSelectionContext, type RowSelection } from "@/components/data-table/row-selection";
 import { eventArticleColumns } from "@/components/tables/articles-columns";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ActionFeedback } from "./action-feedback";
 import { EventPicker } from "./event-picker";
+import { statementGroupParams } from "./statement-groups";
 import { useEventAction } from "./use-event-action";
 
 type ActionResult = { event: EventRefSnapshot; action: EventActionItem; deletedEvents?: string[] };
@@ -114,13 +117,41 @@ function SelectionActions({ eventId, selected, onDone }: { eventId: string; sele
   );
 }
 
-export function EventArticlesTable({ articles, eventId }: { articles: ArticleListItem[]; eventId: string }) {
+/**
+ * The split and move actions take at most this many articles (lib/schemas/actions: uniqueIds),
+ * so "select all matching" is offered up to it.
+ */
+const ACTION_MAX = 1000;
+
+type SelectAllState = { status: "idle" } | { status: "loading" } | { status: "error"; message: string };
+
+/**
+ * The event's articles, one server page at a time (`page`, `pageSize`, `sort`, `dir` in the URL,
+ * like the other tables). The selection is kept by id across pages, so an analyst can pick
+ * articles on several pages; "Select all articles shown" takes the page's rows, and "Select all
+ * N matching" asks the server for every matching id. The page keys this component by its
+ * filters: new filters start with an empty selection.
+ */
+export function EventArticlesTable({
+  rows,
+  paging,
+  sorting,
+  eventId,
+  filters,
+}: {
+  rows: ArticleListItem[];
+  paging: PagingInfo;
+  sorting: { sort: string; dir: "asc" | "desc" };
+  eventId: string;
+  filters: EventDetailFilters;
+}) {
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
-  const rowIds = useMemo(() => articles.map((a) => a.id), [articles]);
-  // Only articles still shown count (filters or an action may have removed some).
-  const selected = useMemo(() => rowIds.filter((id) => selectedIds.has(id)), [rowIds, selectedIds]);
+  const [selectAll, setSelectAll] = useState<SelectAllState>({ status: "idle" });
+  const rowIds = useMemo(() => rows.map((a) => a.id), [rows]);
+  const selected = useMemo(() => [...selectedIds], [selectedIds]);
+  const onPage = rowIds.filter((id) => selectedIds.has(id)).length;
   const selection: RowSelection = {
-    selected: new Set(selected),
+    selected: selectedIds,
     rowIds,
     toggle: (id) =>
       setSelectedIds((prev) => {
@@ -129,16 +160,69 @@ export function EventArticlesTable({ articles, eventId }: { articles: ArticleLis
         else next.add(id);
         return next;
       }),
-    setAll: (on) => setSelectedIds(on ? new Set(rowIds) : new Set()),
+    // The page's rows join or leave the selection; rows picked on other pages stay.
+    setAll: (on) =>
+      setSelectedIds((prev) => {
+        const next = new Set(prev);
+        for (const id of rowIds) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
   };
+  const selectMatching = async () => {
+    setSelectAll({ status: "loading" });
+    try {
+      const query = statementGroupParams(filters).toString();
+      const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/article-ids${query ? `?${query}` : ""}`, { headers: { accept: "application/json" } });
+      if (!res.ok) throw new Error(res.status === 404 ? "This event no longer exists; reload the page." : `The server answered ${res.status}; try again.`);
+      const body = (await res.json()) as { ids: string[] };
+      setSelectedIds(new Set(body.ids));
+      setSelectAll({ status: "idle" });
+    } catch (err) {
+      setSelectAll({ status: "error", message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const clear = () => setSelectedIds(new Set());
+  const noun = paging.total === 1 ? "article" : "articles";
+  const pageAllSelected = rowIds.length > 0 && onPage === rowIds.length;
   return (
     <RowSelectionContext.Provider value={selection}>
-      <SelectionActions eventId={eventId} selected={selected} onDone={() => setSelectedIds(new Set())} />
+      <SelectionActions eventId={eventId} selected={selected} onDone={clear} />
+      {selected.length > 0 && (selected.length > onPage || (pageAllSelected && paging.total > rowIds.length)) ? (
+        <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-neutral-700">
+          {selected.length > onPage ? (
+            <span>
+              {selected.length - onPage} of the selected {selected.length === 1 ? "article is" : "articles are"} on other pages.
+            </span>
+          ) : null}
+          {pageAllSelected && selected.length < paging.total ? (
+            paging.total <= ACTION_MAX ? (
+              <Button size="sm" variant="outline" disabled={selectAll.status === "loading"} onClick={() => void selectMatching()}>
+                {selectAll.status === "loading" ? "Selecting…" : `Select all ${paging.total.toLocaleString("en")} matching ${noun}`}
+              </Button>
+            ) : (
+              <span>Narrow the filters to select more than this page: an action takes at most {ACTION_MAX.toLocaleString("en")} articles.</span>
+            )
+          ) : null}
+          <Button size="sm" variant="ghost" onClick={clear}>
+            Clear selection
+          </Button>
+          {selectAll.status === "error" ? (
+            <span role="alert" className="text-red-800">
+              Could not select every article: {selectAll.message}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       <DataTable
         caption="Articles about this event"
         columns={eventArticleColumns}
-        data={articles}
+        data={rows}
         getRowId={(a) => a.id}
+        paging={paging}
+        sorting={sorting}
         noun="articles"
         rowClassName={(a) => (a.syndicatedFrom ? "bg-amber-50/40" : undefined)}
         empty={{ title: "No articles match these filters" }}

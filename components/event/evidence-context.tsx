@@ -6,7 +6,10 @@ import type { ArticleInfo } from "./evidence";
 
 interface EvidenceContextValue {
   eventId: string;
+  /** The articles of the figures the page renders (not every article of the event: it is sent to the browser). */
   articles: Record<string, ArticleInfo>;
+  /** The event's shown articles are in several languages; else derived from `articles`. */
+  mixedLanguages?: boolean;
 }
 
 const EvidenceContext = createContext<EvidenceContextValue | null>(null);
@@ -15,8 +18,8 @@ const EvidenceContext = createContext<EvidenceContextValue | null>(null);
  * What every figure on the event page needs to show its evidence, sent once: the event (to ask
  * for sentences) and the articles' titles, outlets and dates.
  */
-export function EvidenceProvider({ eventId, articles, children }: EvidenceContextValue & { children: ReactNode }) {
-  return <EvidenceContext.Provider value={{ eventId, articles }}>{children}</EvidenceContext.Provider>;
+export function EvidenceProvider({ eventId, articles, mixedLanguages, children }: EvidenceContextValue & { children: ReactNode }) {
+  return <EvidenceContext.Provider value={{ eventId, articles, mixedLanguages }}>{children}</EvidenceContext.Provider>;
 }
 
 const NO_ARTICLES: Record<string, ArticleInfo> = {};
@@ -35,7 +38,9 @@ const languageCache = new WeakMap<Record<string, ArticleInfo>, number>();
 
 /** True when the page's articles are in more than one language: figures then mark theirs. */
 export function useMixedLanguages(): boolean {
+  const given = useContext(EvidenceContext)?.mixedLanguages;
   const index = useArticleIndex();
+  if (given !== undefined) return given;
   let n = languageCache.get(index);
   if (n === undefined) {
     n = new Set(Object.values(index).map((a) => a.language).filter(Boolean)).size;

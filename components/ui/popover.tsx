@@ -15,9 +15,10 @@ import {
 import { cn } from "./cn";
 
 export interface PopoverTriggerProps {
-  "aria-describedby": string;
+  /** Absent while a lazy popover is closed: its content is not in the DOM then. */
+  "aria-describedby": string | undefined;
   "aria-expanded": boolean;
-  "aria-controls": string;
+  "aria-controls": string | undefined;
   onClick: () => void;
 }
 
@@ -25,8 +26,10 @@ export interface PopoverTriggerProps {
  * A non-modal popover that opens on hover AND keyboard focus, stays open while the pointer or
  * focus is inside it (so its links are reachable), and closes on Escape. The content is always
  * in the DOM (visually hidden when closed) so `aria-describedby` gives the trigger its
- * description even before it opens. Positioned `fixed` so scrolling table containers do not
- * clip it.
+ * description even before it opens, except for lazy content (children as a function of the open
+ * state): that has nothing to describe before it opens, so the region is rendered only while
+ * open, and a page of hundreds of figures does not carry hundreds of empty regions. Positioned
+ * `fixed` so scrolling table containers do not clip it.
  */
 export function Popover({
   trigger,
@@ -66,6 +69,7 @@ export function Popover({
 
   // Touches no refs: it is handed to the trigger render prop.
   const toggle = useCallback(() => setOpen((o) => !o), []);
+  const mounted = open || typeof children !== "function";
 
   const place = useCallback(() => {
     const wrapper = wrapperRef.current;
@@ -120,26 +124,28 @@ export function Popover({
       onKeyDown={onKeyDown}
     >
       {trigger({
-        "aria-describedby": contentId,
+        "aria-describedby": mounted ? contentId : undefined,
         "aria-expanded": open,
-        "aria-controls": contentId,
+        "aria-controls": mounted ? contentId : undefined,
         onClick: toggle,
       })}
-      <div
-        ref={contentRef}
-        id={contentId}
-        role="region"
-        aria-label={label}
-        style={style}
-        data-state={open ? "open" : "closed"}
-        className={cn(
-          "fixed z-50 rounded-md border border-neutral-200 bg-white p-3 text-left text-sm font-normal whitespace-normal text-neutral-800 shadow-lg",
-          open ? "visible opacity-100" : "invisible opacity-0",
-          className,
-        )}
-      >
-        {typeof children === "function" ? children(open) : children}
-      </div>
+      {mounted ? (
+        <div
+          ref={contentRef}
+          id={contentId}
+          role="region"
+          aria-label={label}
+          style={style}
+          data-state={open ? "open" : "closed"}
+          className={cn(
+            "fixed z-50 rounded-md border border-neutral-200 bg-white p-3 text-left text-sm font-normal whitespace-normal text-neutral-800 shadow-lg",
+            open ? "visible opacity-100" : "invisible opacity-0",
+            className,
+          )}
+        >
+          {typeof children === "function" ? children(open) : children}
+        </div>
+      ) : null}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { formatChain } from "../provenance";
 import type { EventDetail } from "../schemas/dto";
 import { eventDetailFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
-import { getClaimEvidence, getEvent } from "./event-detail";
+import { getClaimEvidence, getEvent, getEventArticleIds, getEventArticlePage } from "./event-detail";
 
 function article(over: Partial<NormalizedArticle> & Pick<NormalizedArticle, "url" | "title" | "text" | "publishedAt" | "outlet">): NormalizedArticle {
   return { canonicalUrl: null, author: null, language: "en", originalSource: null, tags: [], externalId: null, ...over };
@@ -197,5 +197,29 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
     const fireClaim = fire.comparison[0]!.wounded[0]!;
     expect(await getClaimEvidence(bombing.event.id, [fireClaim.id], t.database)).toEqual([]);
     expect(await getClaimEvidence("ev_missing", [claim.id], t.database)).toBeNull();
+  });
+
+  test("the articles table reads one sorted page of the event's matching articles; select-all reads every id", async () => {
+    const byDate = await getEventArticlePage(bombing.event.id, none, { page: 1, pageSize: 5, sort: "publishedAt", dir: "asc" }, t.database);
+    const all = bombing.comparison.flatMap((r) => r.articles);
+    expect(byDate.map((a) => a.publishedAt)).toEqual(all.map((a) => a.publishedAt).sort().slice(0, 5));
+    expect(byDate.every((a) => a.eventId === bombing.event.id)).toBe(true);
+    // The rows carry their claim counts like the comparison's.
+    const counts = new Map(all.map((a) => [a.id, a.claimCount]));
+    expect(byDate.map((a) => a.claimCount)).toEqual(byDate.map((a) => counts.get(a.id)));
+
+    const second = await getEventArticlePage(bombing.event.id, none, { page: 2, pageSize: 2, sort: "publishedAt", dir: "desc" }, t.database);
+    const newestFirst = all.map((a) => a.publishedAt).sort().reverse();
+    expect(second.map((a) => a.publishedAt)).toEqual(newestFirst.slice(2, 4));
+    const byOutlet = await getEventArticlePage(bombing.event.id, none, { page: 1, pageSize: 50, sort: "outlet", dir: "asc" }, t.database);
+    expect(byOutlet.map((a) => a.outlet.name)).toEqual(all.map((a) => a.outlet.name).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+
+    const orient = eventDetailFiltersSchema.parse({ outlet: "orientdaily.example" });
+    const filtered = await getEventArticlePage(bombing.event.id, orient, { page: 1, pageSize: 50, sort: "title", dir: "asc" }, t.database);
+    expect(filtered.map((a) => a.outlet.name)).toEqual(["Orient Daily"]);
+
+    expect(new Set(await getEventArticleIds(bombing.event.id, none, t.database))).toEqual(new Set(all.map((a) => a.id)));
+    expect(await getEventArticleIds(bombing.event.id, orient, t.database)).toEqual(filtered.map((a) => a.id));
+    expect(await getEventArticleIds("ev_missing", none, t.database)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import {
   type ProvenanceArticle,
 } from "../provenance";
 import type {
+  ArticleListItem,
   AuthorityComparisonRow,
   ClaimEvidence,
   CountPoint,
@@ -30,12 +31,13 @@ import type {
   SpeakerGroup,
 } from "../schemas/dto";
 import { EVIDENCE_MAX_CLAIMS } from "../schemas/evidence";
-import type { EventDetailFilters } from "../schemas/filters";
+import type { ArticleFilters, EventDetailFilters } from "../schemas/filters";
 import { getRevisionsByArticle } from "../revisions/queries";
 import { eventListSelect, toEventListItem } from "./events";
 import { getCoverage } from "./overview";
-import { claimSelect, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
-import { and, inOrder, join, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { articleSortKeys } from "./articles";
+import { claimSelect, loadArticleListItems, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
+import { and, inOrder, join, orderBySql, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
 import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
@@ -182,6 +184,40 @@ async function matchingIds(database: Database, conditions: Sql[]): Promise<strin
 /** Ids of one event's articles matching `f`, in the comparison's order (see getEvent). */
 export async function eventArticleIds(database: Database, eventId: string, f: ArticleWhereInput): Promise<string[]> {
   return matchingIds(database, await articleConditions(database, { ...f, event: eventId }));
+}
+
+/** Which page of an event's articles table, sorted how (the page's `page`, `pageSize`, `sort` and `dir`). */
+export type EventArticlePaging = Pick<ArticleFilters, "page" | "pageSize" | "sort" | "dir">;
+
+/**
+ * One page of the event's articles table: every article matching `f`, not only those the
+ * comparison shows, sorted and paged in SQL so the page carries one page of rows. An event is
+ * bounded, so the sort runs over its membership without the list's index strategies.
+ */
+export async function getEventArticlePage(
+  eventId: string,
+  f: EventDetailFilters,
+  paging: EventArticlePaging,
+  database: Database = getDatabase(),
+): Promise<ArticleListItem[]> {
+  const conditions = await articleConditions(database, { ...f, event: eventId });
+  const rows = await database.db.$queryRaw<{ id: string }[]>(
+    sql`SELECT a."id" AS "id" FROM "Article" a JOIN "Outlet" o ON o."id" = a."outletId" WHERE ${and(conditions)}
+        ORDER BY ${orderBySql(articleSortKeys(paging.sort, paging.dir))} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
+  );
+  return loadArticleListItems(database, rows.map((r) => r.id));
+}
+
+/**
+ * Ids of every article of the event matching `f` (the articles table's "select all matching"),
+ * in the table's default order; `null` when the event does not exist.
+ */
+export async function getEventArticleIds(eventId: string, f: EventDetailFilters, database: Database = getDatabase()): Promise<string[] | null> {
+  const [event, ids] = await Promise.all([
+    database.db.event.findUnique({ where: { id: eventId }, select: { id: true } }),
+    eventArticleIds(database, eventId, f),
+  ]);
+  return event ? ids : null;
 }
 
 const EMPTY_SPREAD: FigureSpread = { min: null, median: null, max: null, divergence: null, sources: 0 };

@@ -3,14 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getEvent, getEventHistory } from "@/lib/queries";
+import { getEventArticlePage } from "@/lib/queries/event-detail";
+import { getRevisionsByArticle } from "@/lib/revisions/queries";
 import type { EventDetailFilters } from "@/lib/schemas/filters";
 import { CountEvolutionChart } from "@/components/charts/count-evolution-chart";
+import { compactCounts } from "@/components/charts/count-points";
 import { CoverageChart } from "@/components/charts/coverage-chart";
 import { DataTableExport } from "@/components/data-table/data-table-export";
 import { UrlStateProvider } from "@/components/data-table/url-state";
 import { AuthorityMatrix, claimIndex } from "@/components/event/authority-matrix";
-import { Blindspots } from "@/components/event/blindspots";
-import { ComparisonMatrix, SourcesLine, articleIndex } from "@/components/event/comparison-matrix";
+import { Blindspots, evidenceClaim } from "@/components/event/blindspots";
+import { ComparisonMatrix, SourcesLine, articleIndex, pickArticles, shownComparisonRows } from "@/components/event/comparison-matrix";
 import { ComparisonView } from "@/components/event/comparison-view";
 import { EvidenceProvider } from "@/components/event/evidence-context";
 import { FigureSpreadSummary } from "@/components/event/figure-spread";
@@ -26,7 +29,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { RevisionsProvider } from "@/components/article/revisions-context";
 import { parseEventDetailParams, type RawSearchParams } from "../search-params";
-import { parseEventViewParams } from "./view-params";
+import { EVENT_ARTICLES_PAGE_SIZE, parseEventViewParams } from "./view-params";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +48,9 @@ async function load({ params, searchParams }: Props) {
   // A bad view parameter is reported like a bad filter.
   const error = !filters.ok ? filters : !view.ok ? view : null;
   const detail = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS));
-  const shown = view.ok ? view.data : { by: "outlet" as const, rows: undefined, speakers: undefined };
+  const shown = view.ok
+    ? view.data
+    : { by: "outlet" as const, rows: undefined, speakers: undefined, page: 1, pageSize: EVENT_ARTICLES_PAGE_SIZE, sort: "publishedAt" as const, dir: "asc" as const };
   return { eventId, filters: filters.ok ? filters.data : null, error, ...shown, detail };
 }
 
@@ -54,23 +59,44 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: detail ? detail.event.title : "Event not found" };
 }
 
+/** One page of the articles table, with the revisions of its rows the comparison did not load. */
+async function loadArticlePage(eventId: string, f: EventDetailFilters, paging: Parameters<typeof getEventArticlePage>[2], known: Record<string, unknown>) {
+  const rows = await getEventArticlePage(eventId, f, paging);
+  const revisions = await getRevisionsByArticle(rows.map((r) => r.id).filter((id) => !(id in known)));
+  return { rows, revisions };
+}
+
 export default async function EventPage(props: Props) {
   // The history does not depend on the event's articles: fetched alongside them.
-  const [{ filters: f, error, by, rows, speakers: allSpeakers, detail }, history] = await Promise.all([
-    load(props),
-    props.params.then(({ eventId }) => getEventHistory(decodeURIComponent(eventId))),
-  ]);
+  const [loaded, history] = await Promise.all([load(props), props.params.then(({ eventId }) => getEventHistory(decodeURIComponent(eventId)))]);
+  const { filters: f, error, by, rows, speakers: allSpeakers, detail, page, pageSize, sort, dir } = loaded;
   if (!detail) notFound();
+  // The articles table is paged on the server: only its page's rows go to the browser.
+  const table = error ? null : await loadArticlePage(detail.event.id, f ?? NO_FILTERS, { page, pageSize, sort, dir }, detail.revisions);
 
   const { event, comparison, speakers, coverage, counts, facets } = detail;
   const shown = detail.articles;
   const filtered = Boolean(f && (f.q || f.outlet.length || f.language.length || f.from || f.to));
   const articles = articleIndex(comparison);
   const claims = claimIndex(comparison);
+  // The browser gets the articles of the figures it renders (their popovers name the article),
+  // not all the comparison's: the matrix's first rows (or the authority view), the blindspots.
+  const figureArticles = new Set<string>();
+  const addClaims = (ids: Iterable<number>) => {
+    for (const id of ids) {
+      const c = claims.get(id);
+      if (c) figureArticles.add(c.articleId);
+    }
+  };
+  if (by === "authority") addClaims(detail.byAuthority.flatMap((r) => Object.values(r.byKind).flatMap((figs) => figs.flatMap((fig) => fig.claimIds.slice(0, 1)))));
+  else for (const r of shownComparisonRows(comparison, rows === "all")) for (const c of [...r.killed, ...r.wounded, ...r.other]) figureArticles.add(c.articleId);
+  for (const f of detail.blindspots.figures) {
+    const c = evidenceClaim(f, claims);
+    if (c) figureArticles.add(c.articleId);
+  }
+  const evidenceArticles = pickArticles(articles, figureArticles);
+  const mixedLanguages = new Set(Object.values(articles).map((a) => a.language).filter(Boolean)).size > 1;
   const statementsById = new Map(comparison.flatMap((r) => r.statements.map((s) => [s.id, s] as const)));
-  const allArticles = comparison
-    .flatMap((r) => r.articles)
-    .sort((a, b) => (Date.parse(a.publishedAt ?? "") || 0) - (Date.parse(b.publishedAt ?? "") || 0));
   const colorOrder = facets.outlets.map((o) => o.key);
   const exportExtra = { event: event.id };
   const base = `/events/${encodeURIComponent(event.id)}`;
@@ -94,8 +120,8 @@ export default async function EventPage(props: Props) {
         <FilterError field={error.field} error={error.error} resetHref={base} />
       ) : (
         <UrlStateProvider className="space-y-6">
-          <EvidenceProvider eventId={event.id} articles={articles}>
-          <RevisionsProvider revisions={detail.revisions}>
+          <EvidenceProvider eventId={event.id} articles={evidenceArticles} mixedLanguages={mixedLanguages}>
+          <RevisionsProvider revisions={table ? { ...detail.revisions, ...table.revisions } : detail.revisions}>
           <div className="sticky top-0 z-30 -mx-1 rounded-lg bg-neutral-100/95 px-1 backdrop-blur">
             <EventToolbar outlets={facets.outlets} languages={facets.languages} />
           </div>
@@ -140,7 +166,7 @@ export default async function EventPage(props: Props) {
           <div className="grid gap-6 xl:grid-cols-2">
             <Card>
               <CardBody>
-                <CountEvolutionChart points={counts} colorOrder={colorOrder} />
+                <CountEvolutionChart points={compactCounts(counts)} colorOrder={colorOrder} />
               </CardBody>
             </Card>
             <Card>
@@ -186,11 +212,20 @@ export default async function EventPage(props: Props) {
             <CardHeader
               id="articles"
               title="Articles"
-              description={`${allArticles.length} ${allArticles.length === 1 ? "article" : "articles"} in this selection, oldest first.`}
+              description={`${shown.total.toLocaleString("en")} ${shown.total === 1 ? "article" : "articles"} in this selection${
+                sort === "publishedAt" && dir === "asc" ? ", oldest first" : ""
+              }.`}
               actions={<DataTableExport table="articles" entity="articles" extra={exportExtra} />}
             />
             <CardBody className="pt-1">
-              <EventArticlesTable articles={allArticles} eventId={event.id} />
+              <EventArticlesTable
+                key={JSON.stringify(f ?? NO_FILTERS)}
+                rows={table?.rows ?? []}
+                paging={{ page, pageSize, total: shown.total, pageCount: Math.ceil(shown.total / pageSize) }}
+                sorting={{ sort, dir }}
+                eventId={event.id}
+                filters={f ?? NO_FILTERS}
+              />
             </CardBody>
           </Card>
           </RevisionsProvider>
