@@ -49,6 +49,12 @@ describe("flattenDeepHtml", () => {
     expect(out.html).toBe("<div><span>".repeat(MAX_HTML_DEPTH / 2) + "text");
   });
 
+  it("reads \"</\" before a non-letter as a bogus comment, as browsers do (found by the property below)", () => {
+    const html = "<div></<div> ";
+    expect(flattenDeepHtml(html, 1)).toEqual({ html, maxDepth: 1, dropped: 0 });
+    expect(textOf(html)).toBe(" ");
+  });
+
   it("never loses text and never leaves more than the limit, on arbitrary tag soup", () => {
     const piece = fc.oneof(
       fc.constantFrom("<div>", "</div>", "<span class='a>b'>", "</span>", "<p>", "<br>", "<!-- c -->", "<script>", "</script>", "<b>", "</b>", "<", ">", "</"),

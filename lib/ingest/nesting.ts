@@ -88,6 +88,13 @@ export function flattenDeepHtml(html: string, maxDepth: number = MAX_HTML_DEPTH)
 
     const closing = next === SLASH;
     const nameStart = closing ? lt + 2 : lt + 1;
+    if (closing && nameStart < n && !isAsciiLetter(html.charCodeAt(nameStart))) {
+      // "</" not followed by a letter: "</>" is dropped, anything else opens a bogus comment up
+      // to the next ">" (HTML parsing spec), so a "<div>" inside "</<div>" is no tag.
+      const end = html.indexOf(">", nameStart);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
     if (nameStart >= n || !isAsciiLetter(html.charCodeAt(nameStart))) {
       i = lt + 1; // A bare "<" is text.
       continue;
