@@ -19,6 +19,8 @@ import { getEnv } from "../lib/env";
 import { parseFile } from "../lib/ingest";
 import { ingestArticles } from "../lib/pipeline/ingest";
 import { openCliDatabase } from "./cli/database";
+import type { Database } from "../lib/db";
+import { refreshPendingEvents } from "../lib/mutations/events";
 import { generate } from "./db";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,24 +53,32 @@ function needsBuild(): boolean {
   return newestMtime(sources) > fs.statSync(buildId).mtimeMs;
 }
 
-async function loadDemo(): Promise<void> {
+async function loadDemo(database: Database): Promise<void> {
+  if ((await database.db.article.count()) > 0) {
+    log("database already holds articles; demo corpus not loaded again");
+    return;
+  }
+  const articles = [];
+  const errors = [];
+  const files = fs.readdirSync(DEMO_DIR).filter((f) => f !== "README.md").sort().map((f) => path.join(DEMO_DIR, f));
+  for (const file of files) {
+    const result = parseFile(path.basename(file), fs.readFileSync(file));
+    articles.push(...result.articles);
+    errors.push(...result.errors);
+  }
+  const report = await ingestArticles(database, articles, { source: "demo corpus", trigger: "demo", parseErrors: errors });
+  log(`demo corpus: ${report.added} articles added, ${report.failed} failed`);
+  for (const e of report.errors) log(`  demo item failed: ${e.item}: ${e.reason}`);
+}
+
+/** Migrate (opening does), repair what an interrupted ingest left, and load the demo corpus into an empty database. */
+async function prepareDatabase(withDemo: boolean): Promise<void> {
   const database = await openCliDatabase();
   try {
-    if ((await database.db.article.count()) > 0) {
-      log("database already holds articles; demo corpus not loaded again");
-      return;
-    }
-    const articles = [];
-    const errors = [];
-    const files = fs.readdirSync(DEMO_DIR).filter((f) => f !== "README.md").sort().map((f) => path.join(DEMO_DIR, f));
-    for (const file of files) {
-      const result = parseFile(path.basename(file), fs.readFileSync(file));
-      articles.push(...result.articles);
-      errors.push(...result.errors);
-    }
-    const report = await ingestArticles(database, articles, { source: "demo corpus", trigger: "demo", parseErrors: errors });
-    log(`demo corpus: ${report.added} articles added, ${report.failed} failed`);
-    for (const e of report.errors) log(`  demo item failed: ${e.item}: ${e.reason}`);
+    // Large events an ingest deferred and could not refresh before it stopped (lib/mutations/events.ts).
+    const repaired = await refreshPendingEvents(database);
+    if (repaired.length) log(`${repaired.length} event(s) left pending by an interrupted ingest refreshed`);
+    if (withDemo) await loadDemo(database);
   } finally {
     await database.close();
   }
@@ -87,8 +97,7 @@ async function main(): Promise<void> {
     generate(true);
   }
   log(`database: ${env.DATABASE_URL.startsWith("file:") ? env.DATABASE_URL : env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
-  if (env.PARALLAX_DEMO) await loadDemo();
-  else await (await openCliDatabase()).close(); // still migrate
+  await prepareDatabase(env.PARALLAX_DEMO);
 
   if (needsBuild()) {
     log("building the dashboard (next build)…");
