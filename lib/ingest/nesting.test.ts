@@ -55,6 +55,13 @@ describe("flattenDeepHtml", () => {
     expect(textOf(html)).toBe(" ");
   });
 
+  it("keeps a text \"<\" apart from what follows a dropped tag (found by the property below)", () => {
+    const html = "<div><<div>?";
+    const out = flattenDeepHtml(html, 1);
+    expect(out.dropped).toBe(1);
+    expect(textOf(out.html)).toBe(textOf(html));
+  });
+
   it("never loses text and never leaves more than the limit, on arbitrary tag soup", () => {
     const piece = fc.oneof(
       fc.constantFrom("<div>", "</div>", "<span class='a>b'>", "</span>", "<p>", "<br>", "<!-- c -->", "<script>", "</script>", "<b>", "</b>", "<", ">", "</"),

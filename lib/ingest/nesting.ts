@@ -142,8 +142,17 @@ export function flattenDeepHtml(html: string, maxDepth: number = MAX_HTML_DEPTH)
   if (cuts.length === 0) return { html, maxDepth: deepest, dropped: 0 };
   const parts: string[] = [];
   let from = 0;
+  let endsWithLt = false;
   for (let k = 0; k < cuts.length; k += 2) {
-    parts.push(html.slice(from, cuts[k]));
+    const kept = html.slice(from, cuts[k]);
+    parts.push(kept);
+    if (kept) endsWithLt = kept.endsWith("<");
+    // A "<" of text must not meet what follows the cut ("<" + "?" would open a bogus comment):
+    // an empty comment keeps them apart and adds no text.
+    if (endsWithLt) {
+      parts.push("<!---->");
+      endsWithLt = false;
+    }
     from = cuts[k + 1]!;
   }
   parts.push(html.slice(from));
