@@ -132,8 +132,8 @@ describe("back-pressure: a stalled client stalls the row source", () => {
       await new Promise((r) => setTimeout(r, 300));
       // Stalled: nothing more is produced until the client reads again...
       expect(source.state.produced).toBe(stalledAt);
-      // ...and what is buffered is bounded: the zip entry's 1 MB input buffer, the deflater's
-      // and the streams' buffers hold about 30,000 of these ~250-byte rows. (Each row takes
+      // ...and what is buffered is bounded: the sheet XML chunk being built, the deflater's and
+      // the streams' buffers hold far fewer than 60,000 of these ~250-byte rows. (Each row takes
       // well over 50 compressed bytes, so bytes / 50 is more than the rows the client has read.)
       expect(stalledAt - bytes / 50).toBeLessThan(60_000);
     }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 import { describe, expect, test } from "vitest";
-import { sheetEntryInputs } from "./xlsx";
 import { writeXlsx, XLSX_MAX_CELL_CHARS, type ExportColumn } from "./index";
 import { asyncRows, columns, memorySink, rows, TRICKY_TITLES } from "./test-helpers";
 
@@ -53,15 +53,6 @@ describe("writeXlsx", async () => {
     expect(back.getRow(3).getCell(1).value).toBe("bell and nul");
   });
 
-  test("the exceljs internals used for back-pressure are where the writer expects them", async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: memorySink() });
-    const ws = wb.addWorksheet("x");
-    ws.addRow([1]).commit();
-    expect(sheetEntryInputs(ws).length).toBeGreaterThan(0);
-    ws.commit();
-    await wb.commit();
-  });
-
   test("a failing row source rejects and destroys the sink", async () => {
     async function* failing() {
       yield rows[0]!;
@@ -70,5 +61,40 @@ describe("writeXlsx", async () => {
     const out = memorySink();
     await expect(writeXlsx(failing(), columns, out)).rejects.toThrow("cursor lost");
     expect(out.destroyed).toBe(true);
+  });
+
+  test("columns past Z, a column's own date format, spaces at the ends, ampersands and angle brackets", async () => {
+    const out = memorySink();
+    const wide: ExportColumn<number>[] = Array.from({ length: 30 }, (_, i) => ({ key: `c${i}`, header: `C${i}`, value: (n) => n * 100 + i }));
+    wide.push({ key: "day", header: "Day", value: () => new Date(Date.UTC(2020, 1, 29)), numFmt: "yyyy-mm-dd" });
+    wide.push({ key: "s", header: "S", value: () => "  <a href='x'>&amp;</a> " });
+    await writeXlsx([1, 2], wide, out);
+    const back = await readBack(out.bytes());
+    expect(back.getRow(1).getCell(28).value).toBe("C27");
+    expect(back.getRow(3).getCell(30).value).toBe(229);
+    expect(back.getRow(2).getCell(31).value).toEqual(new Date(Date.UTC(2020, 1, 29)));
+    expect(back.getRow(2).getCell(31).numFmt).toBe("yyyy-mm-dd");
+    expect(back.getRow(2).getCell(32).value).toBe("  <a href='x'>&amp;</a> ");
+  });
+
+  test("ZIP64 sizes and offsets (forced from a small size here) read back in a strict zip reader and in exceljs", async () => {
+    const out = memorySink();
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...rows[1]!, id: i }));
+    await writeXlsx(many, columns, out, { zip: { zip64From: 1000 } });
+    const bytes = out.bytes();
+    const names = await new Promise<string[]>((resolve, reject) =>
+      yauzl.fromBuffer(bytes, { lazyEntries: false }, (err, zip) => {
+        if (err || !zip) return reject(err ?? new Error("no zip"));
+        const seen: string[] = [];
+        zip.on("entry", (e: yauzl.Entry) => seen.push(`${e.fileName}:${e.uncompressedSize > 1000 ? "big" : "small"}`));
+        zip.on("end", () => resolve(seen));
+        zip.on("error", reject);
+      }),
+    );
+    expect(names).toContain("xl/worksheets/sheet1.xml:big");
+    expect(names).toContain("xl/styles.xml:big");
+    const back = await readBack(bytes);
+    expect(back.rowCount).toBe(3001);
+    expect(back.getRow(3001).getCell(1).value).toBe(2999);
   });
 });
