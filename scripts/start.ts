@@ -22,6 +22,7 @@ import { openCliDatabase } from "./cli/database";
 import type { Database } from "../lib/db";
 import { refreshPendingEvents } from "../lib/mutations/events";
 import { generate } from "./db";
+import { nextServerCommand, serverEnv } from "./server-memory";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEMO_DIR = path.join(ROOT, "prisma", "demo");
@@ -111,10 +112,12 @@ async function main(): Promise<void> {
   const hostname = binding.hostname;
   log(`serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${env.PORT}`);
   for (const note of binding.notes) log(note);
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(env.PORT), "-H", hostname], {
+  // With the memory flags of ./server-memory.ts (V8 heap growth, malloc arenas).
+  const next = nextServerCommand(ROOT, ["start", "-p", String(env.PORT), "-H", hostname]);
+  const server = spawn(next.command, next.args, {
     cwd: ROOT,
     stdio: "inherit",
-    env: process.env,
+    env: serverEnv(process.env),
   });
   // The feed scheduler runs in this process beside the server (PARALLAX_WATCH=0 turns it off;
   // `parallax watch` runs it alone). Stopping releases the feeds it was fetching.

@@ -12,7 +12,7 @@ import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { exposeTransactionConnection } from "./raw-connection";
-import { configureSqliteConnections } from "./sqlite-connection";
+import { configureSqliteConnections, WEB_SQLITE_MEMORY, type SqliteMemory } from "./sqlite-connection";
 import { parseDatabaseUrl, pgConnectionFields, type DatabaseTarget } from "./url";
 
 export type Db = InstanceType<typeof SqliteClient>;
@@ -27,14 +27,14 @@ export interface Database {
 }
 
 /** Open a client for `url`. Callers own it and must `close()` it (the app uses `getDb`). */
-export function openDatabase(url: string, opts: { logQueries?: boolean; poolMax?: number } = {}): Database {
+export function openDatabase(url: string, opts: { logQueries?: boolean; poolMax?: number; sqliteMemory?: SqliteMemory } = {}): Database {
   const target = parseDatabaseUrl(url);
   const log = opts.logQueries ? (["query"] as const) : undefined;
   if (target.provider === "sqlite") {
     // WAL lets the dashboard read while an ingest writes; the busy timeout makes a second
     // writer wait instead of failing with "database is locked" (see ./sqlite-connection.ts).
     const adapter = exposeTransactionConnection(
-      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 })),
+      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 }), opts.sqliteMemory),
     );
     const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
     const bulk = sqliteBulkReader(target.file);
@@ -47,13 +47,14 @@ export function openDatabase(url: string, opts: { logQueries?: boolean; poolMax?
   pool.on("error", () => undefined);
   const adapter = exposeTransactionConnection(new PrismaPg(pool));
   const db = new PostgresClient({ adapter, log: log ? [...log] : undefined }) as unknown as Db;
+  const bulk = pgBulkReader(pool);
   let ended: Promise<void> | undefined;
   const close = async () => {
-    await db.$disconnect();
+    await Promise.all([db.$disconnect(), bulk.close()]);
     ended ??= pool.end();
     await ended;
   };
-  return { db, provider: "postgresql", bulk: pgBulkReader(pool), close };
+  return { db, provider: "postgresql", bulk, close };
 }
 
 const globalForDb = globalThis as unknown as { parallaxDb?: Database };
@@ -62,7 +63,12 @@ const globalForDb = globalThis as unknown as { parallaxDb?: Database };
 export function getDatabase(): Database {
   if (!globalForDb.parallaxDb) {
     const env = getEnv();
-    globalForDb.parallaxDb = openDatabase(env.DATABASE_URL, { logQueries: env.PARALLAX_LOG_QUERIES, poolMax: env.PARALLAX_PG_POOL_MAX });
+    // The web server's SQLite memory settings (no memory map: see WEB_SQLITE_MEMORY).
+    globalForDb.parallaxDb = openDatabase(env.DATABASE_URL, {
+      logQueries: env.PARALLAX_LOG_QUERIES,
+      poolMax: env.PARALLAX_PG_POOL_MAX,
+      sqliteMemory: WEB_SQLITE_MEMORY,
+    });
   }
   return globalForDb.parallaxDb;
 }

@@ -32,8 +32,31 @@ interface FactoryLike {
   connect(): Promise<unknown>;
 }
 
+/** Page cache and memory map of a connection (defaults: the ingest settings above). */
+export interface SqliteMemory {
+  cacheKib: number;
+  mmapBytes: number;
+}
+
+/**
+ * The web server's connection (`getDatabase`): no memory map and an 8 MiB page cache. Pages read
+ * through a map count in the process's RSS as file-backed memory, and the dashboard's reads touch
+ * pages all over the file: with the 1 GiB map a `next start` server on the 100k corpus (a 505 MB
+ * file) held 492 MB of file pages after the bench's page requests, out of 799 MB RSS (80 MB of
+ * file pages without the map). Without it SQLite reads pages with read() from the kernel's page
+ * cache (shared, not charged to the process) into its own bounded cache. The bench's read-path
+ * p95 latencies with and without the map were within the noise of a busy 2-core machine (events
+ * list 224/156 ms, event page 826/823, filtered articles 100/114, coverage 79/57); a 32 MiB
+ * cache held ~25 MB more than 8 MiB for no measurable gain. Ingest through the server (uploads,
+ * feeds) uses this connection too.
+ */
+export const WEB_SQLITE_MEMORY: SqliteMemory = { cacheKib: 8 * 1024, mmapBytes: 0 };
+
 /** Wrap a Prisma better-sqlite3 adapter factory: WAL journal and IMMEDIATE transactions (see above). */
-export function configureSqliteConnections<F extends FactoryLike>(factory: F): F {
+export function configureSqliteConnections<F extends FactoryLike>(
+  factory: F,
+  memory: SqliteMemory = { cacheKib: SQLITE_CACHE_KIB, mmapBytes: SQLITE_MMAP_BYTES },
+): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -50,8 +73,8 @@ export function configureSqliteConnections<F extends FactoryLike>(factory: F): F
       // A larger page cache (default 2 MB) keeps the indexes a batch updates in memory, and the
       // memory map serves the pages it misses without a read() and a copy each: at a few hundred
       // thousand articles an ingest batch touches pages all over the file's random-key indexes.
-      client.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
-      client.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+      client.pragma(`cache_size = -${memory.cacheKib}`);
+      client.pragma(`mmap_size = ${memory.mmapBytes}`);
       client.pragma("temp_store = MEMORY");
       const prepare = client.prepare.bind(client);
       client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
