@@ -27,6 +27,11 @@ import type { Sql } from "@prisma/client/runtime/client";
 export interface BulkReader {
   /** Every row of `query` (a bounded page: the caller adds LIMIT), keyed by column alias. */
   all<T = Record<string, unknown>>(query: Sql): Promise<T[]>;
+  /**
+   * PostgreSQL only: every row of one unbounded `query`, `batch` rows at a time, through a
+   * server-side cursor (see `pgBulkReader`). Breaking out of the loop closes the cursor.
+   */
+  batches?<T = Record<string, unknown>>(query: Sql, batch: number): AsyncIterable<T[]>;
   close(): Promise<void>;
 }
 
@@ -85,13 +90,63 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** Connections for export cursors at most: more concurrent exports wait for one. */
+const CURSOR_CONNECTIONS = 3;
+
+/**
+ * PostgreSQL reads. Pages (`all`) go through the shared pool. A whole export (`batches`) is one
+ * query behind a cursor, `DECLARE ... NO SCROLL CURSOR` in a read-only transaction, fetched
+ * `batch` rows at a time: the plan is made once for the whole result, with
+ * `cursor_tuple_fraction = 1` so the planner optimises for reading every row (hash joins, one
+ * sort) rather than for the first ones. Keyset pages of 1,000 rows each planned a nested loop
+ * of index probes (EventArticle, Event, counts: ~14 buffer hits per row) plus ~10 ms of
+ * planning. Measured back to back on the 100k bench corpus (rows and CSV encoding in one
+ * process, a busy 2-core machine): keyset pages 5.9-6.7 s, this cursor 2.5-3.1 s, of which ~1 s
+ * is the sort before the first row; with the default cursor_tuple_fraction (0.1) the cursor
+ * kept the nested loops (4.7-6.4 s for the rows alone).
+ * The transaction's snapshot stays open while the client downloads; the cursors use a small pool
+ * of their own (CURSOR_CONNECTIONS), so slow downloads never take the pages' connections.
+ */
 export function pgBulkReader(pool: pg.Pool): BulkReader {
+  let cursorPool: pg.Pool | null = null;
   return {
     async all<T>(query: Sql) {
       const res = await pool.query({ text: query.text, values: query.values, types: pgTypes });
       return res.rows as T[];
     },
-    // The pool belongs to the Database and is ended by its close().
-    async close() {},
+    async *batches<T>(query: Sql, batch: number): AsyncGenerator<T[]> {
+      if (!cursorPool) {
+        cursorPool = new pg.Pool({ ...pool.options, max: CURSOR_CONNECTIONS, idleTimeoutMillis: 10_000 });
+        cursorPool.on("error", () => undefined);
+      }
+      const client = await cursorPool.connect();
+      let failed: Error | undefined;
+      let open = false;
+      try {
+        await client.query("BEGIN READ ONLY");
+        open = true;
+        await client.query("SET LOCAL cursor_tuple_fraction = 1");
+        await client.query({ text: `DECLARE parallax_export NO SCROLL CURSOR FOR ${query.text}`, values: query.values });
+        const fetch = { text: `FETCH ${Math.max(1, Math.floor(batch))} FROM parallax_export`, types: pgTypes };
+        for (;;) {
+          const res = await client.query(fetch);
+          if (res.rows.length) yield res.rows as T[];
+          if (res.rows.length < batch) break;
+        }
+      } catch (err) {
+        failed = err as Error;
+        throw err;
+      } finally {
+        // Also on an early return (the client went away): the transaction ends, the cursor with it.
+        if (open && !failed) await client.query("ROLLBACK").catch((err: Error) => (failed = err));
+        // A connection whose query failed may be mid-protocol: discard it rather than reuse it.
+        client.release(failed);
+      }
+    },
+    async close() {
+      const p = cursorPool;
+      cursorPool = null;
+      await p?.end();
+    },
   };
 }

@@ -200,6 +200,39 @@ describe.each(PROVIDERS)("exports on %s", (provider) => {
     expect(pages).toBe(3);
   });
 
+  test.runIf(provider === "postgresql")("PostgreSQL: one cursor fetched a batch at a time as the consumer pulls; abandoned exports free their connections", async () => {
+    const bulk = t.database.bulk!;
+    expect(bulk.batches).toBeDefined();
+    let batches = 0;
+    const counting: TestDatabase["database"] = {
+      ...t.database,
+      bulk: {
+        all: () => Promise.reject(new Error("no keyset pages on PostgreSQL")),
+        async *batches<T>(q: Parameters<typeof bulk.all>[0], n: number) {
+          for await (const b of bulk.batches!<T>(q, n)) {
+            batches++;
+            yield b;
+          }
+        },
+        close: async () => undefined,
+      },
+    };
+    const rows = exportRows("articles", exportFiltersSchema.parse({}), { limit: 1_000_000, pageSize: 4 }, counting).rows[Symbol.asyncIterator]();
+    for (let i = 0; i < 10; i++) {
+      expect((await rows.next()).done).toBe(false);
+      expect(batches).toBe(Math.floor(i / 4) + 1);
+    }
+    await rows.return?.(undefined);
+    // More abandoned exports than the cursors' connections: each must give its connection back.
+    for (let i = 0; i < 6; i++) {
+      const it = exportRows("articles", exportFiltersSchema.parse({}), { limit: 1_000_000, pageSize: 2 }, t.database).rows[Symbol.asyncIterator]();
+      await it.next();
+      await it.return?.(undefined);
+    }
+    const viaPrisma: TestDatabase = { ...t, database: { ...t.database, bulk: undefined } };
+    expect(await exported(t, "articles", {}, 5)).toEqual(await exported(viaPrisma, "articles", {}, 5));
+  });
+
   test.each(["events", "articles", "claims", "statements"] as const)(
     "%s export: the same through the driver as through Prisma",
     async (table) => {
