@@ -112,6 +112,15 @@ export function figureBlindspots(claims: FigureClaimInput[], outlets: BlindspotO
     .sort((a, b) => b.reportedBy.length - a.reportedBy.length || rank(a.kind) - rank(b.kind) || a.value - b.value || Number(a.vague) - Number(b.vague));
 }
 
+/** `localeCompare` with the default locale, as one collator (a large event sorts thousands of quotes). */
+const compare = new Intl.Collator().compare;
+
+/** A normalised quote (single spaces) of three words or more. */
+function atLeastThreeWords(words: string): boolean {
+  const first = words.indexOf(" ");
+  return first !== -1 && words.indexOf(" ", first + 1) !== -1;
+}
+
 /**
  * Each statement (same speaker, same normalised words) and the outlets that omit it.
  * Statements too short to identify (under three words) are left out.
@@ -133,7 +142,7 @@ export function topStatementBlindspots(
   const groups = new Map<string, { speakers: Map<string, number>; text: string; outlets: Map<string, number> }>();
   for (const s of statements) {
     const words = quoteKey(s.text);
-    if (words.split(" ").length < 3) continue;
+    if (!atLeastThreeWords(words)) continue;
     const speaker = s.speaker ?? s.speakerMention;
     const key = `${speakerKey(speaker) ?? "?"}|${words}`;
     const g = groups.get(key) ?? { speakers: new Map<string, number>(), text: s.text.trim(), outlets: new Map<string, number>() };
@@ -146,10 +155,12 @@ export function topStatementBlindspots(
     .map(([key, g]) => {
       let reporting = 0;
       for (const k of g.outlets.keys()) if (covering.has(k)) reporting++;
-      const speaker = [...g.speakers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+      let speaker: string | null = null;
+      let count = 0;
+      for (const [name, n] of g.speakers) if (speaker === null || n > count || (n === count && compare(name, speaker) < 0)) [speaker, count] = [name, n];
       return { key, speaker, g, reporting };
     })
-    .sort((a, b) => b.reporting - a.reporting || (a.speaker ?? "\uffff").localeCompare(b.speaker ?? "\uffff") || a.g.text.localeCompare(b.g.text));
+    .sort((a, b) => b.reporting - a.reporting || compare(a.speaker ?? "\uffff", b.speaker ?? "\uffff") || compare(a.g.text, b.g.text));
   const rows = ranked.slice(0, limit).map(({ key, speaker, g }) => {
     const { reportedBy, omittedBy, ids } = split(g.outlets, outlets);
     return { key, speaker, text: g.text, reportedBy, omittedBy, statementIds: ids };

@@ -41,9 +41,22 @@ export interface ChainContext {
 
 /** True for a wire or news agency's name ("Reuters", "AFP", "Levant Wire", a registered wire outlet). */
 export function isAgency(name: string, wireNames: Iterable<string> = []): boolean {
-  const n = name.trim().replace(/[.,;:]+$/, "");
-  if (AGENCY.test(n) || AGENCY_WORD.test(n)) return true;
-  return nameKeys(wireNames).has(outletNameKey(n));
+  const n = agencyName(name);
+  return n.agency || nameKeys(wireNames).has(n.key);
+}
+
+/** Agency names already read (bounded like lib/provenance/normalise.ts's memos): an event repeats a few channels and authorities. */
+const agencyNames = new Map<string, { agency: boolean; key: string }>();
+
+function agencyName(name: string): { agency: boolean; key: string } {
+  let n = agencyNames.get(name);
+  if (!n) {
+    const trimmed = name.trim().replace(/[.,;:]+$/, "");
+    n = { agency: AGENCY.test(trimmed) || AGENCY_WORD.test(trimmed), key: outletNameKey(trimmed) };
+    if (agencyNames.size >= 10_000) agencyNames.clear();
+    agencyNames.set(name, n);
+  }
+  return n;
 }
 
 function isOutlet(name: string, outletNames: Iterable<string> = []): boolean {
@@ -71,8 +84,23 @@ function push(chain: AttributionLink[], link: AttributionLink) {
   chain.push(link);
 }
 
+/**
+ * Heads per context: an article's claims and statements share its context, so its head is built
+ * once (each chain gets its own array; the links are shared and never changed).
+ */
+const heads = new WeakMap<ChainContext, AttributionLink[]>();
+
 /** outlet → the original the article republishes (declared or detected), if any. */
 function head(ctx: ChainContext): AttributionLink[] {
+  let chain = heads.get(ctx);
+  if (!chain) {
+    chain = buildHead(ctx);
+    heads.set(ctx, chain);
+  }
+  return [...chain];
+}
+
+function buildHead(ctx: ChainContext): AttributionLink[] {
   const chain: AttributionLink[] = [{ role: "outlet", name: ctx.outletName }];
   const o = ctx.origin;
   if (o?.kind === "copy") {

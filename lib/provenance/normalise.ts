@@ -15,6 +15,25 @@ function collapse(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
+/** Distinct strings remembered per normaliser before its memo starts over. */
+const MEMO_SIZE = 10_000;
+
+/**
+ * `fn` remembering its results. An event page normalises the same speakers, authorities, outlet
+ * names and quotes thousands of times (copies repeat their original's words): 2,800 statements of
+ * a large event hold ~600 distinct quotes and ~130 speakers. Bounded: the memo is emptied when full.
+ */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    if (cache.has(s)) return cache.get(s) as T;
+    const v = fn(s);
+    if (cache.size >= MEMO_SIZE) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
+}
+
 /** The key of claims that name no authority (the outlet's own figure). */
 export const UNATTRIBUTED = "unattributed";
 
@@ -24,7 +43,10 @@ export const UNATTRIBUTED = "unattributed";
  * and trailing punctuation removed, spaces collapsed. `null`, empty or punctuation-only → "unattributed".
  */
 export function authorityKey(authority: string | null | undefined): string {
-  if (!authority) return UNATTRIBUTED;
+  return authority ? authorityKeyOf(authority) : UNATTRIBUTED;
+}
+
+const authorityKeyOf = memo((authority: string): string => {
   const key = collapse(
     authority
       .normalize("NFKC")
@@ -35,25 +57,28 @@ export function authorityKey(authority: string | null | undefined): string {
       .replace(/^[\s(\[-]+/u, ""),
   );
   return key || UNATTRIBUTED;
-}
+});
 
 /** How an authority is shown: as written, without a leading "the", its first letter upper-cased. */
-export function authorityLabel(authority: string): string {
+export const authorityLabel = memo((authority: string): string => {
   const s = collapse(authority.replace(/^\s*the\s+/i, "").replace(/[\s.,;:!?]+$/u, ""));
   return s ? s[0]!.toUpperCase() + s.slice(1) : authority;
-}
+});
 
 /** Outlet names compared loosely: "The Meridian Post", "meridian post" and "Meridian Post." meet. */
 export function outletNameKey(name: string | null | undefined): string {
-  if (!name) return "";
-  return collapse(
+  return name ? outletNameKeyOf(name) : "";
+}
+
+const outletNameKeyOf = memo((name: string): string =>
+  collapse(
     name
       .normalize("NFKC")
       .toLowerCase()
       .replace(/^\s*(the|le|la|les|l')\s*/u, "")
       .replace(PUNCTUATION, " "),
-  );
-}
+  ),
+);
 
 /** The host of a URL without "www.", lower-cased; null for anything that is not a URL. */
 export function hostOf(url: string | null | undefined): string | null {
@@ -70,12 +95,16 @@ export function hostOf(url: string | null | undefined): string | null {
  * punctuation removed, whitespace collapsed. "“The strike,” he said" and "the strike" differ;
  * "The strike opened the way…" and "the strike opened the way" are the same.
  */
-export function quoteKey(text: string): string {
-  return collapse(text.normalize("NFKC").toLowerCase().replace(QUOTE_MARKS, "").replace(PUNCTUATION, " "));
-}
+export const quoteKey = memo((text: string): string =>
+  collapse(text.normalize("NFKC").toLowerCase().replace(QUOTE_MARKS, "").replace(PUNCTUATION, " ")),
+);
 
 /** A speaker's key: the resolved name or the mention, case folded, without a leading "the". */
 export function speakerKey(speaker: string | null | undefined): string | null {
-  const k = speaker ? collapse(speaker.normalize("NFKC").toLowerCase().replace(/^\s*the\s+/, "").replace(/[\s.,;:]+$/, "")) : "";
-  return k || null;
+  return speaker ? speakerKeyOf(speaker) : null;
 }
+
+const speakerKeyOf = memo((speaker: string): string | null => {
+  const k = collapse(speaker.normalize("NFKC").toLowerCase().replace(/^\s*the\s+/, "").replace(/[\s.,;:]+$/, ""));
+  return k || null;
+});
