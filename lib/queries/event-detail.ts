@@ -16,6 +16,7 @@ import {
   type ChainContext,
   type Origin,
   type ProvenanceArticle,
+  type StatementInput,
 } from "../provenance";
 import type {
   ArticleListItem,
@@ -37,7 +38,7 @@ import { eventListSelect, toEventListItem } from "./events";
 import { getCoverage } from "./overview";
 import { articleSortKeys } from "./articles";
 import { claimSelect, loadArticleListItems, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
-import { and, inOrder, join, orderBySql, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { and, ident, inOrder, join, orderBySql, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
 import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
@@ -53,6 +54,16 @@ export const EVENT_ARTICLE_LIMIT = 300;
  * would make the answer megabytes long.
  */
 export const BLINDSPOT_LIMIT = 100;
+
+/**
+ * The rows of a read query, through the driver when the database offers it (lib/db/bulk-read.ts):
+ * Prisma's raw path hands every row to its engine and back, which cost more than the queries
+ * themselves for the thousands of claims and statements of a large event. Columns come back as
+ * the driver decodes them: callers convert with toDate, toBool and toNumber.
+ */
+function read<T>(database: Database, query: Sql): Promise<T[]> {
+  return database.bulk ? database.bulk.all<T>(query) : database.db.$queryRaw<T[]>(query);
+}
 
 /** A claim without its evidence sentence: the page loads that on demand (getClaimEvidence). */
 type EventClaimRow = Omit<Prisma.CasualtyClaimGetPayload<{ select: typeof claimSelect }>, "sentence">;
@@ -75,9 +86,8 @@ interface EventArticleRow extends ArticleListRow {
  */
 async function loadEventArticles(database: Database, ids: string[]): Promise<EventArticleRow[]> {
   if (ids.length === 0) return [];
-  const { db } = database;
   const [articles, claims, statements] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>(sql`
+    read<Record<string, unknown>>(database, sql`
       SELECT a."id" AS "id", a."title" AS "title", a."url" AS "url", a."publishedAt" AS "publishedAt", a."author" AS "author",
         a."language" AS "language", a."originalSourceName" AS "originalSourceName", a."originalSourceUrl" AS "originalSourceUrl",
         a."syndicatedFromId" AS "syndicatedFromId", o."key" AS "outletKey", o."name" AS "outletName", o."kind" AS "outletKind",
@@ -87,12 +97,12 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
         LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId" LEFT JOIN "Outlet" so ON so."id" = s."outletId"
         LEFT JOIN "EventArticle" ea ON ea."articleId" = a."id" LEFT JOIN "Event" e ON e."id" = ea."eventId"
       WHERE a."id" IN (${join(ids)})`),
-    db.$queryRaw<Record<string, unknown>[]>(sql`
+    read<Record<string, unknown>>(database, sql`
       SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
         c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
         c."phrase" AS "phrase", c."start" AS "start", c."end" AS "end", c."sentenceStart" AS "sentenceStart", c."sentenceEnd" AS "sentenceEnd"
       FROM "CasualtyClaim" c WHERE c."articleId" IN (${join(ids)}) ORDER BY c."start" ASC, c."id" ASC`),
-    db.$queryRaw<Record<string, unknown>[]>(sql`
+    read<Record<string, unknown>>(database, sql`
       SELECT t."id" AS "id", t."articleId" AS "articleId", t."speaker" AS "speaker", t."speakerMention" AS "speakerMention",
         t."affiliation" AS "affiliation", t."cue" AS "cue", t."channel" AS "channel", t."text" AS "text", t."start" AS "start", t."end" AS "end",
         t."direct" AS "direct"
@@ -174,7 +184,8 @@ interface HeadlineRow {
  * the list doubles as the count.
  */
 async function matchingIds(database: Database, conditions: Sql[]): Promise<string[]> {
-  const rows = await database.db.$queryRaw<{ id: string }[]>(
+  const rows = await read<{ id: string }>(
+    database,
     sql`SELECT a."id" AS "id" FROM "Article" a WHERE ${and(conditions)}
         ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`,
   );
@@ -201,7 +212,8 @@ export async function getEventArticlePage(
   database: Database = getDatabase(),
 ): Promise<ArticleListItem[]> {
   const conditions = await articleConditions(database, { ...f, event: eventId });
-  const rows = await database.db.$queryRaw<{ id: string }[]>(
+  const rows = await read<{ id: string }>(
+    database,
     sql`SELECT a."id" AS "id" FROM "Article" a JOIN "Outlet" o ON o."id" = a."outletId" WHERE ${and(conditions)}
         ORDER BY ${orderBySql(articleSortKeys(paging.sort, paging.dir))} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
   );
@@ -218,6 +230,39 @@ export async function getEventArticleIds(eventId: string, f: EventDetailFilters,
     eventArticleIds(database, eventId, f),
   ]);
   return event ? ids : null;
+}
+
+type EventRow = Prisma.EventGetPayload<{ select: typeof eventListSelect }>;
+
+/** The event's list fields (eventListSelect) in one raw query, or null. */
+async function findEvent(database: Database, id: string): Promise<EventRow | null> {
+  const columns = join(
+    Object.keys(eventListSelect).map((c) => ident("e", c)),
+    ", ",
+  );
+  const [r] = await read<Record<string, unknown>>(database, sql`SELECT ${columns} FROM "Event" e WHERE e."id" = ${id}`);
+  if (!r) return null;
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    place: str(r.place),
+    day: str(r.day),
+    firstSeen: toDate(r.firstSeen),
+    lastSeen: toDate(r.lastSeen),
+    articleCount: toNumber(r.articleCount),
+    sourceCount: toNumber(r.sourceCount),
+    outletCount: toNumber(r.outletCount),
+    killedMin: toNullableNumber(r.killedMin),
+    killedMax: toNullableNumber(r.killedMax),
+    woundedMin: toNullableNumber(r.woundedMin),
+    woundedMax: toNullableNumber(r.woundedMax),
+    killedMedian: toNullableNumber(r.killedMedian),
+    woundedMedian: toNullableNumber(r.woundedMedian),
+    divergence: toNullableNumber(r.divergence),
+    locked: toBool(r.locked),
+    titleManual: toBool(r.titleManual),
+  };
 }
 
 const EMPTY_SPREAD: FigureSpread = { min: null, median: null, max: null, divergence: null, sources: 0 };
@@ -241,8 +286,7 @@ function spread(articles: EventArticleRow[], origins: Map<string, Origin>, kind:
  * statement carries its attribution chain; evidence sentences are loaded with getClaimEvidence.
  */
 export async function getEvent(id: string, f: EventDetailFilters, database: Database = getDatabase()): Promise<EventDetail | null> {
-  const { db } = database;
-  const event = await db.event.findUnique({ where: { id }, select: eventListSelect });
+  const event = await findEvent(database, id);
   if (!event) return null;
 
   // Every query below starts from the event's membership index, so its cost grows with the
@@ -251,14 +295,16 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
   const conditions = await articleConditions(database, { ...f, event: id });
   const [ids, facetRows, coverage, headlines] = await Promise.all([
     matchingIds(database, conditions),
-    database.db.$queryRaw<{ language: string | null; key: string; name: string; kind: string }[]>(
+    read<{ language: string | null; key: string; name: string; kind: string }>(
+      database,
       sql`SELECT DISTINCT a."language" AS "language", o."key" AS "key", o."name" AS "name", o."kind" AS "kind"
           FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
           WHERE ea."eventId" = ${id}`,
     ),
     getCoverage({ ...f, event: id }, database),
     // The count timeline covers every matching article, not only those the matrix shows.
-    database.db.$queryRaw<HeadlineRow[]>(
+    read<HeadlineRow>(
+      database,
       sql`SELECT c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier", c."articleId" AS "articleId",
             a."publishedAt" AS "publishedAt", o."key" AS "outletKey", o."name" AS "outletName"
           FROM "Article" a JOIN "CasualtyClaim" c ON c."articleId" = a."id" JOIN "Outlet" o ON o."id" = a."outletId"
@@ -324,7 +370,8 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
         else row[claim.kind].push(claim);
       }
       for (const s of a.statements) {
-        const st: EventStatement = { ...toStatementItem(s), chain: statementChain(ctx, s) };
+        // The loaded row becomes the DTO (no copy per statement: thousands in a large event).
+        const st: EventStatement = Object.assign(toStatementItem(s), { chain: statementChain(ctx, s) });
         row.statements.push(st);
         const key = speakerKey(st.speaker ?? st.speakerMention);
         if (!key) continue;
@@ -361,11 +408,11 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
   const covering: OutletRef[] = [];
   for (const r of comparison) if (!covering.some((o) => o.key === r.outlet.key)) covering.push(r.outlet);
   const figureSpots = figureBlindspots(claimInputs, covering);
-  const statementSpots = topStatementBlindspots(
-    comparison.flatMap((r) => r.statements.map((s) => ({ ...s, outletKey: r.outlet.key }))),
-    covering,
-    BLINDSPOT_LIMIT,
-  );
+  const statementInputs: StatementInput[] = [];
+  for (const r of comparison) {
+    for (const s of r.statements) statementInputs.push({ id: s.id, speaker: s.speaker, speakerMention: s.speakerMention, text: s.text, outletKey: r.outlet.key });
+  }
+  const statementSpots = topStatementBlindspots(statementInputs, covering, BLINDSPOT_LIMIT);
   const blindspots = {
     outlets: covering,
     figures: figureSpots.slice(0, BLINDSPOT_LIMIT),
