@@ -186,8 +186,9 @@ export function CountEvolutionChart({
     const seen = new Map<string, string>();
     for (const p of [...points].sort((a, b) => a.t - b.t)) if (!seen.has(p.outletKey)) seen.set(p.outletKey, p.outletName);
     const order = colorOrder ?? [...seen.keys()];
+    const plotted = new Set(selected.map((p) => p.outletKey));
     return [...seen.entries()]
-      .filter(([key]) => selected.some((p) => p.outletKey === key))
+      .filter(([key]) => plotted.has(key))
       .map(([key, name], i) => ({ dataKey: `s${i}`, key, name, color: colorFor(key, order) }));
   }, [points, selected, colorOrder]);
   const rows = useMemo(() => buildRows(selected, series), [selected, series]);

@@ -85,8 +85,9 @@ export function ComparisonMatrix({ rows, all = false }: { rows: OutletComparison
   if (rows.length === 0) {
     return <EmptyState title="No outlet matches these filters" description="Remove a filter to see the outlets that reported this event." />;
   }
-  const matrix = toMatrixRows(rows);
-  const limit = initialRows(matrix);
-  const hiddenOutlets = new Set(matrix.slice(limit).map((r) => r.outlet.key)).size;
-  return <ComparisonTable rows={all ? matrix : matrix.slice(0, limit)} total={matrix.length} limit={limit} hiddenOutlets={hiddenOutlets} all={all} />;
+  const limit = initialRows(rows);
+  const hiddenOutlets = new Set(rows.slice(limit).map((r) => r.outlet.key)).size;
+  // Only the rows sent are converted (a large event has hundreds).
+  const matrix = toMatrixRows(all ? rows : rows.slice(0, limit));
+  return <ComparisonTable rows={matrix} total={rows.length} limit={limit} hiddenOutlets={hiddenOutlets} all={all} />;
 }
