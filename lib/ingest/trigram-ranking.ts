@@ -24,8 +24,22 @@ const MIN_LENGTH = 10;
 interface ScriptIndex {
   /** Languages in franc's order (the models' key order), which breaks ties in its stable sort. */
   languages: string[];
-  /** Trigram -> flat [language index, rank, language index, rank, ...]. */
+  /** Trigram -> flat [language index, rank, language index, rank, ...], for trigrams without a `packed` key. */
   postings: Map<string, number[]>;
+  /** The same by `packed` key: most trigrams, looked up without building a string. */
+  packedPostings: Map<number, number[]>;
+}
+
+/** Code units below this pack three to a small integer (Latin, Greek, Cyrillic...: 30 bits, a V8 small integer). */
+const PACK_LIMIT = 1024;
+
+/** The trigram of code units a, b, c as one integer, or -1 when one of them is too large to pack. */
+function packed(a: number, b: number, c: number): number {
+  return a < PACK_LIMIT && b < PACK_LIMIT && c < PACK_LIMIT ? (a << 20) | (b << 10) | c : -1;
+}
+
+function packedTrigram(g: string): number {
+  return g.length === 3 ? packed(g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2)) : -1;
 }
 
 let index: Map<string, ScriptIndex> | null = null;
@@ -35,18 +49,21 @@ function buildIndex(): Map<string, ScriptIndex> {
   for (const [script, models] of Object.entries(data)) {
     const languages = Object.keys(models);
     const postings = new Map<string, number[]>();
+    const packedPostings = new Map<number, number[]>();
     languages.forEach((language, li) => {
       const model = models[language]!.split("|");
       // As franc builds its dictionaries: a trigram listed twice keeps its first (lowest) rank.
       const ranks = new Map<string, number>();
       for (let w = model.length - 1; w >= 0; w--) ranks.set(model[w]!, w);
       for (const [trigram, rank] of ranks) {
-        const list = postings.get(trigram);
+        const key = packedTrigram(trigram);
+        const list = key >= 0 ? packedPostings.get(key) : postings.get(trigram);
         if (list) list.push(li, rank);
+        else if (key >= 0) packedPostings.set(key, [li, rank]);
         else postings.set(trigram, [li, rank]);
       }
     });
-    out.set(script, { languages, postings });
+    out.set(script, { languages, postings, packedPostings });
   }
   return out;
 }
@@ -60,13 +77,25 @@ function clean(value: string): string {
     .toLowerCase();
 }
 
-/** Counts of the distinct trigrams of " " + clean(value) + " " (trigram-utils' `asDictionary`). */
-function trigramCounts(value: string): Map<string, number> {
+/**
+ * Counts of the distinct trigrams of " " + clean(value) + " " (trigram-utils' `asDictionary`):
+ * by `packed` key where the trigram has one (no string built), else by the trigram itself.
+ */
+function trigramCounts(value: string): { packed: Map<number, number>; other: Map<string, number> } {
   const s = ` ${clean(value)} `;
-  const counts = new Map<string, number>();
+  const counts = { packed: new Map<number, number>(), other: new Map<string, number>() };
+  let a = s.charCodeAt(0);
+  let b = s.charCodeAt(1);
   for (let i = 0; i + 3 <= s.length; i++) {
-    const g = s.slice(i, i + 3);
-    counts.set(g, (counts.get(g) ?? 0) + 1);
+    const c = s.charCodeAt(i + 2);
+    const key = packed(a, b, c);
+    if (key >= 0) counts.packed.set(key, (counts.packed.get(key) ?? 0) + 1);
+    else {
+      const g = s.slice(i, i + 3);
+      counts.other.set(g, (counts.other.get(g) ?? 0) + 1);
+    }
+    a = b;
+    b = c;
   }
   return counts;
 }
@@ -74,8 +103,8 @@ function trigramCounts(value: string): Map<string, number> {
 const SCRIPTS = Object.keys(expressions);
 /** Each script's expression anchored to one whole string, to test a single code unit. */
 const WHOLE_UNIT = SCRIPTS.map((s) => new RegExp(`^(?:${expressions[s]!.source})$`, expressions[s]!.flags.replace("g", "")));
-/** Memo of `scriptsOf` by code unit. */
-const scriptsOfUnit = new Map<number, number[]>();
+/** Memo of `scriptsOf` by code unit (an array: one look-up per character of the sample). */
+const scriptsOfUnit: Array<number[] | undefined> = new Array<number[] | undefined>(0x10000);
 
 /**
  * The scripts (indices into SCRIPTS) whose expression matches code unit `c` alone. franc's
@@ -83,12 +112,12 @@ const scriptsOfUnit = new Map<number, number[]>();
  * surrogates an expression matches exactly the code units of its class, one match each.
  */
 function scriptsOf(c: number): number[] {
-  let list = scriptsOfUnit.get(c);
+  let list = scriptsOfUnit[c];
   if (!list) {
     const ch = String.fromCharCode(c);
     list = [];
     for (let k = 0; k < WHOLE_UNIT.length; k++) if (WHOLE_UNIT[k]!.test(ch)) list.push(k);
-    scriptsOfUnit.set(c, list);
+    scriptsOfUnit[c] = list;
   }
   return list;
 }
@@ -100,7 +129,8 @@ function scriptCounts(value: string): number[] {
     const c = value.charCodeAt(i);
     // A surrogate may belong to a pair an expression matches as one: count as franc does.
     if (c >= 0xd800 && c <= 0xdfff) return SCRIPTS.map((s) => value.match(expressions[s]!)?.length ?? 0);
-    for (const k of scriptsOf(c)) counts[k]!++;
+    const list = scriptsOf(c);
+    for (let j = 0; j < list.length; j++) counts[list[j]!]!++;
   }
   return counts;
 }
@@ -134,12 +164,13 @@ export function rankLanguages(value: string, minLength = MIN_LENGTH): Array<[str
 
   const counts = trigramCounts(sample);
   const n = models.languages.length;
-  const distance = new Array<number>(n).fill(counts.size * MAX_DIFFERENCE);
-  for (const [trigram, count] of counts) {
-    const list = models.postings.get(trigram);
-    if (!list) continue;
+  const distance = new Array<number>(n).fill((counts.packed.size + counts.other.size) * MAX_DIFFERENCE);
+  const visit = (list: number[] | undefined, count: number) => {
+    if (!list) return;
     for (let k = 0; k < list.length; k += 2) distance[list[k]!]! -= MAX_DIFFERENCE - Math.abs(count - list[k + 1]! - 1);
-  }
+  };
+  for (const [key, count] of counts.packed) visit(models.packedPostings.get(key), count);
+  for (const [trigram, count] of counts.other) visit(models.postings.get(trigram), count);
   // Array.prototype.sort is stable: equal distances stay in model order, as in franc.
   const ranked: Array<[string, number]> = models.languages.map((language, li) => [language, distance[li]!]);
   ranked.sort((a, b) => a[1] - b[1]);
