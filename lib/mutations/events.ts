@@ -276,9 +276,13 @@ function aggregate(articles: MemberArticle[]) {
  * adds to them: ingest keeps their counts and dates current and marks them `refreshPending`, and
  * `refreshPendingEvents` recomputes the rest every few seconds and when the ingest ends. A
  * 200-article event reported over a day of news is otherwise re-read, re-titled and re-counted
- * by each of dozens of batches (at 100k articles, 0.7 ms of CPU per article ingested).
+ * by each of dozens of batches (at 100k articles, 0.7 ms of CPU per article ingested). A full
+ * refresh reads every member (its article row, its figures): once the file outgrows the page
+ * cache each member read costs several page reads (article row, id index, figures), and 10-49-
+ * member events are re-read by many batches too. Below 10 members the refresh stays immediate:
+ * new and small events get their title, place and figures in the batch that creates them.
  */
-export const DEFER_REFRESH_MIN_MEMBERS = 50;
+export const DEFER_REFRESH_MIN_MEMBERS = 10;
 
 /** What one batch added to one event. */
 export interface MemberAddition {

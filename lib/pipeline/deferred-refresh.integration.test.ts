@@ -3,7 +3,7 @@ import { ensureSearch } from "../db/search";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { demoArticles } from "../testing/demo";
 import { findInconsistentEvents } from "../testing/ingest-process";
-import { ingestArticles } from "./ingest";
+import { ingestArticles, newIngestSession } from "./ingest";
 
 // Deferred refresh of large events (lib/mutations/events.ts refreshAfterAdding): with the
 // threshold at 1 every event that already has members is deferred by each batch that adds to it.
@@ -51,5 +51,31 @@ describe.each(PROVIDERS)("deferred event refresh on %s", (provider) => {
     expect(report).toMatchObject({ added: 0, duplicates: 1 });
     expect(await db.event.count({ where: { refreshPending: true } })).toBe(0);
     expect(await snapshot(deferred)).toEqual(before);
+  });
+
+  test("one ingest fed in several calls (a session) leaves events pending between calls and none after the last", async () => {
+    const [split, reference] = await Promise.all([createTestDatabase(provider), createTestDatabase(provider)]);
+    try {
+      await ensureSearch(split.database);
+      const articles = demoArticles();
+      const half = Math.ceil(articles.length / 2);
+      const session = newIngestSession();
+      const common = { source: "demo", batchSize: 2, deferRefreshFrom: 1, session };
+      const first = await ingestArticles(split.database, articles.slice(0, half), { ...common, leavePending: true });
+      expect(first).toMatchObject({ added: half, failed: 0 });
+      // Left for a later call: marked, with exact counts and dates (what findInconsistentEvents accepts).
+      expect(await split.database.db.event.count({ where: { refreshPending: true } })).toBeGreaterThan(0);
+      expect(await findInconsistentEvents(split.database)).toEqual([]);
+      const second = await ingestArticles(split.database, articles.slice(half), common);
+      expect(second).toMatchObject({ added: articles.length - half, failed: 0 });
+      expect(await split.database.db.event.count({ where: { refreshPending: true } })).toBe(0);
+      // The same events as the same two calls refreshing every event in every batch.
+      for (const part of [articles.slice(0, half), articles.slice(half)]) {
+        await ingestArticles(reference.database, part, { source: "demo", batchSize: 2, deferRefreshFrom: Number.MAX_SAFE_INTEGER });
+      }
+      expect(await snapshot(split)).toEqual(await snapshot(reference));
+    } finally {
+      await Promise.all([split.drop(), reference.drop()]);
+    }
   });
 });

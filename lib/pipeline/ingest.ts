@@ -25,8 +25,15 @@ import { isTransientStoreError, retryDelayMs, STORE_ATTEMPTS } from "./store-ret
 const MIN_ARTICLES_FOR_WORKERS = 32;
 /** Batches whose extraction is submitted ahead of the one being grouped and stored. */
 const EXTRACT_AHEAD = 2;
-/** How often, during an ingest, the large events it deferred get their full refresh (lib/mutations/events.ts). */
-const PENDING_REFRESH_MS = 5_000;
+/**
+ * How often, during an ingest, the large events it deferred get their full refresh
+ * (lib/mutations/events.ts): every 5 s at least, and never more than one tenth of the ingest's
+ * time. A refresh re-reads every member of every pending event, so its cost grows with the
+ * events' sizes; spacing refreshes by ten times what the last one took bounds it at ~10% of
+ * the run, whatever the corpus (counts and dates of those events stay exact meanwhile).
+ */
+const PENDING_REFRESH_MIN_MS = 5_000;
+const PENDING_REFRESH_MAX_SHARE = 0.1;
 
 export interface IngestOptions {
   /** What was ingested: file names, a URL, "demo corpus". */
@@ -55,6 +62,27 @@ export interface IngestOptions {
    * at the end of the call rather than with every batch (default `DEFER_REFRESH_MIN_MEMBERS`).
    */
   deferRefreshFrom?: number;
+  /**
+   * One long ingest fed in several calls (`npm run bench` hands over 20,000 articles at a time to
+   * bound its memory): the deferred refreshes keep one pace across the calls instead of running
+   * in full when each call starts and ends. Pass the same object to every call and `leavePending`
+   * to all but the last: the last call's final refresh leaves nothing pending.
+   */
+  session?: IngestSession;
+  /** With `session`: do not refresh the deferred events when this call ends (more calls follow). */
+  leavePending?: boolean;
+}
+
+/** Pace of the deferred refreshes across the calls of one long ingest (`IngestOptions.session`). */
+export interface IngestSession {
+  /** When this process last refreshed the deferred events (performance.now()), null before the first call. */
+  pendingRefreshedAt: number | null;
+  pendingRefreshInterval: number;
+}
+
+/** A new `IngestSession`, for a caller that ingests one long input in several calls. */
+export function newIngestSession(): IngestSession {
+  return { pendingRefreshedAt: null, pendingRefreshInterval: PENDING_REFRESH_MIN_MS };
 }
 
 export interface IngestReport {
@@ -142,14 +170,16 @@ export async function ingestArticles(
   lap("run_record");
   // Large events get their full refresh every few seconds, at the end, and here: what an ingest
   // that crashed left marked is repaired by the next one.
-  let refreshedAt = performance.now();
+  const session = opts.session ?? newIngestSession();
   const refreshPending = async () => {
+    const started = performance.now();
     // Not a reason to fail the ingest (the database busy): the marks stay for the next refresh.
     const ids = await refreshPendingEvents(database).catch((err: unknown) => {
       console.error(`[parallax] refreshing deferred event aggregates (run #${run.id}):`, err);
       return [] as string[];
     });
-    refreshedAt = performance.now();
+    session.pendingRefreshedAt = performance.now();
+    session.pendingRefreshInterval = Math.max(PENDING_REFRESH_MIN_MS, (session.pendingRefreshedAt - started) / PENDING_REFRESH_MAX_SHARE);
     lap("refresh_pending");
     // Their divergence and figures changed only now: what follows of those events see.
     if (ids.length) {
@@ -159,7 +189,8 @@ export async function ingestArticles(
       lap("follows");
     }
   };
-  await refreshPending();
+  // (Not again in a later call of the same session: its first call did the repair.)
+  if (session.pendingRefreshedAt === null) await refreshPending();
 
   // 1. Identity and de-duplication, within the input and against the database.
   const seen = new Set<string>();
@@ -303,13 +334,13 @@ export async function ingestArticles(
         console.error(`[parallax] follow change detection after an ingest batch (run #${run.id}):`, err);
       });
       lap("follows");
-      if (performance.now() - refreshedAt >= PENDING_REFRESH_MS) await refreshPending();
+      if (performance.now() - session.pendingRefreshedAt! >= session.pendingRefreshInterval) await refreshPending();
     }
     done += slice.length;
     opts.onProgress?.(done, fresh.length);
   }
 
-  await refreshPending();
+  if (!(opts.session && opts.leavePending)) await refreshPending();
   await finishIngestRun(db, run.id, { added, duplicates, failed, errors });
   lap("run_record");
   return { runId: run.id, total, added, duplicates, failed, errors, addedIds };
