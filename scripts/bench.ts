@@ -26,11 +26,14 @@ import { extractArticle } from "../lib/extract";
 import { analyseArticle } from "../lib/pipeline/analyse";
 import { getExtractionPool } from "../lib/pipeline/extraction-pool";
 import { loadGrouper } from "../lib/pipeline/grouper";
-import { ingestArticles } from "../lib/pipeline/ingest";
+import { articleIdFor, ingestArticles, newIngestSession } from "../lib/pipeline/ingest";
+import { contentHash } from "../lib/ingest";
+import { findExistingArticleIds } from "../lib/mutations/articles";
 import { StageTimer } from "../lib/pipeline/stage-timer";
 import { generateCorpus } from "./bench/corpus";
 import { waitFor } from "./bench/http";
 import { openCliDatabase } from "./cli/database";
+import { nextServerCommand, serverEnv } from "./server-memory";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,10 +43,11 @@ const opts = new Command()
   .option("--json", "print one JSON object instead of a table")
   .option("--skip-http", "skip the HTTP latency measurements")
   .option("--samples <n>", "requests per latency figure", (v) => Number.parseInt(v, 10), 40)
+  .option("--rebuild", "empty and rebuild the corpus database even if an interrupted build could be resumed")
   .option("--batch-size <n>", "articles per ingest transaction", (v) => Number.parseInt(v, 10), 1000)
   .option("--dev-sets <dir>", "also time extraction and grouping on the labelled development sets in <dir>", path.join("..", "shared", "eval"))
   .parse(process.argv)
-  .opts<{ articles: number; seed: number; json?: boolean; skipHttp?: boolean; samples: number; batchSize: number; devSets: string }>();
+  .opts<{ articles: number; seed: number; rebuild?: boolean; json?: boolean; skipHttp?: boolean; samples: number; batchSize: number; devSets: string }>();
 
 /** Articles generated and handed to one `ingestArticles` call: bounds the bench's memory. */
 const CHUNK = 20_000;
@@ -130,6 +134,8 @@ function measureDevSets(dir: string): { extract: number; cluster: number; texts:
 
 interface IngestFigures {
   rate: number;
+  /** Articles already stored by an interrupted build of the same corpus (0: built from nothing). */
+  resumedFrom: number;
   seconds: number;
   workers: number;
   /** Per stage: wall ms and main-thread CPU ms per article. */
@@ -137,6 +143,28 @@ interface IngestFigures {
   mainCpuMs: number | null;
   processCpuMs: number;
   peakRssMb: number;
+}
+
+/**
+ * Whether the database holds the start of this seed's corpus: every complete chunk before `have`
+ * (sampled: 64 ids spread over them, and the last one) and nothing beyond the interrupted chunk.
+ */
+async function holdsCorpusPrefix(database: Database, have: number, seed: number): Promise<boolean> {
+  const complete = Math.floor(have / CHUNK) * CHUNK;
+  const wanted = new Set<number>();
+  for (let k = 0; k < 64 && complete > 0; k++) wanted.add(Math.floor((k * complete) / 64));
+  if (complete > 0) wanted.add(complete - 1);
+  const beyond = Math.min(complete + CHUNK, opts.articles);
+  const expected: string[] = [];
+  let after: string | null = null;
+  let i = 0;
+  for (const a of generateCorpus({ articles: opts.articles, seed })) {
+    if (wanted.has(i)) expected.push(articleIdFor(a, contentHash(a.text)));
+    if (i === beyond && beyond < opts.articles) after = articleIdFor(a, contentHash(a.text));
+    if (++i > beyond) break;
+  }
+  const found = await findExistingArticleIds(database.db, after ? [...expected, after] : expected);
+  return expected.every((id) => found.has(id)) && (after === null || !found.has(after));
 }
 
 function removeSqliteFiles(file: string): void {
@@ -161,13 +189,16 @@ async function pgTruncateAllSql(db: Database["db"]): Promise<string> {
 async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null; reused: boolean }> {
   let database = await openCliDatabase(url);
   try {
-    const have = await database.db.article.count();
+    let have = await database.db.article.count();
     if (have === opts.articles) return { ingest: null, reused: true };
-    if (have > 0) {
+    // The generator is deterministic: a database holding fewer articles of the same corpus is an
+    // interrupted build, resumed where it stopped (what is stored is skipped, the rest ingested).
+    // Anything else is emptied and rebuilt.
+    const resumable = have > 0 && have < opts.articles && !opts.rebuild && (await holdsCorpusPrefix(database, have, opts.seed));
+    if (have > 0 && !resumable) {
       const target = parseDatabaseUrl(url);
       if (target.provider === "sqlite") {
-        // The file is named by size and seed: holding another count, it is an interrupted build.
-        log(`${target.file} holds ${have} of ${opts.articles} articles (an interrupted build): rebuilding it`);
+        log(`${target.file} holds ${have} articles, not the first ${opts.articles} of seed ${opts.seed}: rebuilding it`);
         await database.close();
         removeSqliteFiles(target.file);
         database = await openCliDatabase(url);
@@ -175,9 +206,18 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
         log(`emptying ${have} articles from the PostgreSQL database`);
         await database.db.$executeRawUnsafe(await pgTruncateAllSql(database.db));
       }
+      have = 0;
     }
+    const resumeFrom = have;
+    // Generation order is not storage order (each chunk is ingested in publication order), so an
+    // interrupted chunk is ingested again from its start: what it stored counts as duplicates.
+    const skip = Math.floor(resumeFrom / CHUNK) * CHUNK;
     const pool = getExtractionPool();
-    log(`ingesting ${opts.articles} synthetic articles (seed ${opts.seed}), ${opts.batchSize} per transaction, ${pool.size} extraction worker(s) + the main thread`);
+    const toIngest = opts.articles - resumeFrom;
+    log(
+      `ingesting ${toIngest} synthetic articles (seed ${opts.seed}${resumeFrom ? `, resuming after the ${resumeFrom} stored` : ""}), ` +
+        `${opts.batchSize} per transaction, ${pool.size} extraction worker(s) + the main thread`,
+    );
     const timer = new StageTimer();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -185,7 +225,11 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
     const grouper = await loadGrouper(database.db, []);
     const chunk: NormalizedArticle[] = [];
     let done = 0;
-    const flush = async () => {
+    const lastSpent: Record<string, number> = {};
+    // One long ingest fed in chunks: deferred event refreshes keep one pace across the calls
+    // and run in full once, after the last chunk (as one `parallax ingest` of the whole corpus).
+    const session = newIngestSession();
+    const flush = async (last: boolean) => {
       timer.lap("generate");
       const r = await ingestArticles(database, chunk.splice(0), {
         source: "bench corpus",
@@ -194,22 +238,38 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
         grouper,
         pool,
         timings: timer,
+        session,
+        leavePending: !last,
       });
       if (r.failed) throw new Error(`bench ingest failed for ${r.failed} articles: ${r.errors[0]?.reason}`);
       done += r.added;
       const seconds = (performance.now() - started) / 1000;
       const mem = process.memoryUsage();
-      log(`  ${done}/${opts.articles} (${Math.round(done / seconds)} articles/s, rss ${Math.round(mem.rss / 1e6)} MB, main heap ${Math.round(mem.heapUsed / 1e6)} MB)`);
+      log(`  ${resumeFrom + done}/${opts.articles} (${Math.round(done / seconds)} articles/s, rss ${Math.round(mem.rss / 1e6)} MB, main heap ${Math.round(mem.heapUsed / 1e6)} MB)`);
+      // Where this chunk's time went, per article, in the costliest stages: shows which stage
+      // grows with the corpus. Main-thread CPU where the platform reports it (steady on a busy
+      // machine), else wall time.
+      const spent = Object.keys(timer.cpu).length ? timer.cpu : timer.wall;
+      const chunkStages = Object.entries(spent)
+        .map(([stage, ms]) => [stage, (ms - (lastSpent[stage] ?? 0)) / Math.max(1, r.added)] as const)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 7);
+      Object.assign(lastSpent, spent);
+      log(`    chunk ${spent === timer.cpu ? "main CPU" : "wall"} ms/article: ${chunkStages.map(([stage, ms]) => `${stage} ${ms.toFixed(3)}`).join(", ")}`);
     };
     timer.restart();
+    let generated = 0;
     for (const a of generateCorpus({ articles: opts.articles, seed: opts.seed })) {
+      if (generated++ < skip) continue;
       chunk.push(a);
-      if (chunk.length >= CHUNK) await flush();
+      if (chunk.length >= CHUNK) await flush(generated === opts.articles);
     }
-    if (chunk.length) await flush();
+    if (chunk.length) await flush(true);
+    const stored = await database.db.article.count();
+    if (stored !== opts.articles) throw new Error(`the corpus database holds ${stored} articles after the build, not ${opts.articles}`);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const per = (ms: number) => round(ms / opts.articles, 3);
+    const per = (ms: number) => round(ms / toIngest, 3);
     const stages: IngestFigures["stages"] = {};
     for (const [stage, ms] of Object.entries(timer.wall).sort((a, b) => b[1] - a[1])) {
       stages[stage] = { wall_ms: per(ms), main_cpu_ms: stage in timer.cpu ? per(timer.cpu[stage]!) : null };
@@ -218,7 +278,8 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
     return {
       reused: false,
       ingest: {
-        rate: opts.articles / seconds,
+        rate: toIngest / seconds,
+        resumedFrom: resumeFrom,
         seconds,
         workers: pool.size,
         stages,
@@ -264,11 +325,9 @@ async function measureHttp(url: string) {
   const port = 3900 + Math.floor(Math.random() * 90);
   const base = `http://127.0.0.1:${port}`;
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
-  });
+  // Launched as `npm start` launches it (Node flags and environment of scripts/server-memory.ts).
+  const next = nextServerCommand(ROOT, ["start", "-p", String(port), "-H", "127.0.0.1"]);
+  const server = spawn(next.command, next.args, { cwd: ROOT, env: serverEnv({ ...process.env, DATABASE_URL: url }), stdio: "ignore" });
   try {
     await waitFor(`${base}/api/health`, 60_000);
     const database = openDatabase(url);
@@ -349,6 +408,7 @@ async function main() {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, memory_gb: round(os.totalmem() / 2 ** 30) },
     ingest_articles_per_s: ingest === null ? null : Math.round(ingest.rate),
     ingest_seconds: ingest === null ? null : round(ingest.seconds),
+    ingest_resumed_from: ingest?.resumedFrom ?? null,
     ingest_workers: ingest?.workers ?? null,
     ingest_batch_size: opts.batchSize,
     ingest_main_thread_cpu_ms_per_article: ingest?.mainCpuMs ?? null,
