@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http] [--batch-size 1000]`
+ * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http] [--batch-size 1000] [--rebuild]`
  *
  * Builds (or reuses, by size and seed) a synthetic corpus database, then measures and prints:
  * extraction and grouping throughput (one core, and extraction on the worker pool), full-pipeline
@@ -10,7 +10,8 @@
  *
  * Memory stays bounded whatever `--articles` (1,000,000 included): the corpus is generated as a
  * stream and ingested CHUNK articles at a time, and the long-lived grouper is capped
- * (`maxDocs`). An interrupted build leaves a partial database, which the next run replaces.
+ * (`maxDocs`), as one ingest session (deferred event refreshes paced across the chunks). An
+ * interrupted build leaves a partial database, which the next run resumes (`--rebuild` starts over).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -43,7 +44,7 @@ const opts = new Command()
   .option("--json", "print one JSON object instead of a table")
   .option("--skip-http", "skip the HTTP latency measurements")
   .option("--samples <n>", "requests per latency figure", (v) => Number.parseInt(v, 10), 40)
-  .option("--rebuild", "empty and rebuild the corpus database even if an interrupted build could be resumed")
+  .option("--rebuild", "empty and rebuild the corpus database, even if it holds the corpus or an interrupted build of it")
   .option("--batch-size <n>", "articles per ingest transaction", (v) => Number.parseInt(v, 10), 1000)
   .option("--dev-sets <dir>", "also time extraction and grouping on the labelled development sets in <dir>", path.join("..", "shared", "eval"))
   .parse(process.argv)
@@ -190,7 +191,7 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
   let database = await openCliDatabase(url);
   try {
     let have = await database.db.article.count();
-    if (have === opts.articles) return { ingest: null, reused: true };
+    if (have === opts.articles && !opts.rebuild) return { ingest: null, reused: true };
     // The generator is deterministic: a database holding fewer articles of the same corpus is an
     // interrupted build, resumed where it stopped (what is stored is skipped, the rest ingested).
     // Anything else is emptied and rebuilt.
