@@ -63,6 +63,9 @@ function figure(r: () => number, n: number): string {
   return num;
 }
 
+/** The most articles one generated event has. */
+export const MAX_EVENT_SIZE = 200;
+
 export interface CorpusOptions {
   articles: number;
   seed?: number;
@@ -85,7 +88,7 @@ export function* generateCorpus(opts: CorpusOptions): Generator<NormalizedArticl
   let eventNo = 0;
   while (produced < opts.articles) {
     eventNo++;
-    const size = Math.min(200, Math.max(1, Math.floor(1 / Math.pow(r() + 0.005, 1.1))), opts.articles - produced);
+    const size = Math.min(MAX_EVENT_SIZE, Math.max(1, Math.floor(1 / Math.pow(r() + 0.005, 1.1))), opts.articles - produced);
     const place = `${pick(r, SYL_A)}${pick(r, SYL_B)}`;
     const street = `${pick(r, STREETS).split(" ")[0]} ${pick(r, STREETS).split(" ")[1]}`;
     const victim = `${pick(r, GIVEN)} ${pick(r, FAMILY)}`;
