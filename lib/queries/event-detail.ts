@@ -38,7 +38,7 @@ import { eventListSelect, toEventListItem } from "./events";
 import { getCoverage } from "./overview";
 import { articleSortKeys } from "./articles";
 import { claimSelect, loadArticleListItems, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
-import { and, ident, inOrder, join, orderBySql, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { and, ident, inOrder, join, orderBySql, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
 import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
@@ -54,16 +54,6 @@ export const EVENT_ARTICLE_LIMIT = 300;
  * would make the answer megabytes long.
  */
 export const BLINDSPOT_LIMIT = 100;
-
-/**
- * The rows of a read query, through the driver when the database offers it (lib/db/bulk-read.ts):
- * Prisma's raw path hands every row to its engine and back, which cost more than the queries
- * themselves for the thousands of claims and statements of a large event. Columns come back as
- * the driver decodes them: callers convert with toDate, toBool and toNumber.
- */
-function read<T>(database: Database, query: Sql): Promise<T[]> {
-  return database.bulk ? database.bulk.all<T>(query) : database.db.$queryRaw<T[]>(query);
-}
 
 /** A claim without its evidence sentence: the page loads that on demand (getClaimEvidence). */
 type EventClaimRow = Omit<Prisma.CasualtyClaimGetPayload<{ select: typeof claimSelect }>, "sentence">;
@@ -87,7 +77,7 @@ interface EventArticleRow extends ArticleListRow {
 async function loadEventArticles(database: Database, ids: string[]): Promise<EventArticleRow[]> {
   if (ids.length === 0) return [];
   const [articles, claims, statements] = await Promise.all([
-    read<Record<string, unknown>>(database, sql`
+    readRows<Record<string, unknown>>(database, sql`
       SELECT a."id" AS "id", a."title" AS "title", a."url" AS "url", a."publishedAt" AS "publishedAt", a."author" AS "author",
         a."language" AS "language", a."originalSourceName" AS "originalSourceName", a."originalSourceUrl" AS "originalSourceUrl",
         a."syndicatedFromId" AS "syndicatedFromId", o."key" AS "outletKey", o."name" AS "outletName", o."kind" AS "outletKind",
@@ -97,12 +87,12 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
         LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId" LEFT JOIN "Outlet" so ON so."id" = s."outletId"
         LEFT JOIN "EventArticle" ea ON ea."articleId" = a."id" LEFT JOIN "Event" e ON e."id" = ea."eventId"
       WHERE a."id" IN (${join(ids)})`),
-    read<Record<string, unknown>>(database, sql`
+    readRows<Record<string, unknown>>(database, sql`
       SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
         c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
         c."phrase" AS "phrase", c."start" AS "start", c."end" AS "end", c."sentenceStart" AS "sentenceStart", c."sentenceEnd" AS "sentenceEnd"
       FROM "CasualtyClaim" c WHERE c."articleId" IN (${join(ids)}) ORDER BY c."start" ASC, c."id" ASC`),
-    read<Record<string, unknown>>(database, sql`
+    readRows<Record<string, unknown>>(database, sql`
       SELECT t."id" AS "id", t."articleId" AS "articleId", t."speaker" AS "speaker", t."speakerMention" AS "speakerMention",
         t."affiliation" AS "affiliation", t."cue" AS "cue", t."channel" AS "channel", t."text" AS "text", t."start" AS "start", t."end" AS "end",
         t."direct" AS "direct"
@@ -184,7 +174,7 @@ interface HeadlineRow {
  * the list doubles as the count.
  */
 async function matchingIds(database: Database, conditions: Sql[]): Promise<string[]> {
-  const rows = await read<{ id: string }>(
+  const rows = await readRows<{ id: string }>(
     database,
     sql`SELECT a."id" AS "id" FROM "Article" a WHERE ${and(conditions)}
         ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`,
@@ -212,7 +202,7 @@ export async function getEventArticlePage(
   database: Database = getDatabase(),
 ): Promise<ArticleListItem[]> {
   const conditions = await articleConditions(database, { ...f, event: eventId });
-  const rows = await read<{ id: string }>(
+  const rows = await readRows<{ id: string }>(
     database,
     sql`SELECT a."id" AS "id" FROM "Article" a JOIN "Outlet" o ON o."id" = a."outletId" WHERE ${and(conditions)}
         ORDER BY ${orderBySql(articleSortKeys(paging.sort, paging.dir))} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
@@ -240,7 +230,7 @@ async function findEvent(database: Database, id: string): Promise<EventRow | nul
     Object.keys(eventListSelect).map((c) => ident("e", c)),
     ", ",
   );
-  const [r] = await read<Record<string, unknown>>(database, sql`SELECT ${columns} FROM "Event" e WHERE e."id" = ${id}`);
+  const [r] = await readRows<Record<string, unknown>>(database, sql`SELECT ${columns} FROM "Event" e WHERE e."id" = ${id}`);
   if (!r) return null;
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
@@ -295,7 +285,7 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
   const conditions = await articleConditions(database, { ...f, event: id });
   const [ids, facetRows, coverage, headlines] = await Promise.all([
     matchingIds(database, conditions),
-    read<{ language: string | null; key: string; name: string; kind: string }>(
+    readRows<{ language: string | null; key: string; name: string; kind: string }>(
       database,
       sql`SELECT DISTINCT a."language" AS "language", o."key" AS "key", o."name" AS "name", o."kind" AS "kind"
           FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
@@ -303,7 +293,7 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
     ),
     getCoverage({ ...f, event: id }, database),
     // The count timeline covers every matching article, not only those the matrix shows.
-    read<HeadlineRow>(
+    readRows<HeadlineRow>(
       database,
       sql`SELECT c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier", c."articleId" AS "articleId",
             a."publishedAt" AS "publishedAt", o."key" AS "outletKey", o."name" AS "outletName"

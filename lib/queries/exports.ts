@@ -4,7 +4,7 @@ import { ARTICLE_SORTS, EVENT_SORTS, type ExportFilters, type ExportTable } from
 import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, statementSelect } from "./select";
 import { eventListSelect, eventOrderBy, eventWhere } from "./events";
-import { and, empty, raw, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
+import { and, empty, raw, readRows, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
 import { searchReady } from "../db/search";
 import { articleConditions } from "./where";
 
@@ -90,9 +90,7 @@ async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
     }
     const order = keyed ? sql`${key.expr} ${raw(dir)}, ${q.id} ${raw(dir)}` : sql`${q.id} ${raw(dir)}`;
     const query = sql`SELECT ${q.select} FROM ${q.from} WHERE ${and(where)} ORDER BY ${order} LIMIT ${pageSize}`;
-    // Through the driver when the database offers it (lib/db/bulk-read.ts): Prisma's engine
-    // costs about as much CPU per row as the rest of the export together.
-    const rows = database.bulk ? await database.bulk.all<T>(query) : await database.db.$queryRaw<T[]>(query);
+    const rows = await readRows<T>(database, query);
     for (const r of rows) {
       if (sent++ >= limit) return;
       yield r;

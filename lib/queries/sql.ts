@@ -26,6 +26,17 @@ export function and(conditions: Sql[]): Sql {
 }
 
 /** Raw counts come back as bigint (COUNT, CAST AS INTEGER on SQLite); DTOs want numbers. */
+/**
+ * The rows of a read query, through the driver when the database offers it (lib/db/bulk-read.ts),
+ * else through Prisma: Prisma's raw path hands every row to its engine and back, which costs
+ * about as much CPU per row as the rest of an export, and more than the queries themselves for
+ * the thousands of claims and statements of a large event. Columns come back as the driver
+ * decodes them: callers convert with toDate, toBool and toNumber.
+ */
+export function readRows<T>(database: Database, query: Sql): Promise<T[]> {
+  return database.bulk ? database.bulk.all<T>(query) : database.db.$queryRaw<T[]>(query);
+}
+
 export function toNumber(v: unknown): number {
   return typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v ?? 0);
 }

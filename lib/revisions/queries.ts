@@ -1,6 +1,6 @@
 /** Read access to article revisions, for the article page, the event page and the API. */
 import { getDatabase, type Database } from "../db";
-import { join, sql, toDate, toNumber } from "../queries/sql";
+import { join, readRows, sql, toDate, toNumber } from "../queries/sql";
 import type { ArticleRevisionItem, RevisionChanges } from "./types";
 
 const revisionSelect = { revision: true, title: true, contentHash: true, fetchedAt: true, createdAt: true, changes: true } as const;
@@ -32,13 +32,13 @@ export async function getArticleRevisions(articleId: string, database: Database 
 export async function getRevisionsByArticle(articleIds: string[], database: Database = getDatabase()): Promise<Record<string, ArticleRevisionItem[]>> {
   const out: Record<string, ArticleRevisionItem[]> = {};
   for (let i = 0; i < articleIds.length; i += 500) {
-    // Raw SQL through the driver when the database offers it: the event page asks for 300 ids,
+    // Raw SQL (through the driver where there is one): the event page asks for 300 ids,
     // and Prisma spent ~4 ms compiling that IN list even when no article was ever revised.
     const query = sql`SELECT r."articleId" AS "articleId", r."revision" AS "revision", r."title" AS "title", r."contentHash" AS "contentHash",
         r."fetchedAt" AS "fetchedAt", r."createdAt" AS "createdAt", r."changes" AS "changes"
       FROM "ArticleRevision" r WHERE r."articleId" IN (${join(articleIds.slice(i, i + 500))})
       ORDER BY r."articleId" ASC, r."revision" DESC`;
-    const rows = database.bulk ? await database.bulk.all<RawRevisionRow>(query) : await database.db.$queryRaw<RawRevisionRow[]>(query);
+    const rows = await readRows<RawRevisionRow>(database, query);
     for (const r of rows) {
       (out[r.articleId] ??= []).push(
         toRevisionItem({
