@@ -188,15 +188,28 @@ const UPDATE_COLUMNS: [name: string, pgType: string][] = [
 ];
 
 /**
- * PostgreSQL: UPDATE_SQL for many events in one statement, their values as one JSON parameter.
- * One statement per event cost a round trip and an executor start each (~1.5 ms of wall time
- * per event under load, the largest part of the refresh). The rows are locked in id order
- * first (the `locked` CTE: a locking CTE is evaluated on its own, in its ORDER BY, as the join
- * reads it), as the sorted one-by-one updates did, so two transactions refreshing overlapping
- * events cannot deadlock.
+ * PostgreSQL: one UPDATE of many events, their values as one JSON parameter (`rows`, each with
+ * its event's "id"; `columns`: the other fields' names and types; `set`: the assignments, reading
+ * `v` for the row and `e` for the event). One statement per event cost a round trip and an
+ * executor start each (~1.5 ms of wall time per event under load, the largest part of the
+ * refresh). The rows are locked in id order first (the `locked` CTE: a locking CTE is evaluated
+ * on its own, in its ORDER BY, as the join reads it), as the sorted one-by-one updates did, so
+ * two transactions updating overlapping events cannot deadlock.
  */
+async function updateEventsFromJsonPg(sql: SqlRunner, columns: string, set: string, rows: object[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.run(
+    `WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v("id" text, ${columns})),
+          locked AS (SELECT e."id" FROM "Event" e WHERE e."id" IN (SELECT "id" FROM v) ORDER BY e."id" FOR NO KEY UPDATE)
+     UPDATE "Event" e SET ${set}, "updatedAt" = ?::ts
+     FROM v JOIN locked l ON l."id" = v."id"
+     WHERE e."id" = v."id"`,
+    [JSON.stringify(rows), now],
+  );
+}
+
+/** PostgreSQL: UPDATE_SQL for many events in one statement (updateEventsFromJsonPg). */
 async function updateEventsPg(sql: SqlRunner, updates: BulkValue[][], now: Date): Promise<void> {
-  if (updates.length === 0) return;
   const rows = updates.map((values) => {
     const row: Record<string, string | number | boolean | null> = { id: toParam("postgresql", values[values.length - 1]!) };
     UPDATE_COLUMNS.forEach(([name], k) => (row[name] = toParam("postgresql", values[k]!)));
@@ -204,15 +217,7 @@ async function updateEventsPg(sql: SqlRunner, updates: BulkValue[][], now: Date)
   });
   const columns = UPDATE_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ");
   const set = UPDATE_COLUMNS.filter(([name]) => name !== "title").map(([name]) => `"${name}" = v."${name}"`).join(", ");
-  await sql.run(
-    `WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v("id" text, ${columns})),
-          locked AS (SELECT e."id" FROM "Event" e WHERE e."id" IN (SELECT "id" FROM v) ORDER BY e."id" FOR NO KEY UPDATE)
-     UPDATE "Event" e SET "title" = CASE WHEN e."titleManual" THEN e."title" ELSE v."title" END, ${set},
-       "refreshPending" = false, "updatedAt" = ?::ts
-     FROM v JOIN locked l ON l."id" = v."id"
-     WHERE e."id" = v."id"`,
-    [JSON.stringify(rows), now],
-  );
+  await updateEventsFromJsonPg(sql, columns, `"title" = CASE WHEN e."titleManual" THEN e."title" ELSE v."title" END, ${set}, "refreshPending" = false`, rows, now);
 }
 
 interface ClaimRow {
@@ -334,21 +339,18 @@ export async function refreshAfterAdding(tx: Tx, additions: MemberAddition[], op
   await refreshEvents(tx, full, opts);
 }
 
-/** PostgreSQL: ADD_MEMBERS_SQL for many events in one statement (locked in id order, as in updateEventsPg). */
+/** PostgreSQL: ADD_MEMBERS_SQL for many events in one statement (updateEventsFromJsonPg). */
 async function addMembersPg(sql: SqlRunner, additions: MemberAddition[], now: Date): Promise<void> {
-  if (additions.length === 0) return;
   const rows = additions.map((a) => ({ id: a.eventId, added: a.added, first: toParam("postgresql", a.first), last: toParam("postgresql", a.last) }));
-  await sql.run(
-    `WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v("id" text, "added" integer, "first" timestamp(3), "last" timestamp(3))),
-          locked AS (SELECT e."id" FROM "Event" e WHERE e."id" IN (SELECT "id" FROM v) ORDER BY e."id" FOR NO KEY UPDATE)
-     UPDATE "Event" e SET
-       "articleCount" = e."articleCount" + v."added",
+  await updateEventsFromJsonPg(
+    sql,
+    `"added" integer, "first" timestamp(3), "last" timestamp(3)`,
+    `"articleCount" = e."articleCount" + v."added",
        "firstSeen" = CASE WHEN e."firstSeen" IS NULL OR e."firstSeen" > v."first" THEN coalesce(v."first", e."firstSeen") ELSE e."firstSeen" END,
        "lastSeen" = CASE WHEN e."lastSeen" IS NULL OR e."lastSeen" < v."last" THEN coalesce(v."last", e."lastSeen") ELSE e."lastSeen" END,
-       "refreshPending" = true, "updatedAt" = ?::ts
-     FROM v JOIN locked l ON l."id" = v."id"
-     WHERE e."id" = v."id"`,
-    [JSON.stringify(rows), now],
+       "refreshPending" = true`,
+    rows,
+    now,
   );
 }
 
