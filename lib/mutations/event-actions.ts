@@ -21,6 +21,7 @@ import type {
   MoveArticlesInput,
   SplitEventInput,
 } from "../schemas/actions";
+import { detectFollowChanges } from "../pipeline/follow-changes";
 import { conflictError, notFoundError } from "./errors";
 import { refreshEvents } from "./events";
 
@@ -93,6 +94,19 @@ export async function recordEventAction(
   };
 }
 
+/**
+ * After a merge, split or move has committed: what the follows of the events it touched see
+ * (new articles and outlets, figures, divergence crossing its threshold). Runs outside the
+ * action's transaction and never fails the action: a failure is logged, and the next check of
+ * those follows (`parallax follows check`, or the next ingest touching them) records the changes.
+ */
+async function detectAfterAction<T>(database: Database, result: T, eventIds: (r: T) => string[]): Promise<T> {
+  await detectFollowChanges(database, { eventIds: eventIds(result) }).catch((err: unknown) => {
+    console.error("[parallax] follow change detection after a manual event action:", err);
+  });
+  return result;
+}
+
 /** Id of an event an analyst creates. Random: it must never coincide with the grouper's `ev_<hash>`. */
 function newEventId(): string {
   return `ev_m${randomBytes(6).toString("hex")}`;
@@ -106,7 +120,7 @@ function newEventId(): string {
 export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, database: Database = getDatabase()): Promise<EventActionResult> {
   const { target, sources } = input;
   if (sources.includes(target)) throw conflictError("sources", `event ${quote(target)} cannot be merged into itself`);
-  return database.db.$transaction(async (tx) => {
+  const result = await database.db.$transaction(async (tx) => {
     await requireEvents(tx, [target], "target");
     const before = await requireEvents(tx, sources, "sources");
     const targetBefore = await currentSnapshot(tx, target);
@@ -134,6 +148,7 @@ export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, d
     );
     return { event, action };
   }, TX_OPTIONS);
+  return detectAfterAction(database, result, () => [target, ...sources]);
 }
 
 /**
@@ -142,7 +157,7 @@ export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, d
  * article would leave (that is a rename, not a split).
  */
 export async function splitEvent(eventId: string, input: SplitEventInput, ctx: ActionContext, database: Database = getDatabase()): Promise<EventActionResult> {
-  return database.db.$transaction(async (tx) => {
+  const result = await database.db.$transaction(async (tx) => {
     await requireEvents(tx, [eventId], "eventId");
     const from = await currentSnapshot(tx, eventId);
     const articles = await tx.article.findMany({
@@ -185,6 +200,7 @@ export async function splitEvent(eventId: string, input: SplitEventInput, ctx: A
     );
     return { event, action };
   }, TX_OPTIONS);
+  return detectAfterAction(database, result, (r) => [eventId, r.event.id]);
 }
 
 /**
@@ -199,7 +215,7 @@ export async function moveArticles(
   /** Request field names for errors (the single-article route has `articleId` in its path). */
   fields = { articleIds: "articleIds", eventId: "eventId" },
 ): Promise<EventActionResult & { deletedEvents: string[] }> {
-  return database.db.$transaction(async (tx) => {
+  const result = await database.db.$transaction(async (tx) => {
     const articles = await tx.article.findMany({
       where: { id: { in: input.articleIds } },
       select: { id: true, title: true, membership: { select: { eventId: true } } },
@@ -238,8 +254,10 @@ export async function moveArticles(
       [[input.eventId, "to"], ...fromIds.map((id): [string, EventActionRole] => [id, "from"])],
       input.eventId,
     );
-    return { event, action, deletedEvents: deleted };
+    return { event, action, deletedEvents: deleted, fromIds };
   }, TX_OPTIONS);
+  const { fromIds: _, ...moved } = await detectAfterAction(database, result, (r) => [input.eventId, ...r.fromIds]);
+  return moved;
 }
 
 /**

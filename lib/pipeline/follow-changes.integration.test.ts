@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { NormalizedArticle } from "../ingest/types";
+import { mergeEvents, moveArticles, splitEvent } from "../mutations/event-actions";
 import { createFollow, markChangesRead } from "../mutations/follows";
 import { listChanges, listFollows } from "../queries/follows";
 import { reviseArticle } from "../revisions/apply";
@@ -107,6 +108,37 @@ describe.each(PROVIDERS)("follow change detection on %s", (provider) => {
     expect(listed).toMatchObject({ changeCount: 2, unreadCount: 2 });
     expect(await markChangesRead(outletFollow.id, {}, t.database)).toEqual({ updated: 2, unread: 0 });
     expect(await markChangesRead(outletFollow.id, {}, t.database)).toEqual({ updated: 0, unread: 0 });
+  });
+
+  test("an analyst's move, split and merge are seen by the follows of the events they change", async () => {
+    const { db } = t.database;
+    const delta = article("delta.example", "Delta Times", "quake-relief", "2026-10-02T08:00:00Z", "Relief convoys reach quake-hit Tanvir valley",
+      "Relief convoys reached the Tanvir valley on Friday, four days after the earthquake, and at least 9 people were killed there, local officials said.");
+    const epsilon = article("epsilon.example", "Epsilon Wire", "book-fair", "2026-10-05T08:00:00Z", "Book fair opens in Porto",
+      "The international book fair opened in Porto on Monday with three hundred publishers from forty countries.");
+    await ingest([delta, epsilon]);
+    const eventOf = (url: string) => db.article.findFirstOrThrow({ where: { url }, select: { id: true, membership: { select: { eventId: true } } } });
+    const d = await eventOf(delta.url!);
+    const e = await eventOf(epsilon.url!);
+    expect(d.membership!.eventId).not.toBe(e.membership!.eventId);
+    const follow = (await createFollow({ kind: "event", target: d.membership!.eventId }, { actor: "test" }, t.database)).follow;
+    const changes = async () => (await listChanges({ followId: follow.id }, t.database)).map((c) => [c.kind, c.articleId ?? null]);
+
+    // Moved in by hand: a new article and a new outlet for the followed event.
+    await moveArticles({ articleIds: [e.id], eventId: d.membership!.eventId }, { actor: "test" }, t.database);
+    expect((await changes()).sort()).toEqual([["new_article", e.id], ["new_outlet", e.id]]);
+
+    // Split back out, then merged in again: the article is not new to this follow a second time.
+    const split = await splitEvent(d.membership!.eventId, { articleIds: [e.id] }, { actor: "test" }, t.database);
+    await mergeEvents({ target: d.membership!.eventId, sources: [split.event.id] }, { actor: "test" }, t.database);
+    expect(await changes()).toHaveLength(2);
+
+    // A follow of the event split out sees the merge that absorbs the other event's figure.
+    const again = await splitEvent(d.membership!.eventId, { articleIds: [d.id] }, { actor: "test" }, t.database);
+    const follow2 = (await createFollow({ kind: "event", target: again.event.id }, { actor: "test" }, t.database)).follow;
+    await mergeEvents({ target: again.event.id, sources: [d.membership!.eventId] }, { actor: "test" }, t.database);
+    const kinds = (await listChanges({ followId: follow2.id }, t.database)).map((c) => [c.kind, c.articleId ?? null]).sort();
+    expect(kinds).toEqual([["new_article", e.id], ["new_outlet", e.id]]);
   });
 
   test("a follow of something that does not exist is refused, naming the target", async () => {

@@ -17,7 +17,9 @@ export interface DetectInput {
   articleIds?: string[];
   /** Revisions just stored. */
   revisions?: RevisionResult[];
-  /** Check every event follow, touched or not (after manual actions, or `parallax follows check`). */
+  /** Events an analyst's merge, split or move changed: their follows are checked too. */
+  eventIds?: string[];
+  /** Check every event follow, touched or not (after a refresh of deferred events, a re-grouping, or `parallax follows check`). */
   allEvents?: boolean;
   now?: Date;
 }
@@ -58,7 +60,7 @@ export async function detectFollowChanges(database: Database, input: DetectInput
       });
     });
 
-  const touchedEvents = new Set(touched.map((a) => a.eventId).filter((e): e is string => e !== null));
+  const touchedEvents = new Set([...touched.map((a) => a.eventId).filter((e): e is string => e !== null), ...(input.eventIds ?? [])]);
   const eventFollows = follows.filter((f) => f.kind === "event" && (input.allEvents || touchedEvents.has(f.target)));
   const states = await loadEventStates(database, eventFollows.map((f) => f.target));
 

@@ -20,6 +20,7 @@ import { EventGrouper } from "../cluster";
 import type { Database, Db, Prisma } from "../db";
 import { recordEventAction } from "../mutations/event-actions";
 import { refreshEvents } from "../mutations/events";
+import { detectFollowChanges } from "./follow-changes";
 import { clusterDocSelect, toClusterDocRow } from "./grouper";
 
 export interface RegroupOptions {
@@ -234,6 +235,10 @@ export async function regroupCorpus(database: Database, opts: RegroupOptions = {
       report.eventsAfter = await tx.event.count();
       const { actionId: _, ...summary } = report;
       report.actionId = (await recordEventAction(tx, opts.actor ?? "cli", { action: "regroup", summary }, [])).id;
+    });
+    // Memberships moved everywhere: every followed event is compared with what its follow last saw.
+    await detectFollowChanges(database, { allEvents: true }).catch((err: unknown) => {
+      console.error("[parallax] follow change detection after re-grouping:", err);
     });
   }
   return report;
