@@ -5,8 +5,8 @@
  * extraction and grouping throughput (one core, and extraction on the worker pool), full-pipeline
  * ingest throughput with where its time goes, and latencies of the dashboard's hot paths through
  * the real HTTP server (`next start`) on that corpus. DATABASE_URL selects the database: a file:
- * URL (default: .bench/bench-<n>-<seed>.db) or a postgresql:// URL (the database is emptied and
- * refilled unless it already holds the corpus).
+ * URL (default: .bench/bench-v<corpus version>-<n>-<seed>.db) or a postgresql:// URL (the database
+ * is emptied and refilled unless it already holds the corpus).
  *
  * Memory stays bounded whatever `--articles` (1,000,000 included): the corpus is generated as a
  * stream and ingested CHUNK articles at a time, and the long-lived grouper is capped
@@ -31,7 +31,7 @@ import { articleIdFor, ingestArticles, newIngestSession } from "../lib/pipeline/
 import { contentHash } from "../lib/ingest";
 import { findExistingArticleIds } from "../lib/mutations/articles";
 import { StageTimer } from "../lib/pipeline/stage-timer";
-import { generateCorpus, MAX_EVENT_SIZE } from "./bench/corpus";
+import { CORPUS_VERSION, generateCorpus, MAX_EVENT_SIZE } from "./bench/corpus";
 import { waitFor } from "./bench/http";
 import { openCliDatabase } from "./cli/database";
 import { nextServerCommand, serverEnv } from "./server-memory";
@@ -147,8 +147,9 @@ interface IngestFigures {
 }
 
 /**
- * Whether the database holds the start of this seed's corpus: every complete chunk before `have`
- * (sampled: 64 ids spread over them, and the last one) and nothing beyond the interrupted chunk.
+ * Whether the database holds the start of this seed's corpus (all of it when `have` is the
+ * corpus size): every complete chunk before `have` (sampled: 64 ids spread over them, and the
+ * last one), exactly `have` minus those of the interrupted chunk, and nothing beyond it.
  */
 async function holdsCorpusPrefix(database: Database, have: number, seed: number): Promise<boolean> {
   const complete = Math.floor(have / CHUNK) * CHUNK;
@@ -157,15 +158,18 @@ async function holdsCorpusPrefix(database: Database, have: number, seed: number)
   if (complete > 0) wanted.add(complete - 1);
   const beyond = Math.min(complete + CHUNK, opts.articles);
   const expected: string[] = [];
+  const interrupted: string[] = [];
   let after: string | null = null;
   let i = 0;
   for (const a of generateCorpus({ articles: opts.articles, seed })) {
     if (wanted.has(i)) expected.push(articleIdFor(a, contentHash(a.text)));
+    if (i >= complete && i < beyond) interrupted.push(articleIdFor(a, contentHash(a.text)));
     if (i === beyond && beyond < opts.articles) after = articleIdFor(a, contentHash(a.text));
     if (++i > beyond) break;
   }
   const found = await findExistingArticleIds(database.db, after ? [...expected, after] : expected);
-  return expected.every((id) => found.has(id)) && (after === null || !found.has(after));
+  const foundInterrupted = await findExistingArticleIds(database.db, interrupted);
+  return expected.every((id) => found.has(id)) && (after === null || !found.has(after)) && foundInterrupted.size === have - complete;
 }
 
 function removeSqliteFiles(file: string): void {
@@ -191,11 +195,13 @@ async function buildCorpus(url: string): Promise<{ ingest: IngestFigures | null;
   let database = await openCliDatabase(url);
   try {
     let have = await database.db.article.count();
-    if (have === opts.articles && !opts.rebuild) return { ingest: null, reused: true };
-    // The generator is deterministic: a database holding fewer articles of the same corpus is an
-    // interrupted build, resumed where it stopped (what is stored is skipped, the rest ingested).
-    // Anything else is emptied and rebuilt.
-    const resumable = have > 0 && have < opts.articles && !opts.rebuild && (await holdsCorpusPrefix(database, have, opts.seed));
+    // The generator is deterministic: a database holding this corpus (of this generator version:
+    // checked on a sample of ids, as a PostgreSQL database or a file named by DATABASE_URL may
+    // hold another) is reused, and one holding fewer articles of it is an interrupted build,
+    // resumed where it stopped (what is stored is skipped, the rest ingested). Anything else is
+    // emptied and rebuilt.
+    const resumable = have > 0 && have <= opts.articles && !opts.rebuild && (await holdsCorpusPrefix(database, have, opts.seed));
+    if (resumable && have === opts.articles) return { ingest: null, reused: true };
     if (have > 0 && !resumable) {
       const target = parseDatabaseUrl(url);
       if (target.provider === "sqlite") {
@@ -394,7 +400,7 @@ async function measureHttp(url: string) {
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL ?? `file:${path.join(ROOT, ".bench", `bench-${opts.articles}-${opts.seed}.db`)}`;
+  const url = process.env.DATABASE_URL ?? `file:${path.join(ROOT, ".bench", `bench-v${CORPUS_VERSION}-${opts.articles}-${opts.seed}.db`)}`;
   const target = parseDatabaseUrl(url);
   if (target.provider === "sqlite") fs.mkdirSync(path.dirname(target.file), { recursive: true });
 
@@ -411,6 +417,7 @@ async function main() {
     database: target.provider,
     articles: opts.articles,
     seed: opts.seed,
+    corpus_version: CORPUS_VERSION,
     corpus_reused: reused,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, memory_gb: round(os.totalmem() / 2 ** 30) },
     ingest_articles_per_s: ingest === null ? null : Math.round(ingest.rate),
