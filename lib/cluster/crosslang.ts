@@ -74,8 +74,15 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const YEAR = /^(?:19|20)\d\d$/;
 const TOKEN_SEED = 0x7a11;
 
+const PLAIN_NAME = /^[A-Za-z0-9]*$/;
+const ASCII_NAME = /^[\u0000-\u007f’]*$/;
+
 /** Case, accents and apostrophes folded: "Deir ez-Zor" and "DEIR EZ-ZOR" meet. */
 export function foldName(s: string): string {
+  // ASCII has no accents to strip, and its letters and digits are [a-z0-9] once lower-cased:
+  // the same result without the Unicode passes (most names and numbers).
+  if (PLAIN_NAME.test(s)) return s.toLowerCase();
+  if (ASCII_NAME.test(s)) return s.toLowerCase().replace(/['’`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   return s
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -92,6 +99,35 @@ export function languageCode(tag: string | null | undefined): string | null {
   return /^[a-z]{2,3}$/.test(code) ? code : null;
 }
 
+/** /\p{N}/u.test(w), without the regex for ASCII words. */
+function hasNumber(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c >= 128) return /\p{N}/u.test(w);
+  }
+  return false;
+}
+
+/** Is `c` (a code unit) in /[\s«»"“”‘'(\u00a0]/u: a space or an opening mark before a word? */
+function isSpaceOrOpening(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 40;
+  return c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Is `c` in /[.!?:;\n]/: the end of a sentence or clause? */
+function endsClause(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10;
+}
+
+/** Does `w` start with a capital: a first character that upper-casing keeps and lower-casing changes? */
+function startsCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = w.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
 /**
  * The names and numbers of a headline and lead: words with a digit ("62", "F-16"; years left out,
  * every story of a year shares them) and capitalised words inside a sentence ("Tharda"), folded.
@@ -101,16 +137,14 @@ export function invariantTokens(text: string, exclude: ReadonlySet<string>): Set
   for (const m of text.matchAll(TOKEN)) {
     const w = m[0];
     const at = m.index ?? 0;
-    const hasDigit = /\p{N}/u.test(w);
-    if (hasDigit) {
+    if (hasNumber(w)) {
       if (w.length < 2 || YEAR.test(w)) continue;
     } else {
-      const first = w.charAt(0);
-      if (w.length < 3 || first === first.toLowerCase() || first !== first.toUpperCase()) continue;
+      if (w.length < 3 || !startsCapitalised(w)) continue;
       // Sentence-initial capitals say nothing: look back past spaces and opening marks.
       let i = at - 1;
-      while (i >= 0 && /[\s«»"“”‘'(\u00a0]/u.test(text.charAt(i))) i--;
-      if (i < 0 || /[.!?:;\n]/.test(text.charAt(i))) continue;
+      while (i >= 0 && isSpaceOrOpening(text.charCodeAt(i))) i--;
+      if (i < 0 || endsClause(text.charCodeAt(i))) continue;
     }
     const f = foldName(w);
     if (!f || SHARED_WORDS.has(f) || exclude.has(f)) continue;
