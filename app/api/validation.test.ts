@@ -32,6 +32,7 @@ import * as follow from "./follows/[followId]/route";
 import * as follows from "./follows/route";
 import * as ingest from "./ingest/route";
 import * as outlet from "./outlets/[outletId]/route";
+import * as outlets from "./outlets/route";
 
 // A row that gets past validation would reach the database: make that an unmistakable 500.
 vi.mock("@/lib/db", () => ({
@@ -123,6 +124,11 @@ const rows: Row[] = [
   { route: "POST /api/articles/:id/move", handler: articleMove.POST, method: "POST", params: { articleId: LONG }, body: J({ eventId: "ev_1" }), field: "articleId" },
   { route: "POST /api/articles/move", handler: articlesMove.POST, method: "POST", body: J({ articleIds: "a_1", eventId: "ev_1" }), field: "articleIds" },
   // Outlets.
+  { route: "GET /api/outlets", handler: outlets.GET, query: "q=reu&limit=0", field: "limit" },
+  { route: "GET /api/outlets", handler: outlets.GET, query: "limit=101", field: "limit" },
+  { route: "GET /api/outlets", handler: outlets.GET, query: "limit=ten", field: "limit" },
+  { route: "GET /api/outlets", handler: outlets.GET, query: `q=${"x".repeat(201)}`, field: "q" },
+  { route: "GET /api/outlets", handler: outlets.GET, query: "q=a&q=b", field: "q" },
   { route: "GET /api/outlets/:id", handler: outlet.GET, params: { outletId: "x".repeat(301) }, field: "id" },
   { route: "PATCH /api/outlets/:id", handler: outlet.PATCH, method: "PATCH", params: { outletId: "bbc" }, body: J({ kind: "tabloid-ish" }), field: "kind" },
   { route: "PATCH /api/outlets/:id", handler: outlet.PATCH, method: "PATCH", params: { outletId: "bbc" }, body: J({ nickname: "x" }), field: "nickname" },

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { FilterFollow } from "../notifications/filter-follow";
 import { ArticlesTable } from "@/components/tables/articles-table";
 import { languageName } from "@/components/format";
+import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseArticleListParams, type RawSearchParams } from "./search-params";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +41,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
 // Streamed inside the page (not a route-level loading.tsx) so /articles/[articleId] is not
 // wrapped in a Suspense boundary and an unknown id still answers with HTTP 404.
 async function ArticlesResults({ filters, sp }: { filters: ArticleFilters; sp: RawSearchParams }) {
-  const [page, outlets, languages] = await Promise.all([listArticles(filters), listOutletFacets(), listLanguages()]);
+  const [page, outlets, languages] = await Promise.all([listArticles(filters), listOutletFacets({ limit: OUTLET_SEARCH_LIMIT, selected: filters.outlet }), listLanguages()]);
   const eventId = filters.event;
   let withoutEvent = "/articles";
   if (eventId) {

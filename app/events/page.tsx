@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { FilterFollow } from "../notifications/filter-follow";
 import { EventsTable } from "@/components/tables/events-table";
 import { languageName } from "@/components/format";
+import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseEventListParams, type RawSearchParams } from "./search-params";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +39,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
 // Streamed inside the page (not a route-level loading.tsx) so /events/[eventId] is not wrapped
 // in a Suspense boundary and an unknown id still answers with HTTP 404.
 async function EventsResults({ filters }: { filters: EventFilters }) {
-  const [page, outlets, languages] = await Promise.all([listEvents(filters), listOutletFacets(), listLanguages()]);
+  const [page, outlets, languages] = await Promise.all([listEvents(filters), listOutletFacets({ limit: OUTLET_SEARCH_LIMIT, selected: filters.outlet }), listLanguages()]);
   return (
     <EventsTable
       page={page}

@@ -5,6 +5,7 @@ import type { FacetOption } from "@/lib/schemas/dto";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { MultiSelect } from "@/components/ui/multi-select";
+import type { OptionSearchFn } from "@/components/ui/option-search";
 import { useSyncedState } from "@/components/ui/use-synced-state";
 import { FILTER_KEYS, useUrlState } from "./url-state";
 
@@ -14,6 +15,10 @@ export interface FacetConfig {
   /** Facet name, e.g. "Outlet" (trigger is named "Filter by outlet"). */
   label: string;
   options: FacetOption[];
+  /** Labels of selected values that `options` may not hold (when `search` pages them). */
+  selectedOptions?: FacetOption[];
+  /** Set when `options` are only the first page: finds the others on the server. */
+  search?: OptionSearchFn;
 }
 
 export interface ToolbarConfig {
@@ -138,6 +143,8 @@ export function DataTableToolbar({ config }: { config: ToolbarConfig }) {
             key={f.param}
             label={f.label}
             options={f.options}
+            selectedOptions={f.selectedOptions}
+            search={f.search}
             selected={searchParams.getAll(f.param).flatMap((v) => v.split(",")).filter(Boolean)}
             onChange={(values) => setParams({ [f.param]: values })}
           />

@@ -1,9 +1,10 @@
 "use client";
 
-import type { ArticleListItem, FacetOption, Paged } from "@/lib/schemas/dto";
+import type { ArticleListItem, FacetOption, FacetPage, Paged } from "@/lib/schemas/dto";
 import type { ArticleFilters } from "@/lib/schemas/filters";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableExport } from "@/components/data-table/data-table-export";
+import { outletFacet } from "./outlet-facet";
 import { articleColumns } from "./articles-columns";
 
 export function ArticlesTable({
@@ -14,7 +15,7 @@ export function ArticlesTable({
 }: {
   page: Paged<ArticleListItem>;
   filters: Pick<ArticleFilters, "sort" | "dir">;
-  outlets: FacetOption[];
+  outlets: FacetPage;
   languages: FacetOption[];
 }) {
   return (
@@ -30,7 +31,7 @@ export function ArticlesTable({
       toolbar={{
         search: { placeholder: "Search articles…", label: "Search articles" },
         facets: [
-          { param: "outlet", label: "Outlet", options: outlets },
+          outletFacet(outlets),
           { param: "language", label: "Language", options: languages },
         ],
         dateRange: true,

@@ -1,9 +1,10 @@
 "use client";
 
-import type { EventListItem, FacetOption, Paged } from "@/lib/schemas/dto";
+import type { EventListItem, FacetOption, FacetPage, Paged } from "@/lib/schemas/dto";
 import type { EventFilters } from "@/lib/schemas/filters";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableExport } from "@/components/data-table/data-table-export";
+import { outletFacet } from "./outlet-facet";
 import { eventColumns } from "./events-columns";
 
 export function EventsTable({
@@ -15,7 +16,7 @@ export function EventsTable({
 }: {
   page: Paged<EventListItem>;
   filters: Pick<EventFilters, "sort" | "dir">;
-  outlets?: FacetOption[];
+  outlets?: FacetPage;
   languages?: FacetOption[];
   /** The overview's "latest events" shows the table alone. */
   toolbar?: boolean;
@@ -34,7 +35,7 @@ export function EventsTable({
           ? {
               search: { placeholder: "Search events…", label: "Search events" },
               facets: [
-                { param: "outlet", label: "Outlet", options: outlets ?? [] },
+                outletFacet(outlets),
                 { param: "language", label: "Language", options: languages ?? [] },
               ],
               dateRange: true,

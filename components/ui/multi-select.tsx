@@ -5,15 +5,27 @@ import type { FacetOption } from "@/lib/schemas/dto";
 import { Button } from "./button";
 import { cn } from "./cn";
 import { Input } from "./input";
+import { useOptionSearch, type OptionSearchFn } from "./option-search";
 import { useSyncedState } from "./use-synced-state";
+
+/** The options whose value is not in `seen` yet, adding their values to it. */
+function fresh(options: FacetOption[], seen: Set<string>): FacetOption[] {
+  return options.filter((o) => !seen.has(o.value) && Boolean(seen.add(o.value)));
+}
 
 /**
  * A faceted multi-select: a trigger button ("Filter by outlet") opening a panel of checkboxes.
  * Selections apply immediately through `onChange`.
+ *
+ * With `search`, `options` are only the first page (e.g. the 25 largest outlets): typing in the
+ * panel's search box asks the server for the others, debounced, and `selectedOptions` names
+ * the selected values that the first page does not hold.
  */
 export function MultiSelect({
   label,
   options,
+  selectedOptions,
+  search,
   selected: selectedProp,
   onChange: onChangeProp,
   disabled,
@@ -21,36 +33,57 @@ export function MultiSelect({
   /** Facet name, e.g. "Outlet"; the trigger's accessible name is "Filter by outlet". */
   label: string;
   options: FacetOption[];
+  /** Labels (and counts) of selected values, wherever they rank. */
+  selectedOptions?: FacetOption[];
+  /** Set when `options` are not all of them: finds the others by the text typed. */
+  search?: OptionSearchFn;
   selected: string[];
   onChange: (values: string[]) => void;
   disabled?: boolean;
 }) {
   const [selected, setSelected] = useSyncedState(selectedProp, selectedProp.join("\u0000"));
-  const onChange = (values: string[]) => {
-    setSelected(values);
-    onChangeProp(values);
-  };
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
+  const [remote, retry] = useOptionSearch(search, query);
+  // Options outside `options` that were checked or unchecked here: they keep their label after the
+  // search answer is gone, and stay listed once unchecked rather than vanishing under the pointer.
+  const [picked, setPicked] = useState<FacetOption[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const firstBoxRef = useRef<HTMLInputElement>(null);
   const id = useId().replace(/:/g, "");
   const panelId = `ms-${id}`;
+  const statusId = `${panelId}-status`;
 
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   // Selected values unknown to the option list (e.g. from a shared URL) stay visible and removable.
   const allOptions = useMemo<FacetOption[]>(() => {
-    const known = new Set(options.map((o) => o.value));
-    return [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
-  }, [options, selected]);
+    const seen = new Set<string>();
+    const listed = fresh(options, seen);
+    const named = new Map([...picked, ...(selectedOptions ?? [])].map((o) => [o.value, o]));
+    const extra = selected.filter((v) => !seen.has(v)).map((v) => named.get(v) ?? { value: v, label: v });
+    return [...listed, ...fresh(extra, seen), ...fresh(picked, seen)];
+  }, [options, selectedOptions, picked, selected]);
+  const q = query.trim().toLowerCase();
+  const local = useMemo(
+    () => (q ? allOptions.filter((o) => o.label.toLowerCase().includes(q) || o.value.toLowerCase().includes(q)) : allOptions),
+    [allOptions, q],
+  );
+  // The server's answer for the text typed first, then the known options it did not return (selected ones).
+  const answered = search && q && remote.status === "done" && remote.query.toLowerCase() === q ? remote.options : null;
   const filtered = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return allOptions;
-    return allOptions.filter((o) => o.label.toLowerCase().includes(q) || o.value.toLowerCase().includes(q));
-  }, [allOptions, query]);
+    if (!answered) return local;
+    const seen = new Set<string>();
+    return [...fresh(answered, seen), ...fresh(local, seen)];
+  }, [answered, local]);
+  const searching = Boolean(search && q && remote.status === "loading");
+  const failed = Boolean(search && q && remote.status === "error");
 
+  const onChange = (values: string[]) => {
+    setSelected(values);
+    onChangeProp(values);
+  };
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
@@ -61,12 +94,26 @@ export function MultiSelect({
     return () => document.removeEventListener("mousedown", onDown);
   }, [open]);
 
-  const toggle = (value: string) => {
-    const next = selectedSet.has(value) ? selected.filter((v) => v !== value) : [...selected, value];
-    onChange(next);
+  const toggle = (option: FacetOption) => {
+    const on = selectedSet.has(option.value);
+    if (!options.some((o) => o.value === option.value)) setPicked((p) => [...p.filter((o) => o.value !== option.value), option]);
+    onChange(on ? selected.filter((v) => v !== option.value) : [...selected, option.value]);
   };
 
-  const showSearch = allOptions.length > 7;
+  const showSearch = allOptions.length > 7 || Boolean(search);
+  const status = searching
+    ? `Searching ${label.toLowerCase()}s…`
+    : failed
+      ? `Could not search ${label.toLowerCase()}s.`
+      : filtered.length === 0
+        ? "No matches."
+        : answered
+          ? remote.status === "done" && remote.more
+            ? `The first ${remote.options.length} matches; type more to narrow them.`
+            : `${filtered.length} ${filtered.length === 1 ? "match" : "matches"}`
+          : search && !q
+            ? `Showing the first ${options.length}; type to search all ${label.toLowerCase()}s.`
+            : "";
   const selectedLabels = allOptions.filter((o) => selectedSet.has(o.value)).map((o) => o.label);
 
   return (
@@ -118,13 +165,26 @@ export function MultiSelect({
               placeholder={`Search ${label.toLowerCase()}…`}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
+              aria-describedby={statusId}
+              maxLength={200}
               className="mb-2 h-8 w-full"
             />
           ) : null}
-          {filtered.length === 0 ? (
-            <p className="px-2 py-3 text-sm text-neutral-500">No matches.</p>
-          ) : (
-            <ul className="max-h-64 overflow-y-auto">
+          <p
+            id={statusId}
+            role="status"
+            aria-live="polite"
+            className={cn("px-2 text-sm text-neutral-500", status && filtered.length === 0 ? "py-3" : status ? "pb-1 text-xs" : "sr-only")}
+          >
+            {status}
+          </p>
+          {failed ? (
+            <Button variant="outline" size="sm" className="mx-2 mb-2" onClick={retry}>
+              Retry
+            </Button>
+          ) : null}
+          {filtered.length === 0 ? null : (
+            <ul className="max-h-64 overflow-y-auto" aria-busy={searching || undefined}>
               {filtered.map((o, i) => {
                 const boxId = `${panelId}-${i}`;
                 return (
@@ -139,7 +199,7 @@ export function MultiSelect({
                         type="checkbox"
                         className="h-4 w-4 accent-blue-700"
                         checked={selectedSet.has(o.value)}
-                        onChange={() => toggle(o.value)}
+                        onChange={() => toggle(o)}
                       />
                       <span className="min-w-0 flex-1 truncate">{o.label}</span>
                       {o.count !== undefined ? (

@@ -7,4 +7,4 @@ export { EVENT_ARTICLE_LIMIT, getClaimEvidence, getEvent } from "./event-detail"
 export { listEvents } from "./events";
 export { exportRows, type ExportSource } from "./exports";
 export { getEventHistory, HISTORY_LIMIT } from "./history";
-export { getCoverage, getOverview, listIngestRuns, listLanguages, listOutletFacets, listOutlets, type OutletListItem } from "./overview";
+export { getCoverage, getOverview, listIngestRuns, listLanguages, listOutletFacets, searchOutlets, type OutletOptionRow } from "./overview";

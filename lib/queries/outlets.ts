@@ -1,7 +1,8 @@
 import { getDatabase, type Database, type Db } from "../db";
-import { isDomainKey, type OutletRegistryItem } from "../schemas/outlets";
+import { isDomainKey, type OutletRegistryItem, type OutletSearch } from "../schemas/outlets";
+import { searchOutlets } from "./overview";
 
-const registrySelect = {
+const detailSelect = {
   id: true,
   key: true,
   name: true,
@@ -13,8 +14,8 @@ const registrySelect = {
   editedBy: true,
   editedAt: true,
   aliases: { select: { key: true }, orderBy: { key: "asc" } },
-  _count: { select: { articles: true } },
 } as const;
+const registrySelect = { ...detailSelect, _count: { select: { articles: true } } } as const;
 
 type RegistryRow = {
   id: number;
@@ -67,4 +68,26 @@ export async function listOutletRegistry(database: Database = getDatabase()): Pr
 export async function getOutletRegistryItem(db: Pick<Db, "outlet">, id: number): Promise<OutletRegistryItem | null> {
   const row = await db.outlet.findUnique({ where: { id }, select: registrySelect });
   return row ? toItem(row) : null;
+}
+
+/**
+ * The registry rows of the outlets whose name, key or a domain contains `q` (every outlet
+ * without it), most articles first, at most `limit`; `more` when other outlets match too. The
+ * filter menus of the list pages search here. Article counts come from the per-outlet counts
+ * the triggers keep (the same figures as counting each outlet's articles, without the reads).
+ */
+export async function searchOutletRegistry(
+  f: OutletSearch,
+  database: Database = getDatabase(),
+): Promise<{ rows: OutletRegistryItem[]; more: boolean }> {
+  const found = await searchOutlets(f, database);
+  const rows = await database.db.outlet.findMany({ where: { id: { in: found.rows.map((o) => o.id) } }, select: detailSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    rows: found.rows.flatMap((o) => {
+      const row = byId.get(o.id);
+      return row ? [toItem({ ...row, _count: { articles: o.articles } })] : [];
+    }),
+    more: found.more,
+  };
 }

@@ -1,7 +1,7 @@
 import { getDatabase, type Database } from "../db";
 import { countMatchesUpTo, EVENT_TOTAL_SQL, matchJoinSql, parseSearchQuery, searchReady } from "../db/search";
-import type { CoverageSeries, FacetOption, IngestRunItem, OutletRef, OverviewStats } from "../schemas/dto";
-import { and, empty, join, raw, sql, toNumber, type Sql } from "./sql";
+import type { CoverageSeries, FacetOption, FacetPage, IngestRunItem, OverviewStats } from "../schemas/dto";
+import { and, containsSql, empty, join, raw, sql, toNumber, type Sql } from "./sql";
 import { articleConditions, chooseTextPlan, type ArticleWhereInput } from "./where";
 
 /**
@@ -251,39 +251,68 @@ export async function getCoverage(
   return { series, rows: [...rows.values()].sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : 0)), totals: seriesTotals };
 }
 
-export interface OutletListItem extends OutletRef {
-  domain: string | null;
-  country: string | null;
-  language: string | null;
-  articleCount: number;
+/** An outlet as a filter option: key, name and its articles (the counts the triggers keep). */
+export interface OutletOptionRow {
+  id: number;
+  key: string;
+  name: string;
+  articles: number;
 }
 
-/** Articles per outlet id, from the per-outlet counts the triggers keep. */
-async function articleCountsByOutlet(database: Database): Promise<Map<number, number>> {
+/**
+ * Outlets most prolific first (then by name): those whose name, key, main domain or another
+ * domain contains `q` (any case for ASCII letters; every outlet without `q`), or whose key is one
+ * of `keys`; at most `limit`, `more` when other outlets match too. Reads the outlets and the
+ * per-outlet counts, never an article: a few milliseconds for thousands of outlets.
+ */
+export async function searchOutlets(
+  f: { q?: string; keys?: string[]; limit: number },
+  database: Database = getDatabase(),
+): Promise<{ rows: OutletOptionRow[]; more: boolean }> {
   await searchReady(database);
-  const rows = await database.db.$queryRaw<{ outletId: unknown; n: unknown }[]>(
-    sql`SELECT "outletId", SUM("articles") AS n FROM "ArticleOutletCount" GROUP BY "outletId"`,
+  const where: Sql[] = [];
+  const q = f.q?.trim();
+  if (q) {
+    const contains = (column: Sql) => containsSql(database, column, q);
+    where.push(
+      sql`${contains(sql`o."name"`)} OR ${contains(sql`o."key"`)} OR ${contains(sql`o."domain"`)}
+          OR EXISTS (SELECT 1 FROM "OutletAlias" a WHERE a."outletId" = o."id" AND ${contains(sql`a."key"`)})`,
+    );
+  }
+  if (f.keys) {
+    if (f.keys.length === 0) return { rows: [], more: false };
+    where.push(sql`o."key" IN (${join(f.keys)})`);
+  }
+  const rows = await database.db.$queryRaw<{ id: unknown; key: string; name: string; n: unknown }[]>(
+    sql`SELECT o."id" AS "id", o."key" AS "key", o."name" AS "name", COALESCE(c.n, 0) AS n
+        FROM "Outlet" o LEFT JOIN (SELECT "outletId", SUM("articles") AS n FROM "ArticleOutletCount" GROUP BY "outletId") c ON c."outletId" = o."id"
+        WHERE ${and(where)}
+        ORDER BY n DESC, o."name" ASC, o."key" ASC
+        LIMIT ${f.limit + 1}`,
   );
-  return new Map(rows.map((r) => [toNumber(r.outletId), toNumber(r.n)]));
+  return {
+    rows: rows.slice(0, f.limit).map((r) => ({ id: toNumber(r.id), key: r.key, name: r.name, articles: toNumber(r.n) })),
+    more: rows.length > f.limit,
+  };
 }
 
-export async function listOutlets(database: Database = getDatabase()): Promise<OutletListItem[]> {
-  const [rows, counts] = await Promise.all([
-    database.db.outlet.findMany({
-      orderBy: { name: "asc" },
-      select: { id: true, key: true, name: true, kind: true, domain: true, country: true, language: true },
-    }),
-    articleCountsByOutlet(database),
+const toOption = (o: OutletOptionRow): FacetOption => ({ value: o.key, label: o.name, count: o.articles });
+
+/**
+ * The outlet filter's options for a list page: the first `limit` outlets (most prolific first,
+ * `more` when there are others, which the menu searches through GET /api/outlets?q=) and the
+ * `selected` outlets with their names, wherever they rank. Counts are each outlet's articles in
+ * the whole corpus, whatever the other filters.
+ */
+export async function listOutletFacets(
+  f: { limit: number; selected?: string[] },
+  database: Database = getDatabase(),
+): Promise<FacetPage> {
+  const [first, selected] = await Promise.all([
+    searchOutlets({ limit: f.limit }, database),
+    f.selected?.length ? searchOutlets({ keys: f.selected, limit: f.selected.length }, database) : null,
   ]);
-  return rows.map(({ id, ...o }) => ({ ...o, articleCount: counts.get(id) ?? 0 }));
-}
-
-/** Outlets as filter options, most prolific first. */
-export async function listOutletFacets(database: Database = getDatabase()): Promise<FacetOption[]> {
-  const rows = await listOutlets(database);
-  return rows
-    .sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name))
-    .map((o) => ({ value: o.key, label: o.name, count: o.articleCount }));
+  return { options: first.rows.map(toOption), selected: selected?.rows.map(toOption) ?? [], more: first.more };
 }
 
 /** Languages as filter options, with their article counts (pre-aggregated). */

@@ -240,6 +240,13 @@ export interface FacetOption {
   count?: number;
 }
 
+/** A filter's first page of options, the selected ones wherever they rank, and whether there are others. */
+export interface FacetPage {
+  options: FacetOption[];
+  selected: FacetOption[];
+  more: boolean;
+}
+
 export interface IngestRunItem {
   id: number;
   source: string;

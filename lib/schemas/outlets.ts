@@ -57,6 +57,20 @@ export const editOutletSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: send name, domains, country, language, kind or merge" });
 export type EditOutletInput = z.infer<typeof editOutletSchema>;
 
+/** Outlets a search answers when it names no `limit`. */
+export const OUTLET_SEARCH_LIMIT = 25;
+
+/**
+ * GET /api/outlets?q=&limit=: outlets whose name, key or a domain contains `q`, most articles
+ * first, at most `limit` (the outlet filter's menu searches here as the analyst types). With
+ * neither, the whole registry by name.
+ */
+export const outletSearchSchema = z.object({
+  q: z.string().trim().max(200, "at most 200 characters").optional().transform((v) => v || undefined),
+  limit: z.coerce.number().int("limit must be a whole number").min(1).max(100, "limit is at most 100").optional(),
+});
+export type OutletSearch = { q?: string; limit: number };
+
 /** An outlet as the registry editor shows it. */
 export interface OutletRegistryItem {
   id: number;

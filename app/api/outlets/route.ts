@@ -1,12 +1,21 @@
-import { listOutletRegistry } from "@/lib/queries/outlets";
-import { serverError } from "@/lib/http/respond";
+import { parseQuery, serverError } from "@/lib/http/respond";
+import { listOutletRegistry, searchOutletRegistry } from "@/lib/queries/outlets";
+import { OUTLET_SEARCH_LIMIT, outletSearchSchema } from "@/lib/schemas/outlets";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/outlets — every outlet with its domains, kind, country, language and article count. */
-export async function GET() {
+/**
+ * GET /api/outlets — every outlet with its domains, kind, country, language and article count,
+ * by name. GET /api/outlets?q=&limit= — the outlets whose name, key or a domain contains `q`,
+ * most articles first, at most `limit` (default 25, at most 100), and `more` when others match.
+ */
+export async function GET(request: Request) {
+  const parsed = parseQuery(request, outletSearchSchema);
+  if (!parsed.ok) return parsed.response;
+  const { q, limit } = parsed.data;
   try {
-    return Response.json({ rows: await listOutletRegistry() });
+    if (q === undefined && limit === undefined) return Response.json({ rows: await listOutletRegistry() });
+    return Response.json(await searchOutletRegistry({ q, limit: limit ?? OUTLET_SEARCH_LIMIT }));
   } catch (err) {
     return serverError(err, "listing outlets");
   }
