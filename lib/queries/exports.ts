@@ -108,7 +108,18 @@ async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
 // Rows come from the driver (lib/db/bulk-read.ts) or from Prisma's raw queries, which decode
 // differently (SQLite timestamps as text or Date, booleans as 0/1 or true/false, integers as
 // number or bigint): every cell goes through one of these.
-const iso = (d: unknown) => toDate(d)?.toISOString() ?? null;
+/**
+ * Prisma's SQLite text form of a UTC timestamp ("2016-09-10T12:00:00.000+00:00"), which converts
+ * to ISO 8601 by its suffix alone.
+ */
+const SQLITE_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}\+00:00$/;
+/**
+ * A timestamp cell as ISO 8601 UTC. SQLite's stored text takes the string path: under `next start`
+ * every `new Date` goes through Next's patched Date constructor, which was ~9% of a 100k-row CSV
+ * export's CPU time (profile on the 100k bench corpus: 304 ms of ~3.4 s). Any other form (a
+ * driver's Date, text in another offset) goes through Date.
+ */
+const iso = (d: unknown) => (typeof d === "string" && SQLITE_UTC.test(d) ? `${d.slice(0, 23)}Z` : (toDate(d)?.toISOString() ?? null));
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 /** A row type with every field as the driver may return it. */
 type Raw<T> = { [K in keyof T]: unknown };
