@@ -115,6 +115,18 @@ interface DocRecord {
   signature: Uint32Array;
   /** Language, places, day, figures, names: null when the language or signals are unknown. */
   xl: CrossProfile | null;
+  /** The cross-language scan that last read this article (`EventGrouper.scans`): read once per scan. */
+  scan: number;
+}
+
+/**
+ * Articles naming one place (cross-language profiles only), oldest first: their arrival numbers
+ * and slots. The slot saves a look-up per entry read; an entry whose slot now holds another
+ * arrival number (or nothing) is an evicted article.
+ */
+interface PlaceList {
+  seqs: number[];
+  slots: number[];
 }
 
 interface EventRecord {
@@ -251,7 +263,9 @@ export class EventGrouper {
   private liveDocs = 0;
   private readonly postings = new Map<number, Postings>();
   /** Specific place key -> arrival numbers of the articles with a cross-language profile naming it, oldest first. */
-  private readonly placeIndex = new Map<string, number[]>();
+  private readonly placeIndex = new Map<string, PlaceList>();
+  /** Cross-language scans so far: the stamp that marks the articles the current scan has read. */
+  private scans = 0;
   private readonly events = new Map<string, EventRecord>();
   private readonly heap = new DayHeap();
   private readonly undated: number[] = [];
@@ -591,18 +605,19 @@ export class EventGrouper {
    */
   private crossLanguageCandidates(p: PreparedDoc, xl: CrossProfile, candidates: CandidateScore[]): void {
     const best = new Map<string, { evidence: CrossEvidence; doc: DocRecord }>();
-    const seen = new Set<number>();
+    // An article named under several of the places is read (and counted) once, at its first place.
+    const scan = ++this.scans;
     for (const key of xl.placeKeys) {
       const list = this.placeIndex.get(key);
       if (!list) continue;
+      const { seqs, slots } = list;
       let read = 0;
-      for (let j = list.length - 1; j >= 0 && read < CROSS_SCAN; j--) {
-        const seq = list[j] ?? -1;
-        if (seen.has(seq)) continue;
-        seen.add(seq);
-        const slot = this.seqToSlot.get(seq);
-        const d = slot === undefined ? undefined : this.slots[slot];
-        if (!d?.xl) continue;
+      for (let j = seqs.length - 1; j >= 0 && read < CROSS_SCAN; j--) {
+        const d = this.slots[slots[j] ?? -1];
+        // Evicted (its slot empty or reused): skipped, not counted.
+        if (d === undefined || d.seq !== seqs[j] || d.scan === scan) continue;
+        d.scan = scan;
+        if (!d.xl) continue;
         read++;
         if (d.xl.language === xl.language || this.locked(d.eventId)) continue;
         const evidence = crossEvidence(xl, d.xl);
@@ -648,6 +663,7 @@ export class EventGrouper {
       vector: p.vector,
       signature: p.signature,
       xl: p.xl,
+      scan: 0,
     };
     this.slots[slot] = rec;
     this.liveDocs++;
@@ -687,10 +703,14 @@ export class EventGrouper {
       for (const key of p.xl.placeKeys) {
         ev.places.set(key, (ev.places.get(key) ?? 0) + 1);
         let list = this.placeIndex.get(key);
-        if (!list) this.placeIndex.set(key, (list = []));
-        list.push(rec.seq);
+        if (!list) this.placeIndex.set(key, (list = { seqs: [], slots: [] }));
+        list.seqs.push(rec.seq);
+        list.slots.push(slot);
         // Only the newest CROSS_SCAN entries are read: drop the rest now and then.
-        if (list.length > 4 * CROSS_SCAN) list.splice(0, list.length - 2 * CROSS_SCAN);
+        if (list.seqs.length > 4 * CROSS_SCAN) {
+          list.seqs.splice(0, list.seqs.length - 2 * CROSS_SCAN);
+          list.slots.splice(0, list.slots.length - 2 * CROSS_SCAN);
+        }
       }
     }
     if (p.day !== null) {
@@ -758,8 +778,11 @@ export class EventGrouper {
       for (const key of d.xl.placeKeys) {
         const list = this.placeIndex.get(key);
         // Evicted articles are usually the oldest: at the front. Others are skipped when read.
-        if (list && list[0] === seq) list.shift();
-        if (list && list.length === 0) this.placeIndex.delete(key);
+        if (list && list.seqs[0] === seq) {
+          list.seqs.shift();
+          list.slots.shift();
+        }
+        if (list && list.seqs.length === 0) this.placeIndex.delete(key);
       }
     }
     const ev = this.events.get(d.eventId);

@@ -7,7 +7,7 @@ import { locateArticle, type ArticleLocation } from "../places/article";
 import { transactionWithConnection, type RawConnection } from "../db/raw-connection";
 import { sqliteBulkDerived } from "../db/search";
 import { bulkInsert, type BulkValue } from "./bulk";
-import { sqlRunner } from "./sql-runner";
+import { sqlRunner, type SqlRunner } from "./sql-runner";
 import { lockEventsForRefresh, refreshAfterAdding, refreshEvents, type MemberAddition } from "./events";
 import { recordRunBatch } from "./ingest-runs";
 
@@ -25,6 +25,23 @@ export interface PreparedArticle {
   location?: ArticleLocation;
 }
 
+/** Values bound per `IN (...)` list of the look-ups below. */
+const KEYS_PER_STATEMENT = 500;
+
+/**
+ * `sql` (a SELECT whose `IN (?)` takes a list) run for `keys`, KEYS_PER_STATEMENT at a time, in
+ * hand-written SQL: through Prisma's query builder each look-up was compiled and interpreted
+ * again, per batch (see `sqlRunner`).
+ */
+async function selectByKeys<T>(sql: SqlRunner, query: string, keys: string[]): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
+    const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);
+    rows.push(...(await sql.all<T>(query.replace("IN (?)", `IN (${chunk.map(() => "?").join(", ")})`), chunk)));
+  }
+  return rows;
+}
+
 /** The ids among `ids` that are already stored. */
 export async function findExistingArticleIds(db: Db, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -37,18 +54,20 @@ export async function findExistingArticleIds(db: Db, ids: string[]): Promise<Set
 
 /** Outlet ids by key, creating the outlets that do not exist yet. */
 async function ensureOutlets(
-  tx: Pick<Db, "outlet" | "outletAlias" | "$executeRawUnsafe">,
+  tx: Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">,
   provider: Database["provider"],
   outlets: Map<string, { name: string; domain: string | null; language: string | null }>,
   raw: RawConnection | null,
 ): Promise<Map<string, number>> {
+  const sql = sqlRunner(tx, provider, raw);
   const keys = [...outlets.keys()];
   const ids = new Map<string, number>();
-  const existing = await tx.outlet.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
-  for (const o of existing) ids.set(o.key, o.id);
+  const byKey = (query: string, keyList: string[]) => selectByKeys<{ key: string; id: number | bigint }>(sql, query, keyList);
+  const OUTLETS_SQL = `SELECT "key" AS "key", "id" AS "id" FROM "Outlet" WHERE "key" IN (?)`;
+  for (const o of await byKey(OUTLETS_SQL, keys)) ids.set(o.key, Number(o.id));
   // Keys an analyst gave to another outlet (a domain, a merged outlet): see lib/mutations/outlets.ts.
-  const aliased = await tx.outletAlias.findMany({ where: { key: { in: keys.filter((k) => !ids.has(k)) } }, select: { key: true, outletId: true } });
-  for (const a of aliased) ids.set(a.key, a.outletId);
+  const aliased = await byKey(`SELECT "key" AS "key", "outletId" AS "id" FROM "OutletAlias" WHERE "key" IN (?)`, keys.filter((k) => !ids.has(k)));
+  for (const a of aliased) ids.set(a.key, Number(a.id));
   // Sorted: two ingests creating the same outlets lock their keys in the same order (no deadlock).
   const missing = keys.filter((k) => !ids.has(k)).sort();
   if (missing.length) {
@@ -66,8 +85,7 @@ async function ensureOutlets(
       }),
       { onConflictDoNothing: "key", raw },
     );
-    const created = await tx.outlet.findMany({ where: { key: { in: missing } }, select: { id: true, key: true } });
-    for (const o of created) ids.set(o.key, o.id);
+    for (const o of await byKey(OUTLETS_SQL, missing)) ids.set(o.key, Number(o.id));
   }
   return ids;
 }
@@ -176,13 +194,12 @@ export async function insertArticleBatch(
         await writeRows();
       }
 
+      // New events (an id already stored is left as it is); their aggregates come with the refresh below.
       const newEvents = [...new Set(batch.filter((p) => p.assignment.isNew).map((p) => p.assignment.eventId))];
-      if (newEvents.length) {
-        const known = await tx.event.findMany({ where: { id: { in: newEvents } }, select: { id: true } });
-        const knownIds = new Set(known.map((e) => e.id));
-        const toCreate = newEvents.filter((id) => !knownIds.has(id));
-        if (toCreate.length) await tx.event.createMany({ data: toCreate.map((id) => ({ id, title: "" })) });
-      }
+      await bulkInsert(tx, provider, "Event", ["id", "title", "createdAt", "updatedAt"], newEvents.map((id) => [id, "", now, now]), {
+        onConflictDoNothing: "id",
+        raw,
+      });
       await bulkInsert(tx, provider, "EventArticle", ["articleId", "eventId", "score", "method", "createdAt"],
         batch.map((p) => [p.id, p.assignment.eventId, p.assignment.score, "auto", now]),
         { raw },

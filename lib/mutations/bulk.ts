@@ -67,13 +67,42 @@ export async function bulkInsert(
 
 const statements = new WeakMap<SqliteConnection, Map<string, { run(...params: unknown[]): unknown }>>();
 
+/**
+ * Rows per SQLite statement on the driver path: each `run` costs a call into the driver and a
+ * statement step and reset on top of the row itself; 32 rows per call took half the CPU per row
+ * of one row per call (measured on claim-like rows), and more rows per call gained little more.
+ */
+const SQLITE_ROWS_PER_STATEMENT = 32;
+
 function insertSqlite(conn: SqliteConnection, table: string, quoted: string, width: number, rows: BulkValue[][], tail: string): void {
-  const sql = `INSERT INTO "${table}" (${quoted}) VALUES (${new Array<string>(width).fill("?").join(", ")})${tail}`;
   let cache = statements.get(conn);
   if (!cache) statements.set(conn, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = conn.prepare(sql)));
-  for (const row of rows) stmt.run(row.map((v) => toParam("sqlite", v)));
+  const tuple = `(${new Array<string>(width).fill("?").join(", ")})`;
+  const statement = (n: number) => {
+    const sql = `INSERT INTO "${table}" (${quoted}) VALUES ${new Array<string>(n).fill(tuple).join(", ")}${tail}`;
+    let stmt = cache.get(sql);
+    if (!stmt) cache.set(sql, (stmt = conn.prepare(sql)));
+    return stmt;
+  };
+  const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / width)));
+  // Full statements of `perStatement` rows, the rest one row at a time (one statement text each:
+  // prepared once per connection). Rows are inserted in the given order either way.
+  const full = rows.length - (rows.length % perStatement);
+  if (full > 0) {
+    const many = statement(perStatement);
+    const params = new Array<string | number | boolean | null>(perStatement * width);
+    for (let i = 0; i < full; i += perStatement) {
+      for (let r = 0; r < perStatement; r++) {
+        const row = rows[i + r]!;
+        for (let k = 0; k < width; k++) params[r * width + k] = toParam("sqlite", row[k]!);
+      }
+      many.run(params);
+    }
+  }
+  if (full < rows.length) {
+    const one = statement(1);
+    for (let i = full; i < rows.length; i++) one.run(rows[i]!.map((v) => toParam("sqlite", v)));
+  }
 }
 
 async function insertPg(conn: PgConnection, table: string, columns: string[], rows: BulkValue[][], tail: string): Promise<void> {

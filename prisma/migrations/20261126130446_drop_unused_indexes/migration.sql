@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Article_contentHash_idx";
+
+-- DropIndex
+DROP INDEX "Statement_speaker_idx";
+
