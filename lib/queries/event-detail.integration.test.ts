@@ -164,6 +164,12 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
     expect(fire.byAuthority.map((r) => r.label)).toEqual(["City fire brigade", "Fire brigade"]);
   });
 
+  test("without the pivot by authority (the page's default view) the rest of the detail is unchanged", async () => {
+    const lean = (await getEvent(bombing.event.id, none, t.database, { byAuthority: false }))!;
+    expect(lean.byAuthority).toEqual([]);
+    expect({ ...lean, byAuthority: bombing.byAuthority }).toEqual(bombing);
+  });
+
   test("blindspots: each figure and statement, and the outlets that omit it", () => {
     const outlets = bombing.blindspots.outlets.map((o) => o.key);
     expect(outlets).toEqual(["levantwire.example", "orientdaily.example", "northernledger.example", "crossroadsreview.example", "mondialisation.ca"]);

@@ -274,8 +274,15 @@ function spread(articles: EventArticleRow[], origins: Map<string, Origin>, kind:
  * the spread of independent figures, statements grouped by speaker, and the coverage and figure
  * timelines. Filters narrow the event's articles; facets describe all of them. Every claim and
  * statement carries its attribution chain; evidence sentences are loaded with getClaimEvidence.
+ * `opts.byAuthority: false` leaves `byAuthority` empty: the page pivots by authority only on
+ * request (`?by=authority`), and grouping every claim by authority is work it otherwise discards.
  */
-export async function getEvent(id: string, f: EventDetailFilters, database: Database = getDatabase()): Promise<EventDetail | null> {
+export async function getEvent(
+  id: string,
+  f: EventDetailFilters,
+  database: Database = getDatabase(),
+  opts: { byAuthority?: boolean } = {},
+): Promise<EventDetail | null> {
   const event = await findEvent(database, id);
   if (!event) return null;
 
@@ -384,7 +391,7 @@ export async function getEvent(id: string, f: EventDetailFilters, database: Data
     copy: origins.get(a.id)?.kind !== "own",
     publishedAt: a.publishedAt?.toISOString() ?? null,
   }));
-  const byAuthority: AuthorityComparisonRow[] = groupByAuthority(claimInputs).map((r) => ({
+  const byAuthority: AuthorityComparisonRow[] = (opts.byAuthority === false ? [] : groupByAuthority(claimInputs)).map((r) => ({
     key: r.key,
     label: r.label,
     outletCount: r.outletCount,

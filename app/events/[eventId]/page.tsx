@@ -37,8 +37,13 @@ type Props = { params: Promise<{ eventId: string }>; searchParams: Promise<RawSe
 
 const NO_FILTERS: EventDetailFilters = { q: undefined, outlet: [], language: [] };
 
-/** Metadata and page share one query per request (React cache, keyed by id + filters). */
-const loadEvent = cache((eventId: string, filtersKey: string) => getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters));
+/**
+ * Metadata and page share one query per request (React cache, keyed by id + filters + view).
+ * The pivot by authority is computed only for the view that shows it.
+ */
+const loadEvent = cache((eventId: string, filtersKey: string, byAuthority: boolean) =>
+  getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters, undefined, { byAuthority }),
+);
 
 async function load({ params, searchParams }: Props) {
   const [{ eventId: rawId }, sp] = await Promise.all([params, searchParams]);
@@ -47,10 +52,10 @@ async function load({ params, searchParams }: Props) {
   const view = parseEventViewParams(sp);
   // A bad view parameter is reported like a bad filter.
   const error = !filters.ok ? filters : !view.ok ? view : null;
-  const detail = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS));
   const shown = view.ok
     ? view.data
     : { by: "outlet" as const, rows: undefined, speakers: undefined, page: 1, pageSize: EVENT_ARTICLES_PAGE_SIZE, sort: "publishedAt" as const, dir: "asc" as const };
+  const detail = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS), shown.by === "authority");
   return { eventId, filters: filters.ok ? filters.data : null, error, ...shown, detail };
 }
 
