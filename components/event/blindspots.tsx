@@ -6,8 +6,8 @@ import { formatFigure, formatNumber } from "@/components/format";
 import { toFigureClaim } from "./evidence";
 import { FigureButton } from "./figure-button";
 
-/** Rows shown per table: the most widely reported facts first. */
-const SHOWN_ROWS = 25;
+/** Rows shown per table: the most widely reported facts first (the page loads no more: getEvent's `blindspotRows`). */
+export const SHOWN_ROWS = 25;
 /** Outlets named per cell before "and N more". */
 const SHOWN_NAMES = 10;
 const QUOTE_CHARS = 220;

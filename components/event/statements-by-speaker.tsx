@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { EventStatement, OutletRef, SpeakerGroup } from "@/lib/schemas/dto";
-import { Badge } from "@/components/ui/badge";
+import type { OutletRef, SpeakerGroup } from "@/lib/schemas/dto";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDay } from "@/components/format";
-import { AttributionChain, type ArticleInfo } from "./evidence";
-import { LanguageBadge, languagesOf } from "./language-badge";
+import type { ArticleInfo } from "./evidence";
+import { languagesOf } from "./language-badge";
+import { MoreQuotes } from "./more-quotes";
 import { ShowAllToggle } from "./show-all-toggle";
+import { StatementQuote, toQuote } from "./statement-quote";
 
 const SHOWN_SPEAKERS = 5;
 const SHOWN_PER_OUTLET = 2;
@@ -16,36 +16,6 @@ const SHOWN_PER_OUTLET = 2;
 const SHOWN_OUTLETS = 6;
 const MINOR_OUTLETS = 2;
 const NAMED_OUTLETS = 12;
-
-/** One outlet's statement; `showLanguage` marks its language (events reported in several). */
-export function StatementQuote({ s, article, showLanguage = false }: { s: EventStatement; article?: ArticleInfo; showLanguage?: boolean }) {
-  // outlet → original / cited outlet → speaker: shown when something stands between outlet and speaker.
-  const relayed = s.chain.length > 2 || (s.chain.length === 2 && s.chain[1]!.role !== "authority");
-  return (
-    <figure className="m-0 rounded-md border border-neutral-200 bg-white p-2.5">
-      <blockquote lang={article?.language ?? undefined} className={s.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
-        {s.direct ? <>“{s.text}”</> : s.text}
-      </blockquote>
-      <figcaption className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-neutral-600">
-        <Badge tone={s.direct ? "accent" : "muted"}>{s.direct ? "direct quote" : "reported speech"}</Badge>
-        {showLanguage ? <LanguageBadge code={article?.language} /> : null}
-        {s.cue ? <span>cue: <em>{s.cue}</em></span> : null}
-        {s.speakerMention && s.speaker && s.speakerMention.toLowerCase() !== s.speaker.toLowerCase() ? (
-          <span>as “{s.speakerMention}”</span>
-        ) : null}
-        {s.affiliation ? <span>· {s.affiliation}</span> : null}
-        {s.channel && !relayed ? <span className="font-medium text-neutral-700">via {s.channel}</span> : null}
-        {relayed ? <AttributionChain chain={s.chain} className="basis-full font-medium text-neutral-700" /> : null}
-        {article ? (
-          <Link href={`/articles/${encodeURIComponent(article.id)}#statement-${s.id}`} className="ml-auto text-blue-800 underline decoration-blue-300 hover:decoration-blue-800">
-            {article.publishedAt ? formatDay(article.publishedAt) : "article"}
-            <span className="sr-only">: open the article “{article.title}”</span>
-          </Link>
-        ) : null}
-      </figcaption>
-    </figure>
-  );
-}
 
 function SpeakerBlock({
   group,
@@ -96,18 +66,11 @@ function SpeakerBlock({
                   {list.length - perOutlet} more from {outlets.get(k)?.name ?? k}
                 </Link>
               ) : list.length > perOutlet ? (
-                <details className="mt-2 text-xs">
-                  <summary className="cursor-pointer text-neutral-600 hover:text-neutral-900">
-                    {list.length - perOutlet} more from {outlets.get(k)?.name ?? k}
-                  </summary>
-                  <ul className="mt-2 space-y-2">
-                    {list.slice(perOutlet).map((s) => (
-                      <li key={s.id}>
-                        <StatementQuote s={s} article={articles[s.articleId]} showLanguage={mixed} />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <MoreQuotes
+                  summary={`${list.length - perOutlet} more from ${outlets.get(k)?.name ?? k}`}
+                  quotes={list.slice(perOutlet).map((s) => ({ s: toQuote(s), article: articles[s.articleId] }))}
+                  showLanguage={mixed}
+                />
               ) : null}
             </div>
           );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { figureBlindspots, figureKeys, statementBlindspots, topStatementBlindspots, type FigureClaimInput, type StatementInput } from "./blindspots";
+import { figureBlindspots, figureKeys, statementBlindspots, topFigureBlindspots, topStatementBlindspots, type FigureClaimInput, type StatementInput } from "./blindspots";
 
 describe("figureKeys: which figures a claim reports", () => {
   test.each([
@@ -75,6 +75,20 @@ describe("figureBlindspots", () => {
 
   test("no claims, no figures", () => {
     expect(figureBlindspots([], outlets)).toEqual([]);
+  });
+
+  test("the top few are the first of the full list, with the full count", () => {
+    expect(topFigureBlindspots(claims, outlets, 2)).toEqual({ rows: spots.slice(0, 2), total: 3 });
+    expect(topFigureBlindspots(claims, outlets, 10)).toEqual({ rows: spots, total: 3 });
+    expect(topFigureBlindspots(claims, outlets, 0)).toEqual({ rows: [], total: 3 });
+  });
+
+  test("a reporting outlet outside the covering ones is not counted in the ranking", () => {
+    const few = [c("stray", "killed", 5, 5, "exact"), c("stray", "wounded", 7, 7, "exact"), c("ledger", "wounded", 7, 7, "exact"), c("wire", "killed", 9, 9, "exact")];
+    const full = figureBlindspots(few, outlets);
+    expect(full.map((s) => s.key)).toEqual(["killed:9", "wounded:7", "killed:5"]);
+    expect(full[2]).toMatchObject({ reportedBy: [], omittedBy: outlets.map((o) => o.key) });
+    expect(topFigureBlindspots(few, outlets, 1)).toEqual({ rows: full.slice(0, 1), total: 3 });
   });
 });
 

@@ -90,6 +90,14 @@ function split(reporting: Map<string, number>, outlets: BlindspotOutlet[]) {
  * @returns figures ordered by how many outlets report them, then kind and value
  */
 export function figureBlindspots(claims: FigureClaimInput[], outlets: BlindspotOutlet[]): FigureBlindspot[] {
+  return topFigureBlindspots(claims, outlets, Number.POSITIVE_INFINITY).rows;
+}
+
+/**
+ * The `limit` most widely reported figures of `figureBlindspots`, and how many there are: only
+ * those get their outlet lists and forms (a page shows a few of the hundreds of a large event).
+ */
+export function topFigureBlindspots(claims: FigureClaimInput[], outlets: BlindspotOutlet[], limit: number): { rows: FigureBlindspot[]; total: number } {
   const figures = new Map<string, { kind: string; value: number; vague: boolean; outlets: Map<string, number>; forms: Map<string, FigureBlindspot["forms"][number]> }>();
   for (const c of claims) {
     for (const f of figureKeys(c)) {
@@ -103,13 +111,23 @@ export function figureBlindspots(claims: FigureClaimInput[], outlets: BlindspotO
     }
   }
   const rank = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
-  return [...figures]
-    .map(([key, f]) => {
-      const { reportedBy, omittedBy, ids } = split(f.outlets, outlets);
-      const forms = [...f.forms.values()].sort((a, b) => b.count - a.count);
-      return { key, kind: f.kind, value: f.value, vague: f.vague, reportedBy, omittedBy, forms, claimIds: ids };
-    })
-    .sort((a, b) => b.reportedBy.length - a.reportedBy.length || rank(a.kind) - rank(b.kind) || a.value - b.value || Number(a.vague) - Number(b.vague));
+  const covering = new Set(outlets.map((o) => o.key));
+  const ranked = [...figures]
+    .map(([key, f]) => ({ key, f, reporting: reportingCount(f.outlets, covering) }))
+    .sort((a, b) => b.reporting - a.reporting || rank(a.f.kind) - rank(b.f.kind) || a.f.value - b.f.value || Number(a.f.vague) - Number(b.f.vague));
+  const rows = ranked.slice(0, limit).map(({ key, f }) => {
+    const { reportedBy, omittedBy, ids } = split(f.outlets, outlets);
+    const forms = [...f.forms.values()].sort((a, b) => b.count - a.count);
+    return { key, kind: f.kind, value: f.value, vague: f.vague, reportedBy, omittedBy, forms, claimIds: ids };
+  });
+  return { rows, total: ranked.length };
+}
+
+/** How many reporting outlets are covering ones (the length of split's `reportedBy`, without listing them). */
+function reportingCount(reporting: Map<string, number>, covering: Set<string>): number {
+  let n = 0;
+  for (const k of reporting.keys()) if (covering.has(k)) n++;
+  return n;
 }
 
 /** `localeCompare` with the default locale, as one collator (a large event sorts thousands of quotes). */
@@ -153,8 +171,7 @@ export function topStatementBlindspots(
   const covering = new Set(outlets.map((o) => o.key));
   const ranked = [...groups]
     .map(([key, g]) => {
-      let reporting = 0;
-      for (const k of g.outlets.keys()) if (covering.has(k)) reporting++;
+      const reporting = reportingCount(g.outlets, covering);
       let speaker: string | null = null;
       let count = 0;
       for (const [name, n] of g.speakers) if (speaker === null || n > count || (n === count && compare(name, speaker) < 0)) [speaker, count] = [name, n];

@@ -25,6 +25,7 @@ export {
   figureBlindspots,
   figureKeys,
   statementBlindspots,
+  topFigureBlindspots,
   topStatementBlindspots,
   type BlindspotOutlet,
   type FigureBlindspot,

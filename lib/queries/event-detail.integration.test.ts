@@ -5,7 +5,7 @@ import { formatChain } from "../provenance";
 import type { EventDetail } from "../schemas/dto";
 import { eventDetailFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
-import { getClaimEvidence, getEvent, getEventArticleIds, getEventArticlePage } from "./event-detail";
+import { BLINDSPOT_LIMIT, getClaimEvidence, getEvent, getEventArticleIds, getEventArticlePage } from "./event-detail";
 
 function article(over: Partial<NormalizedArticle> & Pick<NormalizedArticle, "url" | "title" | "text" | "publishedAt" | "outlet">): NormalizedArticle {
   return { canonicalUrl: null, author: null, language: "en", originalSource: null, tags: [], externalId: null, ...over };
@@ -185,6 +185,19 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
     // The fire's blindspots name only the fire's outlets.
     expect(fire.blindspots.outlets.map((o) => o.name).sort()).toEqual(["Capital Herald", "Riverside Chronicle"]);
     expect(fire.blindspots.figures).toMatchObject([{ key: "wounded:2", omittedBy: [] }]);
+  });
+
+  test("the page's blindspots (its few shown rows) are the first rows of the full ones; the rest of the detail is unchanged", async () => {
+    const { figures, statements } = bombing.blindspots;
+    expect(figures.length).toBeGreaterThan(2);
+    expect(statements.length).toBeGreaterThan(1);
+    for (const rows of [0, 1, 2, BLINDSPOT_LIMIT + 1]) {
+      const page = (await getEvent(bombing.event.id, none, t.database, { blindspotRows: rows }))!;
+      expect(page).toEqual({
+        ...bombing,
+        blindspots: { ...bombing.blindspots, figures: figures.slice(0, rows), statements: statements.slice(0, rows) },
+      });
+    }
   });
 
   test("a filter narrows the provenance: a copy whose original is filtered out says so", async () => {

@@ -4,12 +4,12 @@ import { summariseFigures } from "../mutations/events";
 import {
   claimChain,
   countIndependentSources,
-  figureBlindspots,
   figuresBySource,
   groupByAuthority,
   nestCopies,
   resolveOrigins,
   speakerKey,
+  topFigureBlindspots,
   topStatementBlindspots,
   statementChain,
   toProvenanceArticle,
@@ -276,12 +276,14 @@ function spread(articles: EventArticleRow[], origins: Map<string, Origin>, kind:
  * statement carries its attribution chain; evidence sentences are loaded with getClaimEvidence.
  * `opts.byAuthority: false` leaves `byAuthority` empty: the page pivots by authority only on
  * request (`?by=authority`), and grouping every claim by authority is work it otherwise discards.
+ * `opts.blindspotRows` lists fewer blindspot rows than BLINDSPOT_LIMIT (the page shows a few):
+ * the rows listed are the first of the full list, with the same totals.
  */
 export async function getEvent(
   id: string,
   f: EventDetailFilters,
   database: Database = getDatabase(),
-  opts: { byAuthority?: boolean } = {},
+  opts: { byAuthority?: boolean; blindspotRows?: number } = {},
 ): Promise<EventDetail | null> {
   const event = await findEvent(database, id);
   if (!event) return null;
@@ -404,17 +406,18 @@ export async function getEvent(
   // Outlets covering the event in this selection, in the matrix's order.
   const covering: OutletRef[] = [];
   for (const r of comparison) if (!covering.some((o) => o.key === r.outlet.key)) covering.push(r.outlet);
-  const figureSpots = figureBlindspots(claimInputs, covering);
+  const blindspotRows = Math.min(BLINDSPOT_LIMIT, opts.blindspotRows ?? BLINDSPOT_LIMIT);
+  const figureSpots = topFigureBlindspots(claimInputs, covering, blindspotRows);
   const statementInputs: StatementInput[] = [];
   for (const r of comparison) {
     for (const s of r.statements) statementInputs.push({ id: s.id, speaker: s.speaker, speakerMention: s.speakerMention, text: s.text, outletKey: r.outlet.key });
   }
-  const statementSpots = topStatementBlindspots(statementInputs, covering, BLINDSPOT_LIMIT);
+  const statementSpots = topStatementBlindspots(statementInputs, covering, blindspotRows);
   const blindspots = {
     outlets: covering,
-    figures: figureSpots.slice(0, BLINDSPOT_LIMIT),
+    figures: figureSpots.rows,
     statements: statementSpots.rows,
-    totals: { figures: figureSpots.length, statements: statementSpots.total },
+    totals: { figures: figureSpots.total, statements: statementSpots.total },
   };
 
   return {

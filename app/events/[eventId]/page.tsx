@@ -12,7 +12,7 @@ import { CoverageChart } from "@/components/charts/coverage-chart";
 import { DataTableExport } from "@/components/data-table/data-table-export";
 import { UrlStateProvider } from "@/components/data-table/url-state";
 import { AuthorityMatrix, claimIndex } from "@/components/event/authority-matrix";
-import { Blindspots, evidenceClaim } from "@/components/event/blindspots";
+import { Blindspots, SHOWN_ROWS as BLINDSPOT_ROWS, evidenceClaim } from "@/components/event/blindspots";
 import { ComparisonMatrix, SourcesLine, articleIndex, pickArticles, shownComparisonRows } from "@/components/event/comparison-matrix";
 import { ComparisonView } from "@/components/event/comparison-view";
 import { EvidenceProvider } from "@/components/event/evidence-context";
@@ -39,10 +39,11 @@ const NO_FILTERS: EventDetailFilters = { q: undefined, outlet: [], language: [] 
 
 /**
  * Metadata and page share one query per request (React cache, keyed by id + filters + view).
- * The pivot by authority is computed only for the view that shows it.
+ * The pivot by authority is computed only for the view that shows it, and only the blindspot
+ * rows the page shows are listed.
  */
 const loadEvent = cache((eventId: string, filtersKey: string, byAuthority: boolean) =>
-  getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters, undefined, { byAuthority }),
+  getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters, undefined, { byAuthority, blindspotRows: BLINDSPOT_ROWS }),
 );
 
 async function load({ params, searchParams }: Props) {
