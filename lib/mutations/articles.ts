@@ -7,7 +7,7 @@ import { locateArticle, type ArticleLocation } from "../places/article";
 import { transactionWithConnection, type RawConnection } from "../db/raw-connection";
 import { sqliteBulkDerived } from "../db/search";
 import { bulkInsert, type BulkValue } from "./bulk";
-import { sqlRunner, type SqlRunner } from "./sql-runner";
+import { allByKeys, sqlRunner } from "./sql-runner";
 import { lockEventsForRefresh, refreshAfterAdding, refreshEvents, type MemberAddition } from "./events";
 import { recordRunBatch } from "./ingest-runs";
 
@@ -25,22 +25,13 @@ export interface PreparedArticle {
   location?: ArticleLocation;
 }
 
-/** Values bound per `IN (...)` list of the look-ups below. */
+/** Values bound per `IN (...)` list of the outlet look-ups below. */
 const KEYS_PER_STATEMENT = 500;
 
-/**
- * `sql` (a SELECT whose `IN (?)` takes a list) run for `keys`, KEYS_PER_STATEMENT at a time, in
- * hand-written SQL: through Prisma's query builder each look-up was compiled and interpreted
- * again, per batch (see `sqlRunner`).
- */
-async function selectByKeys<T>(sql: SqlRunner, query: string, keys: string[]): Promise<T[]> {
-  const rows: T[] = [];
-  for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
-    const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);
-    rows.push(...(await sql.all<T>(query.replace("IN (?)", `IN (${chunk.map(() => "?").join(", ")})`), chunk)));
-  }
-  return rows;
-}
+// Outlet look-ups in hand-written SQL: through Prisma's query builder each was compiled and
+// interpreted again, per batch (see `sqlRunner`).
+const OUTLETS_SQL = (marks: string) => `SELECT "key" AS "key", "id" AS "id" FROM "Outlet" WHERE "key" IN (${marks})`;
+const ALIASES_SQL = (marks: string) => `SELECT "key" AS "key", "outletId" AS "id" FROM "OutletAlias" WHERE "key" IN (${marks})`;
 
 /** The ids among `ids` that are already stored. */
 export async function findExistingArticleIds(db: Db, ids: string[]): Promise<Set<string>> {
@@ -62,11 +53,11 @@ async function ensureOutlets(
   const sql = sqlRunner(tx, provider, raw);
   const keys = [...outlets.keys()];
   const ids = new Map<string, number>();
-  const byKey = (query: string, keyList: string[]) => selectByKeys<{ key: string; id: number | bigint }>(sql, query, keyList);
-  const OUTLETS_SQL = `SELECT "key" AS "key", "id" AS "id" FROM "Outlet" WHERE "key" IN (?)`;
+  const byKey = (query: (marks: string) => string, keyList: string[]) =>
+    allByKeys<{ key: string; id: number | bigint }>(sql, query, keyList, KEYS_PER_STATEMENT);
   for (const o of await byKey(OUTLETS_SQL, keys)) ids.set(o.key, Number(o.id));
   // Keys an analyst gave to another outlet (a domain, a merged outlet): see lib/mutations/outlets.ts.
-  const aliased = await byKey(`SELECT "key" AS "key", "outletId" AS "id" FROM "OutletAlias" WHERE "key" IN (?)`, keys.filter((k) => !ids.has(k)));
+  const aliased = await byKey(ALIASES_SQL, keys.filter((k) => !ids.has(k)));
   for (const a of aliased) ids.set(a.key, Number(a.id));
   // Sorted: two ingests creating the same outlets lock their keys in the same order (no deadlock).
   const missing = keys.filter((k) => !ids.has(k)).sort();

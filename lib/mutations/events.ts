@@ -4,7 +4,7 @@ import { transactionWithConnection, type RawConnection } from "../db/raw-connect
 import { chooseDay, choosePlace } from "../places/choose";
 import { parsePlaceCandidates } from "../places/serialize";
 import { toParam, type BulkValue } from "./bulk";
-import { sqlRunner, timestampMs, type SqlRunner } from "./sql-runner";
+import { allByKeys, sqlRunner, timestampMs, type SqlRunner } from "./sql-runner";
 import { countIndependentSources, figuresBySource, isIndependent, resolveOrigins, toProvenanceArticle } from "../provenance";
 
 type Tx = Pick<Db, "event" | "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -318,11 +318,8 @@ export async function refreshAfterAdding(tx: Tx, additions: MemberAddition[], op
   const sql = sqlRunner(tx, opts.provider, opts.raw);
   const deferFrom = opts.deferFrom ?? DEFER_REFRESH_MIN_MEMBERS;
   const stored = new Map<string, number>();
-  for (let i = 0; i < additions.length; i += EVENTS_PER_STATEMENT) {
-    const chunk = additions.slice(i, i + EVENTS_PER_STATEMENT).map((a) => a.eventId);
-    const rows = await sql.all<{ id: string; articleCount: number | bigint }>(STORED_COUNTS_SQL(chunk.map(() => "?").join(", ")), chunk);
-    for (const r of rows) stored.set(r.id, Number(r.articleCount));
-  }
+  const counts = await allByKeys<{ id: string; articleCount: number | bigint }>(sql, STORED_COUNTS_SQL, additions.map((a) => a.eventId), EVENTS_PER_STATEMENT);
+  for (const r of counts) stored.set(r.id, Number(r.articleCount));
   const now = new Date();
   const full: string[] = [];
   const deferred: MemberAddition[] = [];

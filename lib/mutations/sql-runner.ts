@@ -77,6 +77,19 @@ export function sqlRunner(tx: Tx, provider: "sqlite" | "postgresql", raw?: RawCo
   };
 }
 
+/**
+ * The rows of `query(marks)` (a SELECT with `IN (${marks})`) for every key of `keys`, bound
+ * `perStatement` keys at a time.
+ */
+export async function allByKeys<T>(sql: SqlRunner, query: (marks: string) => string, keys: readonly string[], perStatement: number): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < keys.length; i += perStatement) {
+    const chunk = keys.slice(i, i + perStatement);
+    rows.push(...(await sql.all<T>(query(chunk.map(() => "?").join(", ")), chunk)));
+  }
+  return rows;
+}
+
 /** A stored timestamp as milliseconds: SQLite gives the text Prisma wrote, PostgreSQL a Date or epoch ms. */
 export function timestampMs(v: unknown): number | null {
   if (v === null || v === undefined) return null;
