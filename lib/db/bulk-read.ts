@@ -11,13 +11,14 @@
  * - SQLite: a read-only better-sqlite3 connection of its own, opened on first use. Not Prisma's
  *   connection: an interactive transaction (an ingest in the same process) runs on that one, and
  *   a read there would see its uncommitted rows. In WAL mode this reader never blocks writers.
- *   Each page is read with `all()`: no statement stays open (and no WAL snapshot is held) while
- *   the export waits for a slow client.
+ *   Each page is read whole (`all()`; in `raw()` mode for `arrays`): no statement stays open
+ *   (and no WAL snapshot is held) while the export waits for a slow client.
  * - PostgreSQL: the pool Prisma's adapter uses (one pool, PARALLAX_PG_POOL_MAX connections).
  *
  * Rows come back as the driver decodes them, not as Prisma would: SQLite timestamps as the ISO
  * text they are stored as, booleans as 0/1; PostgreSQL `timestamp` (without time zone, UTC by
- * convention here) as a Date read as UTC, int8 and numeric as numbers. Callers convert per column
+ * convention here) as a Date read as UTC (the export cursor: as ISO 8601 text), int8 and numeric
+ * as numbers. Callers convert per column
  * (see `toDate`, `toBool`, `toNumber` in lib/queries/sql.ts).
  */
 import BetterSqlite3 from "better-sqlite3";
@@ -27,11 +28,14 @@ import type { Sql } from "@prisma/client/runtime/client";
 export interface BulkReader {
   /** Every row of `query` (a bounded page: the caller adds LIMIT), keyed by column alias. */
   all<T = Record<string, unknown>>(query: Sql): Promise<T[]>;
+  /** As `all`, each row an array of its columns in SELECT order: no object per row (the export's pages). */
+  arrays(query: Sql): Promise<unknown[][]>;
   /**
    * PostgreSQL only: every row of one unbounded `query`, `batch` rows at a time, through a
-   * server-side cursor (see `pgBulkReader`). Breaking out of the loop closes the cursor.
+   * server-side cursor (see `pgBulkReader`), each row an array of its columns in SELECT order,
+   * timestamps as ISO 8601 UTC text (see `exportTypes`). Breaking out of the loop closes the cursor.
    */
-  batches?<T = Record<string, unknown>>(query: Sql, batch: number): AsyncIterable<T[]>;
+  batches?(query: Sql, batch: number): AsyncIterable<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,8 @@ function sqliteValue(v: unknown): unknown {
 
 export function sqliteBulkReader(file: string): BulkReader {
   let conn: BetterSqlite3.Database | null = null;
-  // Keyset pages after the first share one SQL text: prepare once.
+  // Keyset pages after the first share one SQL text: prepare once (per row shape: `raw` is a
+  // statement's mode).
   const statements = new Map<string, BetterSqlite3.Statement>();
   const open = () => {
     if (!conn) {
@@ -54,16 +59,23 @@ export function sqliteBulkReader(file: string): BulkReader {
     }
     return conn;
   };
+  const prepared = (query: Sql, raw: boolean) => {
+    const cacheKey = `${raw ? "r" : "o"}${query.sql}`;
+    let stmt = statements.get(cacheKey);
+    if (!stmt) {
+      stmt = open().prepare(query.sql);
+      if (raw) stmt.raw(true);
+      if (statements.size >= 32) statements.clear();
+      statements.set(cacheKey, stmt);
+    }
+    return stmt;
+  };
   return {
     async all<T>(query: Sql) {
-      const db = open();
-      let stmt = statements.get(query.sql);
-      if (!stmt) {
-        stmt = db.prepare(query.sql);
-        if (statements.size >= 32) statements.clear();
-        statements.set(query.sql, stmt);
-      }
-      return stmt.all(...query.values.map(sqliteValue)) as T[];
+      return prepared(query, false).all(...query.values.map(sqliteValue)) as T[];
+    },
+    async arrays(query: Sql) {
+      return prepared(query, true).all(...query.values.map(sqliteValue)) as unknown[][];
     },
     async close() {
       statements.clear();
@@ -87,6 +99,27 @@ const pgTypes = {
     if (oid === TIMESTAMP) return (v: string) => new Date(`${v.replace(" ", "T")}Z`);
     if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
     return pg.types.getTypeParser(oid, format as "text");
+  },
+} as pg.CustomTypesConfig;
+
+/** PostgreSQL's text form of a `timestamp`, milliseconds or less (Prisma writes `timestamp(3)`). */
+const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,3}))?$/;
+
+/**
+ * The export cursor's types: as `pgTypes`, except timestamps, which come as ISO 8601 UTC text
+ * ("2016-09-10T12:00:00.000Z", what the writers print) straight from PostgreSQL's text, without
+ * a Date per cell (under `next start` each `new Date` goes through Next's patched constructor).
+ * Text of another form (BC, infinity, more digits) goes through Date as before.
+ */
+const exportTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMP) {
+      return (v: string) => {
+        const m = PG_TIMESTAMP.exec(v);
+        return m ? `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0")}Z` : new Date(`${v.replace(" ", "T")}Z`);
+      };
+    }
+    return pgTypes.getTypeParser(oid, format as "text");
   },
 } as pg.CustomTypesConfig;
 
@@ -114,7 +147,11 @@ export function pgBulkReader(pool: pg.Pool): BulkReader {
       const res = await pool.query({ text: query.text, values: query.values, types: pgTypes });
       return res.rows as T[];
     },
-    async *batches<T>(query: Sql, batch: number): AsyncGenerator<T[]> {
+    async arrays(query: Sql) {
+      const res = await pool.query<unknown[]>({ text: query.text, values: query.values, types: pgTypes, rowMode: "array" });
+      return res.rows;
+    },
+    async *batches(query: Sql, batch: number): AsyncGenerator<unknown[][]> {
       if (!cursorPool) {
         cursorPool = new pg.Pool({ ...pool.options, max: CURSOR_CONNECTIONS, idleTimeoutMillis: 10_000 });
         cursorPool.on("error", () => undefined);
@@ -127,10 +164,10 @@ export function pgBulkReader(pool: pg.Pool): BulkReader {
         open = true;
         await client.query("SET LOCAL cursor_tuple_fraction = 1");
         await client.query({ text: `DECLARE parallax_export NO SCROLL CURSOR FOR ${query.text}`, values: query.values });
-        const fetch = { text: `FETCH ${Math.max(1, Math.floor(batch))} FROM parallax_export`, types: pgTypes };
+        const fetch = { text: `FETCH ${Math.max(1, Math.floor(batch))} FROM parallax_export`, types: exportTypes, rowMode: "array" as const };
         for (;;) {
-          const res = await client.query(fetch);
-          if (res.rows.length) yield res.rows as T[];
+          const res = await client.query<unknown[]>(fetch);
+          if (res.rows.length) yield res.rows;
           if (res.rows.length < batch) break;
         }
       } catch (err) {

@@ -188,7 +188,10 @@ describe.each(PROVIDERS)("exports on %s", (provider) => {
   test("rows are read a page at a time, only as the consumer pulls them", async () => {
     const bulk = t.database.bulk!;
     let pages = 0;
-    const counting: TestDatabase["database"] = { ...t.database, bulk: { all: (q) => (pages++, bulk.all(q)), close: async () => undefined } };
+    const counting: TestDatabase["database"] = {
+      ...t.database,
+      bulk: { all: (q) => (pages++, bulk.all(q)), arrays: (q) => (pages++, bulk.arrays(q)), close: async () => undefined },
+    };
     const source = exportRows("articles", exportFiltersSchema.parse({}), { limit: 1_000_000, pageSize: 4 }, counting);
     const rows = source.rows[Symbol.asyncIterator]();
     for (let i = 0; i < 10; i++) {
@@ -200,6 +203,29 @@ describe.each(PROVIDERS)("exports on %s", (provider) => {
     expect(pages).toBe(3);
   });
 
+  test("an outlet created while an export pages through is named; timestamps keep their milliseconds", async () => {
+    // Keyset pages on both databases (no cursor): rows stored after the export started can appear.
+    const paged: TestDatabase["database"] = { ...t.database, bulk: { ...t.database.bulk!, batches: undefined } };
+    const source = exportRows("articles", exportFiltersSchema.parse({}), { limit: 1_000_000, pageSize: 4 }, paged);
+    const it = source.rows[Symbol.asyncIterator]();
+    const rows: unknown[] = [(await it.next()).value];
+    const late: TestArticle = { id: "x_late", title: "Late report", outlet: "late.example", publishedAt: "2016-09-09T08:00:00.120Z" };
+    await insertTestCorpus(t.database, [late]);
+    try {
+      for (let r = await it.next(); !r.done; r = await it.next()) rows.push(r.value);
+      const out = sink();
+      await writeJson(rows, source.columns, out, { ndjson: true });
+      const byId = new Map(out.bytes().toString("utf8").split("\n").filter(Boolean).map((l) => [JSON.parse(l).id as string, JSON.parse(l)]));
+      expect(byId.get("x_late")).toMatchObject({ outlet: "Outlet late.example", outlet_key: "late.example", published_at: "2016-09-09T08:00:00.120Z" });
+      // The same through the database's own reader (a cursor on PostgreSQL).
+      const all = await exported(t, "articles", { outlet: "late.example" });
+      expect(all).toEqual([expect.objectContaining({ id: "x_late", outlet: "Outlet late.example", published_at: "2016-09-09T08:00:00.120Z" })]);
+    } finally {
+      await t.database.db.article.delete({ where: { id: "x_late" } });
+      await t.database.db.outlet.delete({ where: { key: "late.example" } });
+    }
+  });
+
   test.runIf(provider === "postgresql")("PostgreSQL: one cursor fetched a batch at a time as the consumer pulls; abandoned exports free their connections", async () => {
     const bulk = t.database.bulk!;
     expect(bulk.batches).toBeDefined();
@@ -208,8 +234,9 @@ describe.each(PROVIDERS)("exports on %s", (provider) => {
       ...t.database,
       bulk: {
         all: () => Promise.reject(new Error("no keyset pages on PostgreSQL")),
-        async *batches<T>(q: Parameters<typeof bulk.all>[0], n: number) {
-          for await (const b of bulk.batches!<T>(q, n)) {
+        arrays: () => Promise.reject(new Error("no keyset pages on PostgreSQL")),
+        async *batches(q: Parameters<typeof bulk.all>[0], n: number) {
+          for await (const b of bulk.batches!(q, n)) {
             batches++;
             yield b;
           }

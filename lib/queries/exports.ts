@@ -4,7 +4,7 @@ import { ARTICLE_SORTS, EVENT_SORTS, type ExportFilters, type ExportTable } from
 import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, statementSelect } from "./select";
 import { eventListSelect, eventOrderBy, eventWhere } from "./events";
-import { and, empty, raw, readRows, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
+import { and, ident, join, raw, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
 import { searchReady } from "../db/search";
 import { articleConditions } from "./where";
 
@@ -23,11 +23,15 @@ function literal(database: Database, v: unknown): Sql {
   return v instanceof Date ? timestampSql(database, v) : sql`${v as string | number}`;
 }
 
+/** An export query's columns, `[alias, expression]`: rows come as arrays in this order. */
+type ExportSelect = readonly (readonly [alias: string, expr: Sql])[];
+
 interface KeysetQuery {
-  /** Columns; must include the unique `id` as "id", and the sort key (see `keyOf`). */
-  select: Sql;
-  /** The sort key's value in a row; default: a column selected as "_key". */
-  keyOf?: (row: Record<string, unknown>) => unknown;
+  /** Columns; must include the unique id (at `idAt`). */
+  columns: ExportSelect;
+  idAt: number;
+  /** Where the sort key's value is among `columns`; default: the key is read as one more column. */
+  keyAt?: number;
   from: Sql;
   where: Sql[];
   /** The sort key (none: by id only); a nullable key puts its nulls last. */
@@ -37,38 +41,46 @@ interface KeysetQuery {
 }
 
 /**
- * Streams every row of a query. PostgreSQL: one query through a cursor, `pageSize` rows per
- * fetch (lib/db/bulk-read.ts: per-page plans cost twice the whole query there). SQLite, and
- * PostgreSQL without the driver: in pages by keyset: each page continues after the last row of
- * the previous one (descending: `key < last OR (key = last AND id < lastId)`, plus a plain
- * `key <= last` bound so the index range starts there), never with OFFSET, so each page costs
- * the same however deep the export is and rows inserted meanwhile cannot shift it. Rows with a
- * null key come in a second pass, by id.
+ * Streams every row of a query, a page at a time, each row an array of `q.columns` (plus the
+ * sort key when `keyAt` is not given): no object per row, which was a good part of the export's
+ * CPU and garbage.
+ * PostgreSQL: one query through a cursor, `pageSize` rows per fetch (lib/db/bulk-read.ts:
+ * per-page plans cost twice the whole query there). SQLite, and PostgreSQL without the driver:
+ * in pages by keyset: each page continues after the last row of the previous one (descending:
+ * `key < last OR (key = last AND id < lastId)`, plus a plain `key <= last` bound so the index
+ * range starts there), never with OFFSET, so each page costs the same however deep the export is
+ * and rows inserted meanwhile cannot shift it. Rows with a null key come in a second pass, by id.
  */
-async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
-  database: Database,
-  q: KeysetQuery,
-  limit: number,
-  pageSize: number,
-): AsyncGenerator<T> {
+async function* keysetPages(database: Database, q: KeysetQuery, limit: number, pageSize: number): AsyncGenerator<unknown[][]> {
   const { key } = q;
-  if (database.bulk?.batches) {
+  const columns: ExportSelect = key && q.keyAt === undefined ? [...q.columns, ["_key", key.expr]] : q.columns;
+  const keyAt = q.keyAt ?? q.columns.length;
+  const select = join(
+    columns.map(([alias, expr]) => sql`${expr} AS ${ident(alias)}`),
+    ", ",
+  );
+  const bulk = database.bulk;
+  if (bulk?.batches) {
     // PostgreSQL: one query behind a cursor, in the same order as the keyset pages below (nulls
     // of a nullable key last, by id in the key's direction). See lib/db/bulk-read.ts.
     const dir = raw(key?.dir === "desc" ? "DESC" : "ASC");
     const order = key ? sql`${key.expr} ${dir} NULLS LAST, ${q.id} ${dir}` : sql`${q.id} ${dir}`;
-    const query = sql`SELECT ${q.select} FROM ${q.from} WHERE ${and(q.where)} ORDER BY ${order}`;
+    const query = sql`SELECT ${select} FROM ${q.from} WHERE ${and(q.where)} ORDER BY ${order}`;
     let sent = 0;
-    for await (const rows of database.bulk.batches<T>(query, pageSize)) {
-      for (const r of rows) {
-        if (sent++ >= limit) return;
-        yield r;
-      }
+    for await (const rows of bulk.batches(query, pageSize)) {
+      yield sent + rows.length > limit ? rows.slice(0, limit - sent) : rows;
+      sent += rows.length;
+      if (sent >= limit) return;
     }
     return;
   }
+  // Through Prisma (no driver reader): rows keyed by alias, put in column order.
+  const aliases = columns.map(([alias]) => alias);
+  const read = bulk
+    ? (query: Sql) => bulk.arrays(query)
+    : async (query: Sql) => (await database.db.$queryRaw<Record<string, unknown>[]>(query)).map((r) => aliases.map((a) => r[a]));
   let phase: "all" | "set" | "null" = !key ? "all" : key.nullable ? "set" : "all";
-  let last: T | undefined;
+  let last: unknown[] | undefined;
   let sent = 0;
   for (;;) {
     const where = [...q.where];
@@ -79,9 +91,9 @@ async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
     const desc = key?.dir === "desc";
     const [cmp, bound, dir] = desc ? ["<", "<=", "DESC"] : [">", ">=", "ASC"];
     if (last) {
-      const id = literal(database, last.id);
+      const id = literal(database, last[q.idAt]);
       if (keyed) {
-        const k = literal(database, q.keyOf ? q.keyOf(last as unknown as Record<string, unknown>) : last._key);
+        const k = literal(database, last[keyAt]);
         where.push(sql`${key.expr} ${raw(bound)} ${k}`);
         where.push(sql`${key.expr} ${raw(cmp)} ${k} OR (${key.expr} = ${k} AND ${q.id} ${raw(cmp)} ${id})`);
       } else {
@@ -89,12 +101,10 @@ async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
       }
     }
     const order = keyed ? sql`${key.expr} ${raw(dir)}, ${q.id} ${raw(dir)}` : sql`${q.id} ${raw(dir)}`;
-    const query = sql`SELECT ${q.select} FROM ${q.from} WHERE ${and(where)} ORDER BY ${order} LIMIT ${pageSize}`;
-    const rows = await readRows<T>(database, query);
-    for (const r of rows) {
-      if (sent++ >= limit) return;
-      yield r;
-    }
+    const rows = await read(sql`SELECT ${select} FROM ${q.from} WHERE ${and(where)} ORDER BY ${order} LIMIT ${pageSize}`);
+    if (rows.length) yield sent + rows.length > limit ? rows.slice(0, limit - sent) : rows;
+    sent += rows.length;
+    if (sent >= limit) return;
     if (rows.length < pageSize) {
       if (phase !== "set") return;
       phase = "null";
@@ -105,6 +115,21 @@ async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
   }
 }
 
+/** The columns of `select` (a Prisma select of scalar fields) under `alias`, as the fields are named. */
+function fieldsOf(select: Record<string, true>, alias: string): ExportSelect {
+  return Object.keys(select).map((field) => [field, ident(alias, field)] as const);
+}
+
+/** A row as an object keyed by column alias, for the tables whose columns read fields by name. */
+function toNamed<T>(columns: ExportSelect): (row: unknown[]) => T {
+  const aliases = columns.map(([alias]) => alias);
+  return (r) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < aliases.length; i++) o[aliases[i]!] = r[i];
+    return o as T;
+  };
+}
+
 // Rows come from the driver (lib/db/bulk-read.ts) or from Prisma's raw queries, which decode
 // differently (SQLite timestamps as text or Date, booleans as 0/1 or true/false, integers as
 // number or bigint): every cell goes through one of these.
@@ -113,76 +138,110 @@ async function* keysetRows<T extends { id: string | number; _key?: unknown }>(
  * to ISO 8601 by its suffix alone.
  */
 const SQLITE_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}\+00:00$/;
+/** ISO 8601 UTC as `toISOString` writes it (the PostgreSQL export cursor's timestamps: lib/db/bulk-read.ts). */
+const ISO_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 /**
  * A timestamp cell as ISO 8601 UTC. SQLite's stored text takes the string path: under `next start`
  * every `new Date` goes through Next's patched Date constructor, which was ~9% of a 100k-row CSV
  * export's CPU time (profile on the 100k bench corpus: 304 ms of ~3.4 s). Any other form (a
  * driver's Date, text in another offset) goes through Date.
  */
-const iso = (d: unknown) => (typeof d === "string" && SQLITE_UTC.test(d) ? `${d.slice(0, 23)}Z` : (toDate(d)?.toISOString() ?? null));
+const iso = (d: unknown) =>
+  typeof d === "string" && SQLITE_UTC.test(d) ? `${d.slice(0, 23)}Z` : typeof d === "string" && ISO_UTC.test(d) ? d : (toDate(d)?.toISOString() ?? null);
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 /** A row type with every field as the driver may return it. */
 type Raw<T> = { [K in keyof T]: unknown };
 
-/** One article row of the export, flat: joins resolved in SQL, claim and statement counts from the counts table. */
-interface ArticleExportRow {
-  id: string;
-  _key?: unknown;
-  url: string | null;
-  title: string;
-  outletName: string;
-  outletKey: string;
-  outletKind: string;
-  publishedAt: unknown;
-  author: string | null;
-  language: string | null;
-  wordCount: unknown;
-  originalSourceName: string | null;
-  originalSourceUrl: string | null;
-  syndicatedFromId: string | null;
-  copyUrl: string | null;
-  copyOutlet: string | null;
-  syndicationScore: unknown;
-  eventId: string | null;
-  eventTitle: string | null;
-  claimCount: unknown;
-  statementCount: unknown;
-}
+/** An outlet as the article export prints it: name, key, kind. */
+type OutletCells = readonly [name: string, key: string, kind: string];
 
-const ARTICLE_EXPORT_JOINS = sql`LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId" LEFT JOIN "Outlet" so ON so."id" = s."outletId"
+/**
+ * The article export's columns as read, in this order (`A` names the positions). Outlets are not
+ * joined (neither the article's nor its original's): their name, key and kind come from a map of
+ * every outlet, read once per export (hundreds to a few thousand rows).
+ */
+const ARTICLE_EXPORT_SELECT = [
+  ["id", sql`a."id"`],
+  ["url", sql`a."url"`],
+  ["title", sql`a."title"`],
+  ["outletId", sql`a."outletId"`],
+  ["publishedAt", sql`a."publishedAt"`],
+  ["author", sql`a."author"`],
+  ["language", sql`a."language"`],
+  ["wordCount", sql`a."wordCount"`],
+  ["originalSourceName", sql`a."originalSourceName"`],
+  ["originalSourceUrl", sql`a."originalSourceUrl"`],
+  ["syndicatedFromId", sql`a."syndicatedFromId"`],
+  ["copyUrl", sql`s."url"`],
+  ["copyOutletId", sql`s."outletId"`],
+  ["syndicationScore", sql`a."syndicationScore"`],
+  ["eventId", sql`ea."eventId"`],
+  ["eventTitle", sql`e."title"`],
+  ["claimCount", sql`coalesce(n."claims", 0)`],
+  ["statementCount", sql`coalesce(n."statements", 0)`],
+] as const satisfies ExportSelect;
+type ArticleField = (typeof ARTICLE_EXPORT_SELECT)[number][0];
+const A = Object.fromEntries(ARTICLE_EXPORT_SELECT.map(([alias], i) => [alias, i])) as Record<ArticleField, number>;
+
+const ARTICLE_EXPORT_JOINS = sql`LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId"
   LEFT JOIN "EventArticle" ea ON ea."articleId" = a."id" LEFT JOIN "Event" e ON e."id" = ea."eventId"
   LEFT JOIN "ArticleExtractCount" n ON n."articleId" = a."id"`;
-const ARTICLE_EXPORT_COLUMNS = sql`a."id" AS "id", a."url" AS "url", a."title" AS "title",
-  o."name" AS "outletName", o."key" AS "outletKey", o."kind" AS "outletKind",
-  a."publishedAt" AS "publishedAt", a."author" AS "author", a."language" AS "language", a."wordCount" AS "wordCount",
-  a."originalSourceName" AS "originalSourceName", a."originalSourceUrl" AS "originalSourceUrl",
-  a."syndicatedFromId" AS "syndicatedFromId", s."url" AS "copyUrl", so."name" AS "copyOutlet", a."syndicationScore" AS "syndicationScore",
-  ea."eventId" AS "eventId", e."title" AS "eventTitle",
-  coalesce(n."claims", 0) AS "claimCount",
-  coalesce(n."statements", 0) AS "statementCount"`;
 
-const articleColumns: ExportColumn<ArticleExportRow>[] = [
-  { key: "id", header: "article_id", value: (r) => r.id },
-  { key: "url", header: "url", value: (r) => r.url },
-  { key: "title", header: "title", value: (r) => r.title },
-  { key: "outlet", header: "outlet", value: (r) => r.outletName },
-  { key: "outlet_key", header: "outlet_key", value: (r) => r.outletKey },
-  { key: "outlet_kind", header: "outlet_kind", value: (r) => r.outletKind },
-  { key: "published_at", header: "published_at", value: (r) => iso(r.publishedAt) },
-  { key: "author", header: "author", value: (r) => r.author },
-  { key: "language", header: "language", value: (r) => r.language },
-  { key: "word_count", header: "word_count", value: (r) => toNumber(r.wordCount) },
-  { key: "original_source", header: "original_source", value: (r) => r.originalSourceName },
-  { key: "original_source_url", header: "original_source_url", value: (r) => r.originalSourceUrl },
-  { key: "copy_of_article_id", header: "copy_of_article_id", value: (r) => r.syndicatedFromId },
-  { key: "copy_of_url", header: "copy_of_url", value: (r) => r.copyUrl },
-  { key: "copy_of_outlet", header: "copy_of_outlet", value: (r) => r.copyOutlet },
-  { key: "copy_similarity", header: "copy_similarity", value: (r) => toNullableNumber(r.syndicationScore) },
-  { key: "event_id", header: "event_id", value: (r) => r.eventId },
-  { key: "event_title", header: "event_title", value: (r) => r.eventTitle },
-  { key: "claims", header: "claims", value: (r) => toNumber(r.claimCount) },
-  { key: "statements", header: "statements", value: (r) => toNumber(r.statementCount) },
-];
+/** The article export's columns over rows of ARTICLE_EXPORT_SELECT, outlets looked up in `outlets`. */
+function articleColumns(outlets: Map<number, OutletCells>): ExportColumn<unknown[]>[] {
+  const outlet = (id: unknown) => outlets.get(outletId(id));
+  // Text columns go out as the driver returns them.
+  const str = (i: number) => (r: unknown[]) => r[i] as string | null;
+  return [
+    { key: "id", header: "article_id", value: str(A.id) },
+    { key: "url", header: "url", value: str(A.url) },
+    { key: "title", header: "title", value: str(A.title) },
+    { key: "outlet", header: "outlet", value: (r) => outlet(r[A.outletId])?.[0] ?? null },
+    { key: "outlet_key", header: "outlet_key", value: (r) => outlet(r[A.outletId])?.[1] ?? null },
+    { key: "outlet_kind", header: "outlet_kind", value: (r) => outlet(r[A.outletId])?.[2] ?? null },
+    { key: "published_at", header: "published_at", value: (r) => iso(r[A.publishedAt]) },
+    { key: "author", header: "author", value: str(A.author) },
+    { key: "language", header: "language", value: str(A.language) },
+    { key: "word_count", header: "word_count", value: (r) => toNumber(r[A.wordCount]) },
+    { key: "original_source", header: "original_source", value: str(A.originalSourceName) },
+    { key: "original_source_url", header: "original_source_url", value: str(A.originalSourceUrl) },
+    { key: "copy_of_article_id", header: "copy_of_article_id", value: str(A.syndicatedFromId) },
+    { key: "copy_of_url", header: "copy_of_url", value: str(A.copyUrl) },
+    { key: "copy_of_outlet", header: "copy_of_outlet", value: (r) => (r[A.copyOutletId] == null ? null : (outlet(r[A.copyOutletId])?.[0] ?? null)) },
+    { key: "copy_similarity", header: "copy_similarity", value: (r) => toNullableNumber(r[A.syndicationScore]) },
+    { key: "event_id", header: "event_id", value: str(A.eventId) },
+    { key: "event_title", header: "event_title", value: str(A.eventTitle) },
+    { key: "claims", header: "claims", value: (r) => toNumber(r[A.claimCount]) },
+    { key: "statements", header: "statements", value: (r) => toNumber(r[A.statementCount]) },
+  ];
+}
+
+/** An outlet id as the map keys it (Prisma's raw path may give a bigint). */
+const outletId = (v: unknown) => (typeof v === "number" ? v : toNumber(v));
+
+/** Every outlet's export cells by id. */
+async function readOutlets(database: Database): Promise<Map<number, OutletCells>> {
+  const rows = await database.db.$queryRaw<{ id: unknown; name: string; key: string; kind: string }[]>(
+    sql`SELECT o."id" AS "id", o."name" AS "name", o."key" AS "key", o."kind" AS "kind" FROM "Outlet" o`,
+  );
+  return new Map(rows.map((o) => [toNumber(o.id), [o.name, o.key, o.kind] as const]));
+}
+
+/**
+ * Refreshes `outlets` when a page holds an outlet (or an original's outlet) it lacks: one created
+ * after the export started (an ingest meanwhile).
+ */
+function outletRefresher(database: Database, outlets: Map<number, OutletCells>): (page: unknown[][]) => Promise<void> {
+  // Ids still unknown after a refresh are not looked for again.
+  const absent = new Set<number>();
+  const unknown = (v: unknown) => v != null && !outlets.has(outletId(v)) && !absent.has(outletId(v));
+  return async (page) => {
+    const missing = page.some((r) => unknown(r[A.outletId]) || unknown(r[A.copyOutletId]));
+    if (!missing) return;
+    for (const [id, cells] of await readOutlets(database)) outlets.set(id, cells);
+    for (const r of page) for (const v of [r[A.outletId], r[A.copyOutletId]]) if (unknown(v)) absent.add(outletId(v));
+  };
+}
 
 type EventExportRow = Raw<Prisma.EventGetPayload<{ select: typeof eventListSelect }>> & { id: string };
 const eventColumns: ExportColumn<EventExportRow>[] = [
@@ -227,8 +286,14 @@ const refColumns = <T extends ArticleRef>(): ExportColumn<T>[] => [
 ];
 const REF_FROM = sql`JOIN "Article" a ON a."id" = x."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
   LEFT JOIN "EventArticle" ea ON ea."articleId" = a."id" LEFT JOIN "Event" e ON e."id" = ea."eventId"`;
-const REF_COLUMNS = sql`a."url" AS "articleUrl", a."publishedAt" AS "articlePublishedAt", o."name" AS "outletName", o."key" AS "outletKey",
-  ea."eventId" AS "eventId", e."title" AS "eventTitle"`;
+const REF_COLUMNS: ExportSelect = [
+  ["articleUrl", sql`a."url"`],
+  ["articlePublishedAt", sql`a."publishedAt"`],
+  ["outletName", sql`o."name"`],
+  ["outletKey", sql`o."key"`],
+  ["eventId", sql`ea."eventId"`],
+  ["eventTitle", sql`e."title"`],
+];
 
 type ClaimExportRow = Raw<Prisma.CasualtyClaimGetPayload<{ select: typeof claimSelect }>> & ArticleRef & { id: number };
 const claimColumns: ExportColumn<ClaimExportRow>[] = [
@@ -287,69 +352,85 @@ export function exportRows(
 ): ExportSource {
   const PAGE = opts.pageSize ?? DEFAULT_PAGE;
   // The conditions are built (and the derived tables checked) on the first pull.
-  const lazy = <T extends { id: string | number }>(build: () => Promise<KeysetQuery>): AsyncIterable<T> => ({
-    async *[Symbol.asyncIterator]() {
-      await searchReady(database);
-      yield* keysetRows<T>(database, await build(), opts.limit, PAGE);
-    },
-  });
+  // One async generator per export, yielding rows from whole pages: each layer of async
+  // iteration per row (a promise and a microtask each) showed in the export's profile.
+  function lazy<T = unknown[]>(build: () => Promise<KeysetQuery>, each?: { page?: (page: unknown[][]) => Promise<void>; row?: (row: unknown[]) => T }): AsyncIterable<T> {
+    return {
+      async *[Symbol.asyncIterator]() {
+        await searchReady(database);
+        for await (const page of keysetPages(database, await build(), opts.limit, PAGE)) {
+          await each?.page?.(page);
+          const map = each?.row;
+          for (const r of page) yield map ? map(r) : (r as T);
+        }
+      },
+    };
+  }
   switch (table) {
     case "events": {
       const sort = (EVENT_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof EVENT_SORTS)[number]) : "lastSeen";
       const [key] = sortKeysFromPrisma(eventOrderBy(sort, f.dir), "e");
+      const columns = fieldsOf(eventListSelect, "e");
       return {
         table,
         columns: eventColumns,
-        rows: lazy<EventExportRow & { _key?: unknown }>(async () => ({
-          // Every column, so columns added to the event export need no change here.
-          select: sql`e.*, ${key!.expr} AS "_key"`,
-          from: sql`"Event" e`,
-          where: [...(await eventWhere(database, f, { exportPageSize: PAGE })), ...(f.event ? [sql`e."id" = ${f.event}`] : [])],
-          key,
-          id: sql`e."id"`,
-        })),
+        rows: lazy(
+          async () => ({
+            columns,
+            idAt: 0,
+            from: sql`"Event" e`,
+            where: [...(await eventWhere(database, f, { exportPageSize: PAGE })), ...(f.event ? [sql`e."id" = ${f.event}`] : [])],
+            key,
+            id: sql`e."id"`,
+          }),
+          { row: toNamed<EventExportRow>(columns) },
+        ),
       };
     }
     case "articles": {
       const sort = (ARTICLE_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof ARTICLE_SORTS)[number]) : "publishedAt";
       const [key] = articleSortKeys(sort, f.dir);
+      const outlets = new Map<number, OutletCells>();
       return {
         table,
-        columns: articleColumns,
-        rows: lazy<ArticleExportRow>(async () => {
-          // The list's FROM (outlet joined first when sorting by it), then the export's joins.
-          const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined);
-          // `+a."outletId"`: not an index constraint. Otherwise, once a keyset page adds a range on
-          // the sort key, SQLite's planner (no ANALYZE statistics) prefers scanning Outlet and
-          // probing (outletId, publishedAt) per outlet, then sorts every remaining row for each
-          // page: 1.1 s per 5,000-row page at 100k articles instead of 80 ms on the sort key's
-          // index (quadratic in the row count). PostgreSQL keeps its plan with it (backward scan
-          // of the sort key's index, incremental sort on id).
-          const outlet = sort === "outlet" ? empty : sql`JOIN "Outlet" o ON o."id" = +a."outletId"`;
-          return {
-            select: ARTICLE_EXPORT_COLUMNS,
-            // The sort key is one of the exported columns already.
-            keyOf: (r) => r[{ publishedAt: "publishedAt", title: "title", outlet: "outletName", language: "language" }[sort]],
-            from: sql`${base.from} ${outlet} ${ARTICLE_EXPORT_JOINS}`,
-            where: [...base.where, ...(await articleConditions(database, f, { exportPageSize: PAGE }))],
-            key,
-            id: sql`a."id"`,
-          };
-        }),
+        columns: articleColumns(outlets),
+        rows: lazy(
+          async () => {
+            for (const [id, cells] of await readOutlets(database)) outlets.set(id, cells);
+            // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
+            const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined);
+            return {
+              columns: ARTICLE_EXPORT_SELECT,
+              idAt: A.id,
+              // The sort key is one of the exported columns, except the outlet's name.
+              keyAt: sort === "outlet" ? undefined : A[sort],
+              from: sql`${base.from} ${ARTICLE_EXPORT_JOINS}`,
+              where: [...base.where, ...(await articleConditions(database, f, { exportPageSize: PAGE }))],
+              key,
+              id: sql`a."id"`,
+            };
+          },
+          { page: outletRefresher(database, outlets) },
+        ),
       };
     }
     case "claims":
     case "statements": {
       const from = table === "claims" ? sql`"CasualtyClaim" x ${REF_FROM}` : sql`"Statement" x ${REF_FROM}`;
+      const columns = [...fieldsOf(table === "claims" ? claimSelect : statementSelect, "x"), ...REF_COLUMNS];
       return {
         table,
         columns: table === "claims" ? claimColumns : statementColumns,
-        rows: lazy<ClaimExportRow | StatementExportRow>(async () => ({
-          select: sql`x.*, ${REF_COLUMNS}`,
-          from,
-          where: await articleConditions(database, f, { exportPageSize: PAGE }),
-          id: sql`x."id"`,
-        })),
+        rows: lazy(
+          async () => ({
+            columns,
+            idAt: 0,
+            from,
+            where: await articleConditions(database, f, { exportPageSize: PAGE }),
+            id: sql`x."id"`,
+          }),
+          { row: toNamed<ClaimExportRow | StatementExportRow>(columns) },
+        ),
       };
     }
   }
