@@ -174,7 +174,9 @@ describe.each(PROVIDERS)("ingest pipeline and queries on %s", (provider) => {
     for (const pageSize of [1, 2, 3]) {
       const ids: string[] = [];
       const source = exportRows("articles", exportFiltersSchema.parse({ sort: "publishedAt", dir }), { limit: 1000, pageSize }, t.database);
-      for await (const row of source.rows) ids.push((row as { id: string }).id);
+      // Rows are the export's own (arrays for articles): read the id through its column.
+      const idColumn = source.columns.find((c) => c.key === "id")!;
+      for await (const row of source.rows) ids.push(idColumn.value(row) as string);
       expect(ids).toEqual(listed.rows.map((r) => r.id));
     }
   });
