@@ -764,7 +764,9 @@ export class EventGrouper {
       if (!list) continue;
       // Evicted articles are usually the oldest, i.e. at the front of their lists: O(1).
       if (list.slots[list.head] === slot) list.head++;
-      else {
+      else if ((this.slots[list.slots[list.head] ?? -1]?.seq ?? -1) < d.seq) {
+        // Entries from `head` on are live articles in the order they came: when the first is newer
+        // than this one, this one's entry was trimmed off already and there is nothing to find.
         const i = list.slots.indexOf(slot, list.head);
         if (i >= 0) {
           list.slots.splice(i, 1);

@@ -76,6 +76,17 @@ function isShortProperName(s: string): boolean {
  * would be removed.
  */
 export function cleanTitle(title: string, outlet?: string): string {
+  // The analysis of one article cleans its headline more than once (lib/places: the places and
+  // the event day): the last answer is kept.
+  if (lastClean && lastClean.title === title && lastClean.outlet === outlet) return lastClean.clean;
+  const clean = cleanTitleOnce(title, outlet);
+  lastClean = { title, outlet, clean };
+  return clean;
+}
+
+let lastClean: { title: string; outlet: string | undefined; clean: string } | null = null;
+
+function cleanTitleOnce(title: string, outlet?: string): string {
   let t = title.replace(/\s+/g, " ").trim();
   const original = t;
   t = t.replace(TRAILING_MARKER, "");

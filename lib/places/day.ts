@@ -99,14 +99,12 @@ export function findEventDay(input: DayInput): string | null {
   const text = input.text ?? "";
   const lead = text.length > LEAD_CHARS ? text.slice(0, LEAD_CHARS) : text;
   const pub = publication(input.publishedAt);
-  const pieces = [cleanTitle(input.title ?? ""), ...lead.split(SENTENCE_BREAK)];
-  for (const piece of pieces) {
-    if (!DATE_WORD.test(piece)) continue;
+  const dayIn = (piece: string): string | null => {
+    if (!DATE_WORD.test(piece)) return null;
     if (!pub) {
       // No reference: only a complete date can be read.
       const found = findDate(piece, { lang: input.language });
-      if (found) return found.iso.slice(0, 10);
-      continue;
+      return found ? found.iso.slice(0, 10) : null;
     }
     const parser = french ? parsers().fr : parsers().en;
     // chrono's cost grows with the text it scans: parse a window around each date word only.
@@ -122,6 +120,16 @@ export function findEventDay(input: DayInput): string | null {
         if (day) return day;
       }
     }
+    return null;
+  };
+  const fromTitle = dayIn(cleanTitle(input.title ?? ""));
+  if (fromTitle) return fromTitle;
+  // The lead is split at whitespace only, and no date word holds a break: a lead without a date
+  // word has no sentence with one, and need not be split.
+  if (!DATE_WORD.test(lead)) return null;
+  for (const piece of lead.split(SENTENCE_BREAK)) {
+    const day = dayIn(piece);
+    if (day) return day;
   }
   return null;
 }
