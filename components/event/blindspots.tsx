@@ -35,7 +35,7 @@ function More({ total, what }: { total: number; what: string }) {
   );
 }
 
-const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-neutral-600 uppercase";
+const th = "col-head";
 
 interface BlindspotRow {
   key: string;
@@ -88,13 +88,13 @@ function BlindspotTable<R extends BlindspotRow>({
             <tbody>
               {rows.slice(0, SHOWN_ROWS).map((r) => (
                 <tr key={r.key} className="border-b border-neutral-100 align-top">
-                  <th scope="row" className={`${factClassName} px-3 py-2 text-left font-normal`}>
+                  <th scope="row" className={`${factClassName} cell text-left font-normal`}>
                     {fact(r)}
                   </th>
-                  <td className="px-3 py-2">
+                  <td className="cell">
                     <OutletList keys={r.reportedBy} names={names} empty="none" />
                   </td>
-                  <td className={r.omittedBy.length ? "bg-amber-50/60 px-3 py-2" : "px-3 py-2"}>
+                  <td className={r.omittedBy.length ? "cell bg-amber-50/60" : "cell"}>
                     <OutletList keys={r.omittedBy} names={names} empty="no outlet: every one reports it" />
                   </td>
                 </tr>
@@ -182,7 +182,7 @@ export function Blindspots({
               {first ? (
                 <Link
                   href={`/articles/${encodeURIComponent(first.articleId)}#statement-${first.id}`}
-                  className="text-xs text-blue-800 underline decoration-blue-300 hover:decoration-blue-800"
+                  className="link text-xs"
                 >
                   In context<span className="sr-only">: the article quoting {q.speaker ?? "this statement"}</span>
                 </Link>

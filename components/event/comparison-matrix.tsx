@@ -35,8 +35,11 @@ function initialRows(rows: readonly { parentKey: string | null }[]): number {
   return rows.length;
 }
 
-/** What the browser needs of each row: figures without their sentences, statements as counts. */
-export function toMatrixRows(rows: OutletComparison[]): MatrixRow[] {
+/**
+ * What the browser needs of each row: figures without their sentences, statements and revised
+ * articles as counts (`revisions`: earlier versions by article id, as getEvent returns them).
+ */
+export function toMatrixRows(rows: OutletComparison[], revisions: Readonly<Record<string, unknown>> = {}): MatrixRow[] {
   return rows.map((r) => {
     const direct = r.statements.filter((s) => s.direct).length;
     return {
@@ -49,7 +52,7 @@ export function toMatrixRows(rows: OutletComparison[]): MatrixRow[] {
       outlet: r.outlet,
       articleCount: r.articles.length,
       languages: languagesOf(r.articles),
-      articleIds: r.articles.map((a) => a.id),
+      revised: r.articles.filter((a) => revisions[a.id]).length,
       copies: r.articles.filter((a) => a.syndicatedFrom).length,
       killed: r.killed.map(toFigureClaim),
       wounded: r.wounded.map(toFigureClaim),
@@ -81,13 +84,22 @@ export function shownComparisonRows(rows: OutletComparison[], all: boolean): Out
   return all ? rows : rows.slice(0, initialRows(rows));
 }
 
-export function ComparisonMatrix({ rows, all = false }: { rows: OutletComparison[]; all?: boolean }) {
+export function ComparisonMatrix({
+  rows,
+  all = false,
+  revisions,
+}: {
+  rows: OutletComparison[];
+  all?: boolean;
+  /** Earlier versions by article id (getEvent's `revisions`): rows count their revised articles. */
+  revisions?: Readonly<Record<string, unknown>>;
+}) {
   if (rows.length === 0) {
     return <EmptyState title="No outlet matches these filters" description="Remove a filter to see the outlets that reported this event." />;
   }
   const limit = initialRows(rows);
   const hiddenOutlets = new Set(rows.slice(limit).map((r) => r.outlet.key)).size;
   // Only the rows sent are converted (a large event has hundreds).
-  const matrix = toMatrixRows(all ? rows : rows.slice(0, limit));
+  const matrix = toMatrixRows(all ? rows : rows.slice(0, limit), revisions);
   return <ComparisonTable rows={matrix} total={rows.length} limit={limit} hiddenOutlets={hiddenOutlets} all={all} />;
 }

@@ -7,7 +7,6 @@ import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { OutletKindBadge } from "@/components/data-table/cells/outlet-badge";
 import { formatDay, formatNumber } from "@/components/format";
 import type { FigureClaim } from "./evidence";
-import { useRevisionsByArticle } from "@/components/article/revisions-context";
 import { useArticleIndex } from "./evidence-context";
 import { FigureButton } from "./figure-button";
 import { LanguageBadge } from "./language-badge";
@@ -19,7 +18,8 @@ export interface MatrixRow extends Pick<OutletComparison, "key" | "kind" | "pare
   articleCount: number;
   /** Languages of the row's articles (ISO 639-1), sorted. */
   languages: string[];
-  articleIds: string[];
+  /** Articles of the row revised after they were first fetched. */
+  revised: number;
   /** Articles of the row that are detected copies. */
   copies: number;
   killed: FigureClaim[];
@@ -168,7 +168,6 @@ export function ComparisonTable({
   hiddenOutlets?: number;
   all?: boolean;
 }) {
-  const revisions = useRevisionsByArticle();
   const tableId = `${useId().replace(/:/g, "")}-rows`;
   return (
     <div className="space-y-2">
@@ -177,12 +176,12 @@ export function ComparisonTable({
           <caption className="sr-only">Comparison by outlet</caption>
           <thead className="bg-neutral-50">
             <tr className="border-b border-neutral-200 text-xs tracking-wide text-neutral-600 uppercase">
-              <th scope="col" className="px-3 py-2 text-left font-semibold">Outlet</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">Killed</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">Wounded</th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">Other figures</th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">Statements</th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">Articles</th>
+              <th scope="col" className="cell text-left font-semibold">Outlet</th>
+              <th scope="col" className="cell text-left font-semibold">Killed</th>
+              <th scope="col" className="cell text-left font-semibold">Wounded</th>
+              <th scope="col" className="cell text-left font-semibold">Other figures</th>
+              <th scope="col" className="cell text-right font-semibold">Statements</th>
+              <th scope="col" className="cell text-right font-semibold">Articles</th>
             </tr>
           </thead>
           <tbody id={tableId}>
@@ -197,16 +196,16 @@ export function ComparisonTable({
                   className={copyRow ? "border-b border-neutral-100 bg-amber-50/40 align-top" : "border-b border-neutral-100 align-top"}
                 >
                   <RowHeader r={r} />
-                  <td className="min-w-40 px-3 py-2">
+                  <td className="cell min-w-40">
                     <FigureCell claims={r.killed} multiArticle={multi} label="killed" />
                   </td>
-                  <td className="min-w-40 px-3 py-2">
+                  <td className="cell min-w-40">
                     <FigureCell claims={r.wounded} multiArticle={multi} label="wounded" />
                   </td>
-                  <td className="min-w-40 px-3 py-2">
+                  <td className="cell min-w-40">
                     <FigureCell claims={r.other} multiArticle={multi} showKind label="other" />
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
+                  <td className="cell text-right">
                     <div className="font-medium">{formatNumber(total)}</div>
                     {total > 0 ? (
                       <div className="text-xs text-neutral-500">
@@ -214,9 +213,9 @@ export function ComparisonTable({
                       </div>
                     ) : null}
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
+                  <td className="cell text-right">
                     <div className="font-medium">{formatNumber(r.articleCount)}</div>
-                    <RevisedCount n={r.articleIds.filter((id) => revisions[id]).length} />
+                    <RevisedCount n={r.revised} />
                     {r.copies > 0 && r.kind === "own" ? (
                       <div className="text-xs whitespace-nowrap">
                         <Badge tone="warning">

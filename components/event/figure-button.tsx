@@ -60,12 +60,8 @@ export function FigureButton({
         <button
           type="button"
           {...p}
-          className={cn(
-            "group/fig flex w-full max-w-64 flex-col items-start rounded-md border px-2 py-1 text-left transition-colors",
-            "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600",
-            claim.isHeadline ? "border-neutral-300 bg-white hover:border-blue-400 hover:bg-blue-50/50" : "border-transparent hover:border-neutral-300 hover:bg-neutral-50",
-            compact && "py-0.5",
-          )}
+          // Styles in app/globals.css (`.fig`): a large event's page has hundreds of figures.
+          className={cn("fig", claim.isHeadline ? "fig-head" : "fig-more", compact && "py-0.5")}
         >
           <span className="flex items-baseline gap-1.5">
             {showKind ? <span className="text-xs text-neutral-500">{KIND_LABEL[claim.kind]}</span> : null}
@@ -75,7 +71,7 @@ export function FigureButton({
             {revision ? <Badge tone="warning">revised</Badge> : null}
           </span>
           {hasLine ? (
-            <span className="text-xs leading-snug text-neutral-500">
+            <span className="fig-line">
               {[via.length ? `via ${via.join(" → ")}` : null, authority ? `per ${authorityLabel(authority)}` : null, showDate ?? null].filter(Boolean).join(" · ")}
             </span>
           ) : null}

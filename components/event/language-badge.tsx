@@ -8,7 +8,7 @@ export function LanguageBadge({ code, className }: { code: string | null | undef
   return (
     <span
       title={`In ${name}`}
-      className={cn("inline-flex items-center rounded px-1 py-px text-[0.65rem] leading-none font-semibold tracking-wide text-neutral-700 uppercase ring-1 ring-neutral-300 ring-inset", className)}
+      className={cn("lang-badge", className)}
     >
       <span aria-hidden="true">{code}</span>
       <span className="sr-only">in {name}</span>

@@ -18,11 +18,11 @@ export function StatementQuote({ s, article, showLanguage = false }: { s: QuoteS
   // outlet → original / cited outlet → speaker: shown when something stands between outlet and speaker.
   const relayed = s.chain.length > 2 || (s.chain.length === 2 && s.chain[1]!.role !== "authority");
   return (
-    <figure className="m-0 rounded-md border border-neutral-200 bg-white p-2.5">
-      <blockquote lang={article?.language ?? undefined} className={s.direct ? "text-sm leading-relaxed text-neutral-900" : "text-sm leading-relaxed text-neutral-700 italic"}>
+    <figure className="quote">
+      <blockquote lang={article?.language ?? undefined} className={s.direct ? "quote-text" : "quote-reported"}>
         {s.direct ? <>“{s.text}”</> : s.text}
       </blockquote>
-      <figcaption className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-neutral-600">
+      <figcaption className="quote-caption">
         <Badge tone={s.direct ? "accent" : "muted"}>{s.direct ? "direct quote" : "reported speech"}</Badge>
         {showLanguage ? <LanguageBadge code={article?.language} /> : null}
         {s.cue ? <span>cue: <em>{s.cue}</em></span> : null}
@@ -33,7 +33,7 @@ export function StatementQuote({ s, article, showLanguage = false }: { s: QuoteS
         {s.channel && !relayed ? <span className="font-medium text-neutral-700">via {s.channel}</span> : null}
         {relayed ? <AttributionChain chain={s.chain} className="basis-full font-medium text-neutral-700" /> : null}
         {article ? (
-          <Link href={`/articles/${encodeURIComponent(article.id)}#statement-${s.id}`} className="ml-auto text-blue-800 underline decoration-blue-300 hover:decoration-blue-800">
+          <Link href={`/articles/${encodeURIComponent(article.id)}#statement-${s.id}`} className="link ml-auto">
             {article.publishedAt ? formatDay(article.publishedAt) : "article"}
             <span className="sr-only">: open the article “{article.title}”</span>
           </Link>

@@ -61,7 +61,7 @@ function SpeakerBlock({
               {list.length > perOutlet && minor ? (
                 <Link
                   href={`/articles/${encodeURIComponent(list[perOutlet]!.articleId)}#statement-${list[perOutlet]!.id}`}
-                  className="mt-2 block text-xs text-blue-800 underline decoration-blue-300 hover:decoration-blue-800"
+                  className="link mt-2 block text-xs"
                 >
                   {list.length - perOutlet} more from {outlets.get(k)?.name ?? k}
                 </Link>
@@ -86,7 +86,7 @@ function SpeakerBlock({
               <span key={k}>
                 {i > 0 ? ", " : null}
                 {first ? (
-                  <Link href={`/articles/${encodeURIComponent(first.articleId)}#statement-${first.id}`} className="text-blue-800 underline decoration-blue-300 hover:decoration-blue-800">
+                  <Link href={`/articles/${encodeURIComponent(first.articleId)}#statement-${first.id}`} className="link">
                     {name}
                   </Link>
                 ) : (

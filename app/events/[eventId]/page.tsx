@@ -164,7 +164,7 @@ export default async function EventPage(props: Props) {
                 </p>
               ) : null}
               <ComparisonView by={by}>
-                {by === "authority" ? <AuthorityMatrix rows={detail.byAuthority} claims={claims} /> : <ComparisonMatrix rows={comparison} all={rows === "all"} />}
+                {by === "authority" ? <AuthorityMatrix rows={detail.byAuthority} claims={claims} /> : <ComparisonMatrix rows={comparison} all={rows === "all"} revisions={detail.revisions} />}
               </ComparisonView>
             </CardBody>
           </Card>
