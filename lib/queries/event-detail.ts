@@ -23,6 +23,7 @@ import type {
   AuthorityComparisonRow,
   ClaimEvidence,
   CountPoint,
+  CoverageSeries,
   EventClaim,
   EventDetail,
   EventStatement,
@@ -35,10 +36,10 @@ import { EVIDENCE_MAX_CLAIMS } from "../schemas/evidence";
 import type { ArticleFilters, EventDetailFilters } from "../schemas/filters";
 import { getRevisionsByArticle } from "../revisions/queries";
 import { eventListSelect, toEventListItem } from "./events";
-import { getCoverage } from "./overview";
+import { cellCounts, coverageSeries } from "./overview";
 import { articleSortKeys } from "./articles";
 import { claimSelect, loadArticleListItems, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
-import { and, ident, inOrder, join, orderBySql, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { and, empty, ident, inOrder, join, orderBySql, readArrays, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
 import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
@@ -87,12 +88,12 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
         LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId" LEFT JOIN "Outlet" so ON so."id" = s."outletId"
         LEFT JOIN "EventArticle" ea ON ea."articleId" = a."id" LEFT JOIN "Event" e ON e."id" = ea."eventId"
       WHERE a."id" IN (${join(ids)})`),
-    readRows<Record<string, unknown>>(database, sql`
+    readArrays(database, sql`
       SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
         c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
         c."phrase" AS "phrase", c."start" AS "start", c."end" AS "end", c."sentenceStart" AS "sentenceStart", c."sentenceEnd" AS "sentenceEnd"
       FROM "CasualtyClaim" c WHERE c."articleId" IN (${join(ids)}) ORDER BY c."start" ASC, c."id" ASC`),
-    readRows<Record<string, unknown>>(database, sql`
+    readArrays(database, sql`
       SELECT t."id" AS "id", t."articleId" AS "articleId", t."speaker" AS "speaker", t."speakerMention" AS "speakerMention",
         t."affiliation" AS "affiliation", t."cue" AS "cue", t."channel" AS "channel", t."text" AS "text", t."start" AS "start", t."end" AS "end",
         t."direct" AS "direct"
@@ -119,52 +120,142 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
       statements: [],
     });
   }
+  // Claims and statements come as arrays (columns in SELECT order): thousands of rows in a
+  // large event, each becoming the one object the DTO keeps.
   for (const c of claims) {
-    byArticle.get(str(c.articleId))?.claims.push({
-      id: toNumber(c.id),
-      articleId: str(c.articleId),
-      kind: str(c.kind),
-      min: toNullableNumber(c.min),
-      max: toNullableNumber(c.max),
-      qualifier: str(c.qualifier),
-      victimGroup: opt(c.victimGroup),
-      authority: opt(c.authority),
-      isContext: toBool(c.isContext),
-      isHeadline: toBool(c.isHeadline),
-      phrase: str(c.phrase),
-      start: toNumber(c.start),
-      end: toNumber(c.end),
-      sentenceStart: toNumber(c.sentenceStart),
-      sentenceEnd: toNumber(c.sentenceEnd),
+    byArticle.get(str(c[1]))?.claims.push({
+      id: toNumber(c[0]),
+      articleId: str(c[1]),
+      kind: str(c[2]),
+      min: toNullableNumber(c[3]),
+      max: toNullableNumber(c[4]),
+      qualifier: str(c[5]),
+      victimGroup: opt(c[6]),
+      authority: opt(c[7]),
+      isContext: toBool(c[8]),
+      isHeadline: toBool(c[9]),
+      phrase: str(c[10]),
+      start: toNumber(c[11]),
+      end: toNumber(c[12]),
+      sentenceStart: toNumber(c[13]),
+      sentenceEnd: toNumber(c[14]),
     });
   }
   for (const t of statements) {
-    byArticle.get(str(t.articleId))?.statements.push({
-      id: toNumber(t.id),
-      articleId: str(t.articleId),
-      speaker: opt(t.speaker),
-      speakerMention: opt(t.speakerMention),
-      affiliation: opt(t.affiliation),
-      cue: opt(t.cue),
-      channel: opt(t.channel),
-      text: str(t.text),
-      start: toNumber(t.start),
-      end: toNumber(t.end),
-      direct: toBool(t.direct),
+    byArticle.get(str(t[1]))?.statements.push({
+      id: toNumber(t[0]),
+      articleId: str(t[1]),
+      speaker: opt(t[2]),
+      speakerMention: opt(t[3]),
+      affiliation: opt(t[4]),
+      cue: opt(t[5]),
+      channel: opt(t[6]),
+      text: str(t[7]),
+      start: toNumber(t[8]),
+      end: toNumber(t[9]),
+      direct: toBool(t[10]),
     });
   }
   return inOrder(ids, [...byArticle.values()]);
 }
 
-interface HeadlineRow {
-  kind: string;
-  min: unknown;
-  max: unknown;
-  qualifier: string;
-  articleId: string;
-  publishedAt: unknown;
-  outletKey: string;
-  outletName: string;
+/**
+ * One event's articles, read once per page: the ids matching the filters in the comparison's
+ * order (see matchingIds), the facets (every article's outlet and language), the coverage
+ * cells (matching articles per day and outlet) and the matching articles' publication times
+ * and outlets (for the count timeline).
+ */
+interface EventMembers {
+  ids: string[];
+  outlets: Map<string, OutletRef>;
+  languages: string[];
+  coverage: Promise<CoverageSeries>;
+  /** Matching articles with a publication time: the time and outlet. */
+  published: Map<string, { at: Date; outletKey: string; outletName: string }>;
+}
+
+/**
+ * The event's articles in one query over its membership (matchingIds, the facets, the coverage
+ * counts and the timeline's articles were four reads of the same rows), as arrays. `conditions`
+ * (articleConditions with the event) mark the matching rows, evaluated only when they filter
+ * more than the membership.
+ */
+async function readEventMembers(database: Database, eventId: string, conditions: Sql[], top = 8): Promise<EventMembers> {
+  const filtered = conditions.length > 1;
+  const rows = await readArrays(
+    database,
+    sql`SELECT a."id", a."outletId", a."publishedAt", a."publishedDay", a."language", o."key", o."name", o."kind"${
+      filtered ? sql`, CASE WHEN ${and(conditions)} THEN 1 ELSE 0 END` : empty
+    }
+        FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
+        WHERE ea."eventId" = ${eventId}
+        ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`,
+  );
+  const ids: string[] = [];
+  const outlets = new Map<string, OutletRef>();
+  const outletsById = new Map<number, { key: string; name: string }>();
+  const languages = new Set<string>();
+  const cells = new Map<string, { day: string; outletId: number; n: number }>();
+  const published = new Map<string, { at: Date; outletKey: string; outletName: string }>();
+  for (const r of rows) {
+    const outletId = toNumber(r[1]);
+    const key = r[5] as string;
+    if (!outlets.has(key)) {
+      outlets.set(key, { key, name: r[6] as string, kind: r[7] as string });
+      outletsById.set(outletId, { key, name: r[6] as string });
+    }
+    if (r[4]) languages.add(r[4] as string);
+    if (filtered && !toBool(r[8])) continue;
+    const id = r[0] as string;
+    ids.push(id);
+    const day = r[3] as string | null;
+    if (day !== null) {
+      const cellKey = `${day} ${outletId}`;
+      const cell = cells.get(cellKey);
+      if (cell) cell.n++;
+      else cells.set(cellKey, { day, outletId, n: 1 });
+    }
+    const at = toDate(r[2]);
+    if (at) published.set(id, { at, outletKey: key, outletName: r[6] as string });
+  }
+  // The order a GROUP BY day, outlet returns them in.
+  const grouped = [...cells.values()].sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.outletId - y.outletId));
+  const coverage = coverageSeries(cellCounts(grouped), top, async () => outletsById);
+  return { ids, outlets, languages: [...languages].sort(), coverage, published };
+}
+
+/**
+ * The count timeline: the headline killed / wounded figures of the matching articles with a
+ * publication time (`published`), by publication time, then claim id.
+ */
+async function readHeadlineCounts(database: Database, eventId: string, published: EventMembers["published"]): Promise<CountPoint[]> {
+  if (published.size === 0) return [];
+  const rows = await readArrays(
+    database,
+    sql`SELECT c."articleId", c."kind", c."min", c."max", c."qualifier"
+        FROM "EventArticle" ea JOIN "CasualtyClaim" c ON c."articleId" = ea."articleId"
+        WHERE ea."eventId" = ${eventId} AND c."isHeadline" AND NOT c."isContext" AND c."kind" IN (${join(["killed", "wounded"])})
+        ORDER BY c."id" ASC`,
+  );
+  const points: (CountPoint & { time: number })[] = [];
+  for (const r of rows) {
+    const a = published.get(r[0] as string);
+    if (!a) continue;
+    points.push({
+      at: a.at.toISOString(),
+      articleId: r[0] as string,
+      outletKey: a.outletKey,
+      outletName: a.outletName,
+      kind: r[1] as CasualtyKind,
+      min: toNullableNumber(r[2]),
+      max: toNullableNumber(r[3]),
+      qualifier: r[4] as Qualifier,
+      time: a.at.getTime(),
+    });
+  }
+  // Stable: claims of one time stay in id order.
+  points.sort((x, y) => x.time - y.time);
+  return points.map(({ time: _time, ...p }) => p);
 }
 
 /**
@@ -292,46 +383,17 @@ export async function getEvent(
   // event, not with the corpus (Prisma's `membership: { eventId }` filter is a LEFT JOIN that
   // SQLite answered by scanning every article: 1.3 s per query at 20k articles).
   const conditions = await articleConditions(database, { ...f, event: id });
-  const [ids, facetRows, coverage, headlines] = await Promise.all([
-    matchingIds(database, conditions),
-    readRows<{ language: string | null; key: string; name: string; kind: string }>(
-      database,
-      sql`SELECT DISTINCT a."language" AS "language", o."key" AS "key", o."name" AS "name", o."kind" AS "kind"
-          FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
-          WHERE ea."eventId" = ${id}`,
-    ),
-    getCoverage({ ...f, event: id }, database),
-    // The count timeline covers every matching article, not only those the matrix shows.
-    readRows<HeadlineRow>(
-      database,
-      sql`SELECT c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier", c."articleId" AS "articleId",
-            a."publishedAt" AS "publishedAt", o."key" AS "outletKey", o."name" AS "outletName"
-          FROM "Article" a JOIN "CasualtyClaim" c ON c."articleId" = a."id" JOIN "Outlet" o ON o."id" = a."outletId"
-          WHERE ${and(conditions)} AND a."publishedAt" IS NOT NULL
-            AND c."isHeadline" AND NOT c."isContext" AND c."kind" IN (${join(["killed", "wounded"])})
-          ORDER BY a."publishedAt" ASC, c."id" ASC`,
-    ),
-  ]);
+  const { ids, outlets, languages, coverage: coverageSeriesP, published } = await readEventMembers(database, id, conditions);
   const total = ids.length;
   const shownIds = ids.slice(0, EVENT_ARTICLE_LIMIT);
-  const [articles, revisions] = await Promise.all([
+  const [articles, revisions, coverage, counts] = await Promise.all([
     loadEventArticles(database, shownIds),
     // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
     getRevisionsByArticle(shownIds, database),
+    coverageSeriesP,
+    // The count timeline covers every matching article, not only those the matrix shows.
+    readHeadlineCounts(database, id, published),
   ]);
-
-  const counts: CountPoint[] = headlines.map((c) => ({
-    at: toDate(c.publishedAt)!.toISOString(),
-    articleId: c.articleId,
-    outletKey: c.outletKey,
-    outletName: c.outletName,
-    kind: c.kind as CasualtyKind,
-    min: toNullableNumber(c.min),
-    max: toNullableNumber(c.max),
-    qualifier: c.qualifier as Qualifier,
-  }));
-  const outlets = new Map<string, OutletRef>(facetRows.map((r) => [r.key, { key: r.key, name: r.name, kind: r.kind }]));
-  const languages = [...new Set(facetRows.map((r) => r.language).filter((l): l is string => !!l))].sort();
 
   // Provenance: which article copies which, and the rows the matrix shows.
   const provenance: (ProvenanceArticle & { row: EventArticleRow })[] = articles.map((a) => ({ ...toProvenanceArticle(a), row: a }));

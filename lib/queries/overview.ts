@@ -65,7 +65,7 @@ export function splitByMonth(from?: string, to?: string): { months: { from?: str
   return { months: { from: first, to: last }, days };
 }
 
-interface CoverageCounts {
+export interface CoverageCounts {
   /** Articles per outlet id over the whole filter. */
   totals: Map<number, number>;
   /** Articles per day of the `shown` outlets (`outletId`) and of all the others together (null). */
@@ -182,16 +182,7 @@ async function countsFromArticles(database: Database, f: ArticleWhereInput): Pro
     const rows = await db.$queryRaw<{ day: string; outletId: unknown; n: unknown }[]>(
       sql`SELECT a."publishedDay" AS "day", a."outletId" AS "outletId", COUNT(*) AS n FROM ${from} WHERE ${and(where)} GROUP BY 1, 2`,
     );
-    const cells = rows.map((r) => ({ day: r.day, outletId: toNumber(r.outletId), n: toNumber(r.n) }));
-    const totals = new Map<number, number>();
-    for (const c of cells) totals.set(c.outletId, (totals.get(c.outletId) ?? 0) + c.n);
-    return {
-      totals,
-      async days(shown) {
-        const set = new Set(shown);
-        return cells.map((c) => ({ ...c, outletId: set.has(c.outletId) ? c.outletId : null }));
-      },
-    };
+    return cellCounts(rows.map((r) => ({ day: r.day, outletId: toNumber(r.outletId), n: toNumber(r.n) })));
   }
   const rows = await db.$queryRaw<{ id: unknown; n: unknown }[]>(
     sql`SELECT a."outletId" AS "id", COUNT(*) AS n FROM ${from} WHERE ${and(where)} GROUP BY a."outletId"`,
@@ -220,17 +211,40 @@ export async function getCoverage(
   f: ArticleWhereInput & { top?: number },
   database: Database = getDatabase(),
 ): Promise<CoverageSeries> {
-  const top = f.top ?? 8;
   const counts = f.q || f.event ? await countsFromArticles(database, f) : await countsFromAggregates(database, f);
+  return coverageSeries(counts, f.top ?? 8, async (ids) => {
+    const outlets = await database.db.outlet.findMany({ where: { id: { in: ids } }, select: { id: true, key: true, name: true } });
+    return new Map(outlets.map((o) => [o.id, o]));
+  });
+}
+
+/** Counts of (day, outlet) cells already grouped: one event's articles (see getEvent). */
+export function cellCounts(cells: { day: string; outletId: number; n: number }[]): CoverageCounts {
+  const totals = new Map<number, number>();
+  for (const c of cells) totals.set(c.outletId, (totals.get(c.outletId) ?? 0) + c.n);
+  return {
+    totals,
+    async days(shown) {
+      const set = new Set(shown);
+      return cells.map((c) => ({ ...c, outletId: set.has(c.outletId) ? c.outletId : null }));
+    },
+  };
+}
+
+/**
+ * The coverage series from `counts`: the `top` outlets by volume, the rest as "Other outlets".
+ * `outletsById` names the outlets shown.
+ */
+export async function coverageSeries(
+  counts: CoverageCounts,
+  top: number,
+  outletsById: (ids: number[]) => Promise<Map<number, { key: string; name: string }>>,
+): Promise<CoverageSeries> {
   const ranked = [...counts.totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   if (ranked.length === 0) return { series: [], rows: [], totals: {} };
   const shown = ranked.slice(0, top).map(([id]) => id);
   const other = ranked.length > top;
-  const [groups, outlets] = await Promise.all([
-    counts.days(shown),
-    database.db.outlet.findMany({ where: { id: { in: shown } }, select: { id: true, key: true, name: true } }),
-  ]);
-  const byId = new Map(outlets.map((o) => [o.id, o]));
+  const [groups, byId] = await Promise.all([counts.days(shown), outletsById(shown)]);
   const series = shown.filter((id) => byId.has(id)).map((id) => ({ key: byId.get(id)!.key, name: byId.get(id)!.name }));
   if (other) series.push({ key: "__other", name: "Other outlets" });
 
