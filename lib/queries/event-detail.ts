@@ -174,6 +174,9 @@ interface EventMembers {
   published: Map<string, { at: Date; outletKey: string; outletName: string }>;
 }
 
+/** The comparison's order of an event's articles (alias `a`): independent reports first, then by publication. */
+const COMPARISON_ORDER = sql`ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`;
+
 /**
  * The event's articles in one query over its membership (matchingIds, the facets, the coverage
  * counts and the timeline's articles were four reads of the same rows), as arrays. `conditions`
@@ -189,7 +192,7 @@ async function readEventMembers(database: Database, eventId: string, conditions:
     }
         FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
         WHERE ea."eventId" = ${eventId}
-        ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`,
+        ${COMPARISON_ORDER}`,
   );
   const ids: string[] = [];
   const outlets = new Map<string, OutletRef>();
@@ -268,7 +271,7 @@ async function matchingIds(database: Database, conditions: Sql[]): Promise<strin
   const rows = await readRows<{ id: string }>(
     database,
     sql`SELECT a."id" AS "id" FROM "Article" a WHERE ${and(conditions)}
-        ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`,
+        ${COMPARISON_ORDER}`,
   );
   return rows.map((r) => r.id);
 }
