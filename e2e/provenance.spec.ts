@@ -72,7 +72,10 @@ test("an analyst pivots the comparison by authority and reads the blindspots", a
   await expect(page).not.toHaveURL(/by=authority/);
   await expect(page.getByRole("table", { name: "Comparison by outlet" })).toBeVisible();
 
-  // Blindspots: the Observatory's 83 killed, and the outlets that left it out.
+  // Blindspots: the Observatory's 83 killed, and the outlets that left it out. The section loads
+  // from the browser when it nears the viewport.
+  const blindspots = page.getByRole("region", { name: "Blindspots" });
+  await blindspots.scrollIntoViewIfNeeded();
   const figures = page.getByRole("table", { name: "Figures and the outlets that omit them" });
   // "Killed 83 Syrian soldiers", not the "83–90" of another row.
   const row83 = figures.getByRole("row").filter({ has: page.getByRole("button", { name: /^Killed 83(?![–\d])/ }) });
@@ -80,6 +83,25 @@ test("an analyst pivots the comparison by authority and reads the blindspots", a
   await expect(row83.getByRole("cell").nth(1)).toContainText("Mondialisation.ca");
   await expect(row83.getByRole("cell").nth(0)).toContainText("Northern Ledger");
   await expect(page.getByRole("table", { name: "Statements and the outlets that omit them" })).toBeVisible();
+  // Its figures open their evidence sentence like the comparison's.
+  await row83.getByRole("button", { name: /^Killed 83/ }).focus();
+  await expect(page.getByRole("region", { name: /Evidence for killed 83/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+});
+
+test("the event's sections answer as JSON, and say what is wrong with a bad request", async ({ page, request }) => {
+  const id = await strikeEventId(page);
+  const res = await request.get(`/api/events/${encodeURIComponent(id)}/sections`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { blindspots: { figures: { key: string }[] }; speakers: { total: number; groups: unknown[] } };
+  expect(body.blindspots.figures.map((f) => f.key)).toContain("killed:83");
+  expect(body.speakers.groups.length).toBeLessThanOrEqual(body.speakers.total);
+  const bad = await request.get(`/api/events/${encodeURIComponent(id)}/sections?speakers=some`);
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ field: "speakers" });
+  const badFilter = await request.get(`/api/events/${encodeURIComponent(id)}/sections?from=2016-13-01`);
+  expect(badFilter.status()).toBe(400);
+  expect((await request.get(`/api/events/ev_does_not_exist/sections`)).status()).toBe(404);
 });
 
 test("bad view and evidence parameters answer clear errors", async ({ page, request }) => {

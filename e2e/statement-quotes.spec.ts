@@ -33,9 +33,12 @@ test("the third quote of an outlet opens from its disclosure, with its attributi
 
   await page.goto(`/events/${encodeURIComponent(eventId)}`);
   await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  // "Statements by speaker" loads from the browser when it nears the viewport.
+  const statements = page.getByRole("region", { name: "Statements by speaker" });
+  await statements.scrollIntoViewIfNeeded();
   // The speaker's section (however the extractor names the speaker): its quotes as direct quotes.
   const quote = (q: string) => `“${q},”`;
-  const section = page.getByRole("region").filter({ has: page.getByText(quote(QUOTES[0]!), { exact: true }) });
+  const section = statements.getByRole("region").filter({ has: page.getByText(quote(QUOTES[0]!), { exact: true }) });
   await expect(section).toHaveCount(1);
   const third = section.getByText(quote(QUOTES[2]!), { exact: true });
   await expect(section.getByText(quote(QUOTES[1]!), { exact: true })).toBeVisible();

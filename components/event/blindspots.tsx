@@ -1,26 +1,23 @@
 import Link from "next/link";
-import type { EventBlindspots, EventClaim, EventStatement } from "@/lib/schemas/dto";
+import type { EventSections, ListedOutlets } from "@/lib/schemas/dto";
 import type { Qualifier } from "@/lib/extract/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatFigure, formatNumber } from "@/components/format";
 import { toFigureClaim } from "./evidence";
 import { FigureButton } from "./figure-button";
+import { SECTION_LIMITS } from "./section-limits";
 
-/** Rows shown per table: the most widely reported facts first (the page loads no more: getEvent's `blindspotRows`). */
-export const SHOWN_ROWS = 25;
-/** Outlets named per cell before "and N more". */
-const SHOWN_NAMES = 10;
+const SHOWN_ROWS = SECTION_LIMITS.blindspotRows;
 const QUOTE_CHARS = 220;
 
-function OutletList({ keys, names, empty }: { keys: string[]; names: Map<string, string>; empty: string }) {
-  if (keys.length === 0) return <span className="text-neutral-500 italic">{empty}</span>;
-  const shown = keys.slice(0, SHOWN_NAMES);
+function OutletList({ list, names, empty }: { list: ListedOutlets; names: Map<string, string>; empty: string }) {
+  if (list.total === 0) return <span className="text-neutral-500 italic">{empty}</span>;
   return (
     <span>
-      <span className="font-semibold tabular-nums">{formatNumber(keys.length)}</span>
+      <span className="font-semibold tabular-nums">{formatNumber(list.total)}</span>
       <span className="text-neutral-500">: </span>
-      {shown.map((k) => names.get(k) ?? k).join(", ")}
-      {keys.length > shown.length ? <span className="text-neutral-500"> and {formatNumber(keys.length - shown.length)} more</span> : null}
+      {list.keys.map((k) => names.get(k) ?? k).join(", ")}
+      {list.total > list.keys.length ? <span className="text-neutral-500"> and {formatNumber(list.total - list.keys.length)} more</span> : null}
     </span>
   );
 }
@@ -39,8 +36,8 @@ const th = "col-head";
 
 interface BlindspotRow {
   key: string;
-  reportedBy: string[];
-  omittedBy: string[];
+  reportedBy: ListedOutlets;
+  omittedBy: ListedOutlets;
 }
 
 /** One fact per row (rendered by `fact`), the outlets reporting it and those omitting it. */
@@ -58,7 +55,7 @@ function BlindspotTable<R extends BlindspotRow>({
   /** Plural: "Figures". */
   title: string;
   empty: { title: string; description: string };
-  /** Every fact, most widely reported first: the first SHOWN_ROWS are shown. */
+  /** The most widely reported facts, first (at most SHOWN_ROWS). */
   rows: R[];
   total: number;
   names: Map<string, string>;
@@ -92,10 +89,10 @@ function BlindspotTable<R extends BlindspotRow>({
                     {fact(r)}
                   </th>
                   <td className="cell">
-                    <OutletList keys={r.reportedBy} names={names} empty="none" />
+                    <OutletList list={r.reportedBy} names={names} empty="none" />
                   </td>
-                  <td className={r.omittedBy.length ? "cell bg-amber-50/60" : "cell"}>
-                    <OutletList keys={r.omittedBy} names={names} empty="no outlet: every one reports it" />
+                  <td className={r.omittedBy.total ? "cell bg-amber-50/60" : "cell"}>
+                    <OutletList list={r.omittedBy} names={names} empty="no outlet: every one reports it" />
                   </td>
                 </tr>
               ))}
@@ -108,35 +105,18 @@ function BlindspotTable<R extends BlindspotRow>({
   );
 }
 
-/** The claim a figure's row opens as evidence: one stating it in its most common form, else its first. */
-export function evidenceClaim(f: EventBlindspots["figures"][number], claims: ReadonlyMap<number, EventClaim>): EventClaim | undefined {
-  const main = f.forms[0];
-  return (
-    f.claimIds.map((id) => claims.get(id)).find((c) => c && main && c.min === main.min && c.max === main.max && c.qualifier === main.qualifier) ??
-    claims.get(f.claimIds[0]!)
-  );
-}
-
 /**
  * Fact-level blindspots: each figure and each statement reported about the event, the outlets
  * that carry it and the outlets covering the event that omit it.
  */
-export function Blindspots({
-  blindspots,
-  claims,
-  statements,
-}: {
-  blindspots: EventBlindspots;
-  claims: Map<number, EventClaim>;
-  statements: Map<number, EventStatement>;
-}) {
+export function Blindspots({ blindspots }: { blindspots: EventSections["blindspots"] }) {
   const names = new Map(blindspots.outlets.map((o) => [o.key, o.name]));
-  if (blindspots.outlets.length < 2) {
+  if (blindspots.outletCount < 2) {
     return (
       <EmptyState
         title="Nothing to compare"
         description={
-          blindspots.outlets.length === 0
+          blindspots.outletCount === 0
             ? "No outlet in this selection covers the event."
             : "Only one outlet covers this selection, so no outlet can leave out what another reports. Remove a filter to compare outlets."
         }
@@ -154,7 +134,7 @@ export function Blindspots({
         names={names}
         factClassName="min-w-40"
         fact={(f) => {
-          const claim = evidenceClaim(f, claims);
+          const claim = f.claim;
           const others = f.forms.slice(1).map((x) => formatFigure({ ...x, qualifier: x.qualifier as Qualifier }));
           return (
             <>
@@ -173,7 +153,7 @@ export function Blindspots({
         names={names}
         factClassName="max-w-md min-w-56"
         fact={(q) => {
-          const first = statements.get(q.statementIds[0]!);
+          const first = q.first;
           const text = q.text.length > QUOTE_CHARS ? `${q.text.slice(0, QUOTE_CHARS - 1)}…` : q.text;
           return (
             <>

@@ -2,20 +2,12 @@ import Link from "next/link";
 import type { OutletRef, SpeakerGroup } from "@/lib/schemas/dto";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ArticleInfo } from "./evidence";
-import { languagesOf } from "./language-badge";
 import { MoreQuotes } from "./more-quotes";
 import { ShowAllToggle } from "./show-all-toggle";
+import { SECTION_LIMITS, SHOWN_PER_OUTLET } from "./section-limits";
 import { StatementQuote, toQuote } from "./statement-quote";
 
-const SHOWN_SPEAKERS = 5;
-const SHOWN_PER_OUTLET = 2;
-/**
- * Outlets shown side by side per speaker; the others are named with a link to their quote. A
- * speaker quoted by hundreds of outlets would otherwise fill megabytes of page.
- */
-const SHOWN_OUTLETS = 6;
-const MINOR_OUTLETS = 2;
-const NAMED_OUTLETS = 12;
+const { speakers: SHOWN_SPEAKERS, speakerOutlets: SHOWN_OUTLETS, minorOutlets: MINOR_OUTLETS, namedOutlets: NAMED_OUTLETS } = SECTION_LIMITS;
 
 function SpeakerBlock({
   group,
@@ -35,8 +27,10 @@ function SpeakerBlock({
   const all = Object.keys(group.byOutlet);
   const keys = all.slice(0, minor ? MINOR_OUTLETS : SHOWN_OUTLETS);
   const rest = all.slice(keys.length);
-  const perOutlet = minor ? 1 : SHOWN_PER_OUTLET;
-  const total = all.reduce((n, k) => n + (group.byOutlet[k]?.length ?? 0), 0);
+  const perOutlet = minor ? SECTION_LIMITS.minorPerOutlet : SHOWN_PER_OUTLET;
+  // The lists may be cut to what is shown (`sizes` counts them whole).
+  const size = (k: string) => group.sizes?.[k] ?? group.byOutlet[k]?.length ?? 0;
+  const total = all.reduce((n, k) => n + size(k), 0);
   return (
     <section aria-labelledby={`speaker-${slug(group.speaker)}`} className="border-t border-neutral-200 pt-4 first:border-t-0 first:pt-0">
       <h3 id={`speaker-${slug(group.speaker)}`} className="flex items-baseline gap-2 text-sm font-semibold text-neutral-900">
@@ -58,12 +52,12 @@ function SpeakerBlock({
                   </li>
                 ))}
               </ul>
-              {list.length > perOutlet && minor ? (
+              {size(k) > perOutlet && minor && list[perOutlet] ? (
                 <Link
-                  href={`/articles/${encodeURIComponent(list[perOutlet]!.articleId)}#statement-${list[perOutlet]!.id}`}
+                  href={`/articles/${encodeURIComponent(list[perOutlet].articleId)}#statement-${list[perOutlet].id}`}
                   className="link mt-2 block text-xs"
                 >
-                  {list.length - perOutlet} more from {outlets.get(k)?.name ?? k}
+                  {size(k) - perOutlet} more from {outlets.get(k)?.name ?? k}
                 </Link>
               ) : list.length > perOutlet ? (
                 <MoreQuotes
@@ -109,23 +103,30 @@ function slug(s: string): string {
 /** Statements grouped by speaker, each outlet's version side by side. */
 export function StatementsBySpeaker({
   groups,
+  total = groups.length,
   outlets,
   articles,
+  mixed,
   all = false,
 }: {
+  /** The first speakers, or every one (`all`). */
   groups: SpeakerGroup[];
+  /** Speakers in all. */
+  total?: number;
   outlets: OutletRef[];
   articles: Record<string, ArticleInfo>;
+  /** The event's articles are in several languages: quotes show theirs. */
+  mixed: boolean;
   /** Every speaker (`?speakers=all`); else the first few, and a button that asks for the rest. */
   all?: boolean;
 }) {
-  if (groups.length === 0) {
+  if (total === 0) {
     return <EmptyState title="No attributed statements" description="No article in this selection quotes a speaker the extractor could identify." />;
   }
   const byKey = new Map(outlets.map((o) => [o.key, o]));
-  const mixed = languagesOf(Object.values(articles)).length > 1;
   const shown = groups.slice(0, SHOWN_SPEAKERS);
   const rest = groups.slice(SHOWN_SPEAKERS);
+  const more = total - shown.length;
   return (
     <div className="space-y-4">
       {shown.map((g) => (
@@ -138,12 +139,12 @@ export function StatementsBySpeaker({
           ))}
         </div>
       ) : null}
-      {rest.length > 0 ? (
+      {more > 0 ? (
         <ShowAllToggle
           param="speakers"
           all={all}
           controls="more-speakers"
-          label={all ? `Show the first ${SHOWN_SPEAKERS} speakers only` : `Show ${rest.length} more ${rest.length === 1 ? "speaker" : "speakers"}`}
+          label={all ? `Show the first ${SHOWN_SPEAKERS} speakers only` : `Show ${more} more ${more === 1 ? "speaker" : "speakers"}`}
         />
       ) : null}
     </div>

@@ -6,6 +6,8 @@ import type { EventDetail } from "../schemas/dto";
 import { eventDetailFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { BLINDSPOT_LIMIT, getClaimEvidence, getEvent, getEventArticleIds, getEventArticlePage } from "./event-detail";
+import { getEventSections } from "./event-sections";
+import type { SectionLimits } from "../schemas/dto";
 
 function article(over: Partial<NormalizedArticle> & Pick<NormalizedArticle, "url" | "title" | "text" | "publishedAt" | "outlet">): NormalizedArticle {
   return { canonicalUrl: null, author: null, language: "en", originalSource: null, tags: [], externalId: null, ...over };
@@ -198,6 +200,63 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
         blindspots: { ...bombing.blindspots, figures: figures.slice(0, rows), statements: statements.slice(0, rows) },
       });
     }
+  });
+
+  test("without its sections (the page's query) the detail has no blindspots or speakers, and the rest is unchanged", async () => {
+    const lean = (await getEvent(bombing.event.id, none, t.database, { sections: false }))!;
+    expect(lean.speakers).toEqual([]);
+    expect(lean.blindspots).toEqual({ outlets: [], figures: [], statements: [], totals: { figures: 0, statements: 0 } });
+    expect({ ...lean, speakers: bombing.speakers, blindspots: bombing.blindspots }).toEqual(bombing);
+  });
+
+  describe("the sections the page loads from the browser", () => {
+    const wide: SectionLimits = { blindspotRows: 25, blindspotNames: 10, speakers: 5, speakerOutlets: 6, minorOutlets: 2, minorPerOutlet: 1, namedOutlets: 12 };
+
+    test("the blindspots as the page shows them: the rows of the full detail with their evidence claim and first statement", async () => {
+      const sections = (await getEventSections(bombing.event.id, none, wide, false, t.database))!;
+      const { blindspots } = sections;
+      expect(blindspots.outletCount).toBe(bombing.blindspots.outlets.length);
+      expect(blindspots.totals).toEqual(bombing.blindspots.totals);
+      expect(blindspots.figures.map((f) => f.key)).toEqual(bombing.blindspots.figures.map((f) => f.key));
+      const killed12 = blindspots.figures.find((f) => f.key === "killed:12")!;
+      expect(killed12.reportedBy).toEqual({ keys: ["levantwire.example", "orientdaily.example", "mondialisation.ca"], total: 3 });
+      expect(killed12.omittedBy).toEqual({ keys: ["northernledger.example", "crossroadsreview.example"], total: 2 });
+      // Its evidence is a claim of the full detail stating 12 killed, and its article is sent along.
+      const claims = bombing.comparison.flatMap((r) => r.killed);
+      expect(claims.find((c) => c.id === killed12.claim!.id)).toMatchObject({ kind: "killed", min: 12 });
+      expect(sections.articles[killed12.claim!.articleId]).toMatchObject({ id: killed12.claim!.articleId, outletName: expect.any(String) });
+      const rubble = blindspots.statements.find((q) => q.text.includes("pulling people from the rubble"))!;
+      expect(rubble.omittedBy).toEqual({ keys: ["mondialisation.ca"], total: 1 });
+      const full = bombing.blindspots.statements.find((q) => q.key === rubble.key)!;
+      const first = bombing.comparison.flatMap((r) => r.statements).find((s) => s.id === full.statementIds[0])!;
+      expect(rubble.first).toEqual({ id: first.id, articleId: first.articleId });
+      // The outlets named are the covering outlets the rows list, no others.
+      expect(blindspots.outlets.map((o) => o.key).sort()).toEqual(bombing.blindspots.outlets.map((o) => o.key).sort());
+    });
+
+    test("tight limits cut every list to what is shown and keep the counts", async () => {
+      const tight: SectionLimits = { ...wide, blindspotRows: 1, blindspotNames: 1, speakers: 1 };
+      const sections = (await getEventSections(bombing.event.id, none, tight, false, t.database))!;
+      expect(sections.blindspots.figures).toHaveLength(1);
+      expect(sections.blindspots.statements).toHaveLength(1);
+      const [row] = sections.blindspots.figures;
+      expect(row!.reportedBy.keys).toHaveLength(1);
+      expect(row!.reportedBy.total).toBe(bombing.blindspots.figures[0]!.reportedBy.length);
+      // Only the outlets the rows name are sent (one reporting and one omitting per row here).
+      const named = new Set([...sections.blindspots.figures, ...sections.blindspots.statements].flatMap((r) => [...r.reportedBy.keys, ...r.omittedBy.keys]));
+      expect(sections.blindspots.outlets.map((o) => o.key).sort()).toEqual([...named].sort());
+      expect(named.size).toBeLessThan(bombing.blindspots.outlets.length);
+      expect(sections.speakers.total).toBe(bombing.speakers.length);
+      expect(sections.speakers.groups).toHaveLength(Math.min(1, bombing.speakers.length));
+      const all = (await getEventSections(bombing.event.id, none, tight, true, t.database))!;
+      expect(all.speakers.groups.map((g) => g.speaker)).toEqual(bombing.speakers.map((g) => g.speaker));
+      // Every statement a speaker block shows has its article.
+      for (const g of all.speakers.groups) for (const list of Object.values(g.byOutlet)) for (const s of list) expect(all.articles[s.articleId]).toBeDefined();
+    });
+
+    test("an unknown event is null", async () => {
+      expect(await getEventSections("ev_missing", none, wide, false, t.database)).toBeNull();
+    });
   });
 
   test("a filter narrows the provenance: a copy whose original is filtered out says so", async () => {

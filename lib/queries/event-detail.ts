@@ -371,14 +371,17 @@ function spread(articles: EventArticleRow[], origins: Map<string, Origin>, kind:
  * `opts.byAuthority: false` leaves `byAuthority` empty: the page pivots by authority only on
  * request (`?by=authority`), and grouping every claim by authority is work it otherwise discards.
  * `opts.blindspotRows` lists fewer blindspot rows than BLINDSPOT_LIMIT (the page shows a few):
- * the rows listed are the first of the full list, with the same totals.
+ * the rows listed are the first of the full list, with the same totals. `opts.sections: false`
+ * leaves `blindspots` and `speakers` empty: the page loads those sections from the browser
+ * (getEventSections), and a large event's page answers sooner without them.
  */
 export async function getEvent(
   id: string,
   f: EventDetailFilters,
   database: Database = getDatabase(),
-  opts: { byAuthority?: boolean; blindspotRows?: number } = {},
+  opts: { byAuthority?: boolean; blindspotRows?: number; sections?: boolean } = {},
 ): Promise<EventDetail | null> {
+  const withSections = opts.sections !== false;
   const event = await findEvent(database, id);
   if (!event) return null;
 
@@ -437,6 +440,7 @@ export async function getEvent(
         // The loaded row becomes the DTO (no copy per statement: thousands in a large event).
         const st: EventStatement = Object.assign(toStatementItem(s), { chain: statementChain(ctx, s) });
         row.statements.push(st);
+        if (!withSections) continue;
         const key = speakerKey(st.speaker ?? st.speakerMention);
         if (!key) continue;
         const group = speakers.get(key) ?? { speaker: st.speaker ?? st.speakerMention ?? key, byOutlet: {} };
@@ -451,7 +455,8 @@ export async function getEvent(
     (x, y) => Object.keys(y.byOutlet).length - Object.keys(x.byOutlet).length || x.speaker.localeCompare(y.speaker),
   );
 
-  const claimInputs = [...claimsById.values()].map(({ claim, article: a }) => ({
+  // The figures as the pivot by authority and the blindspots read them (neither is always wanted).
+  const claimInputs = !withSections && opts.byAuthority === false ? [] : [...claimsById.values()].map(({ claim, article: a }) => ({
     ...claim,
     outletKey: a.outlet.key,
     outletName: a.outlet.name,
@@ -471,15 +476,17 @@ export async function getEvent(
   // Outlets covering the event in this selection, in the matrix's order.
   const covering: OutletRef[] = [];
   for (const r of comparison) if (!covering.some((o) => o.key === r.outlet.key)) covering.push(r.outlet);
-  const blindspotRows = Math.min(BLINDSPOT_LIMIT, opts.blindspotRows ?? BLINDSPOT_LIMIT);
-  const figureSpots = topFigureBlindspots(claimInputs, covering, blindspotRows);
+  const blindspotRows = withSections ? Math.min(BLINDSPOT_LIMIT, opts.blindspotRows ?? BLINDSPOT_LIMIT) : 0;
+  const figureSpots = withSections ? topFigureBlindspots(claimInputs, covering, blindspotRows) : { rows: [], total: 0 };
   const statementInputs: StatementInput[] = [];
-  for (const r of comparison) {
-    for (const s of r.statements) statementInputs.push({ id: s.id, speaker: s.speaker, speakerMention: s.speakerMention, text: s.text, outletKey: r.outlet.key });
+  if (withSections) {
+    for (const r of comparison) {
+      for (const s of r.statements) statementInputs.push({ id: s.id, speaker: s.speaker, speakerMention: s.speakerMention, text: s.text, outletKey: r.outlet.key });
+    }
   }
-  const statementSpots = topStatementBlindspots(statementInputs, covering, blindspotRows);
+  const statementSpots = withSections ? topStatementBlindspots(statementInputs, covering, blindspotRows) : { rows: [], total: 0 };
   const blindspots = {
-    outlets: covering,
+    outlets: withSections ? covering : [],
     figures: figureSpots.rows,
     statements: statementSpots.rows,
     totals: { figures: figureSpots.total, statements: statementSpots.total },

@@ -167,6 +167,8 @@ export interface SpeakerGroup {
   speaker: string;
   /** Statements by outlet key. */
   byOutlet: Record<string, EventStatement[]>;
+  /** Statements per outlet key where `byOutlet` was cut to what the page shows (lib/queries/event-sections.ts). */
+  sizes?: Record<string, number>;
 }
 
 /** Min / median / max of independent sources' headline figures for one kind (`summariseFigures`). */
@@ -259,4 +261,74 @@ export interface IngestRunItem {
   errors: { item: string; reason: string }[];
   startedAt: string;
   finishedAt: string | null;
+}
+
+// The event page's lazily loaded sections (lib/queries/event-sections.ts, /api/events/:id/sections).
+
+/** How much of each section is shown: the components' own limits (components/event/section-limits.ts). */
+export interface SectionLimits {
+  /** Figure rows and statement rows of the blindspots. */
+  blindspotRows: number;
+  /** Outlets named per blindspot cell before "and N more". */
+  blindspotNames: number;
+  /** Speakers shown before "Show N more speakers"; every speaker with `allSpeakers`. */
+  speakers: number;
+  /** Outlets side by side for the first speakers, and their quotes before "N more from …" (all of them are sent: the disclosure lists them). */
+  speakerOutlets: number;
+  /** Outlets side by side, and quotes per outlet, for the speakers beyond the first. */
+  minorOutlets: number;
+  minorPerOutlet: number;
+  /** Outlets named by a link beyond those side by side. */
+  namedOutlets: number;
+}
+
+/** Some outlet keys of a longer list, and how long it is. */
+export interface ListedOutlets {
+  keys: string[];
+  total: number;
+}
+
+export interface FigureBlindspotRow extends Omit<FigureBlindspot, "reportedBy" | "omittedBy" | "claimIds"> {
+  reportedBy: ListedOutlets;
+  omittedBy: ListedOutlets;
+  /** The claim the row opens as evidence: one stating the figure in its most common form. */
+  claim: EventClaim | null;
+}
+
+export interface StatementBlindspotRow extends Omit<StatementBlindspot, "reportedBy" | "omittedBy" | "statementIds"> {
+  reportedBy: ListedOutlets;
+  omittedBy: ListedOutlets;
+  /** The first statement of the row, linked as "in context". */
+  first: { id: number; articleId: string } | null;
+}
+
+/** Title, outlet and date of an article a section cites (the page's `ArticleInfo`). */
+export interface SectionArticle {
+  id: string;
+  title: string;
+  outletName: string;
+  publishedAt: string | null;
+  language: string | null;
+}
+
+export interface EventSections {
+  blindspots: {
+    /** Outlets covering the event in this selection: how many, and those the rows name. */
+    outletCount: number;
+    outlets: OutletRef[];
+    figures: FigureBlindspotRow[];
+    statements: StatementBlindspotRow[];
+    totals: { figures: number; statements: number };
+  };
+  speakers: {
+    /** The first speakers (every one with `allSpeakers`), most widely quoted first; `sizes` counts what was cut. */
+    groups: SpeakerGroup[];
+    total: number;
+  };
+  /** The outlets the speaker blocks name. */
+  outlets: OutletRef[];
+  /** The articles the figures and quotes cite. */
+  articles: Record<string, SectionArticle>;
+  /** The comparison's articles are in more than one language (quotes then show theirs). */
+  mixedLanguages: boolean;
 }

@@ -12,7 +12,6 @@ import { CoverageChart } from "@/components/charts/coverage-chart";
 import { DataTableExport } from "@/components/data-table/data-table-export";
 import { UrlStateProvider } from "@/components/data-table/url-state";
 import { AuthorityMatrix, claimIndex } from "@/components/event/authority-matrix";
-import { Blindspots, SHOWN_ROWS as BLINDSPOT_ROWS, evidenceClaim } from "@/components/event/blindspots";
 import { ComparisonMatrix, SourcesLine, articleIndex, pickArticles, shownComparisonRows } from "@/components/event/comparison-matrix";
 import { ComparisonView } from "@/components/event/comparison-view";
 import { EvidenceProvider } from "@/components/event/evidence-context";
@@ -22,7 +21,7 @@ import { EventHeader } from "@/components/event/event-header";
 import { FollowControl } from "../../notifications/follow-control";
 import { EventManagePanel } from "@/components/event/event-manage-panel";
 import { EventToolbar } from "@/components/event/event-toolbar";
-import { StatementsBySpeaker } from "@/components/event/statements-by-speaker";
+import { EventSections } from "@/components/event/event-sections";
 import { QuoteVariants } from "@/components/event/quote-variants";
 import { FilterError } from "@/components/layout/filter-error";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -39,11 +38,11 @@ const NO_FILTERS: EventDetailFilters = { q: undefined, outlet: [], language: [] 
 
 /**
  * Metadata and page share one query per request (React cache, keyed by id + filters + view).
- * The pivot by authority is computed only for the view that shows it, and only the blindspot
- * rows the page shows are listed.
+ * The pivot by authority is computed only for the view that shows it; the blindspots and the
+ * statements by speaker are not computed here: `EventSections` loads them from the browser.
  */
 const loadEvent = cache((eventId: string, filtersKey: string, byAuthority: boolean) =>
-  getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters, undefined, { byAuthority, blindspotRows: BLINDSPOT_ROWS }),
+  getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters, undefined, { byAuthority, sections: false }),
 );
 
 async function load({ params, searchParams }: Props) {
@@ -80,13 +79,13 @@ export default async function EventPage(props: Props) {
   // The articles table is paged on the server: only its page's rows go to the browser.
   const table = error ? null : await loadArticlePage(detail.event.id, f ?? NO_FILTERS, { page, pageSize, sort, dir }, detail.revisions);
 
-  const { event, comparison, speakers, coverage, counts, facets } = detail;
+  const { event, comparison, coverage, counts, facets } = detail;
   const shown = detail.articles;
   const filtered = Boolean(f && (f.q || f.outlet.length || f.language.length || f.from || f.to));
   const articles = articleIndex(comparison);
   const claims = claimIndex(comparison);
   // The browser gets the articles of the figures it renders (their popovers name the article),
-  // not all the comparison's: the matrix's first rows (or the authority view), the blindspots.
+  // not all the comparison's: the matrix's first rows (or the authority view).
   const figureArticles = new Set<string>();
   const addClaims = (ids: Iterable<number>) => {
     for (const id of ids) {
@@ -96,13 +95,8 @@ export default async function EventPage(props: Props) {
   };
   if (by === "authority") addClaims(detail.byAuthority.flatMap((r) => Object.values(r.byKind).flatMap((figs) => figs.flatMap((fig) => fig.claimIds.slice(0, 1)))));
   else for (const r of shownComparisonRows(comparison, rows === "all")) for (const c of [...r.killed, ...r.wounded, ...r.other]) figureArticles.add(c.articleId);
-  for (const f of detail.blindspots.figures) {
-    const c = evidenceClaim(f, claims);
-    if (c) figureArticles.add(c.articleId);
-  }
   const evidenceArticles = pickArticles(articles, figureArticles);
   const mixedLanguages = new Set(Object.values(articles).map((a) => a.language).filter(Boolean)).size > 1;
-  const statementsById = new Map(comparison.flatMap((r) => r.statements.map((s) => [s.id, s] as const)));
   const colorOrder = facets.outlets.map((o) => o.key);
   const exportExtra = { event: event.id };
   const base = `/events/${encodeURIComponent(event.id)}`;
@@ -188,28 +182,14 @@ export default async function EventPage(props: Props) {
             </Card>
           </div>
 
-          <Card>
-            <CardHeader
-              id="blindspots"
-              title="Blindspots"
-              description="For each figure and each statement, the outlets covering this event that carry it and those that leave it out. Copies count for the outlet that republished them: their readers saw it."
-            />
-            <CardBody>
-              <Blindspots blindspots={detail.blindspots} claims={claims} statements={statementsById} />
-            </CardBody>
-          </Card>
-
-          <Card>
-            <CardHeader
-              id="statements"
-              title="Statements by speaker"
-              description="Who was quoted, and how each outlet rendered it. “via” names the outlet an article cites as carrying the statement; an arrow chain (outlet → original → channel → speaker) shows a quote that reached the outlet through another."
-              actions={<DataTableExport table="statements" entity="statements" extra={exportExtra} />}
-            />
-            <CardBody>
-              <StatementsBySpeaker groups={speakers} outlets={facets.outlets} articles={articles} all={allSpeakers === "all"} />
-            </CardBody>
-          </Card>
+          {/* Loaded from the browser when scrolled near, in one request: computed over the whole comparison. */}
+          <EventSections
+            key={`${JSON.stringify(f ?? NO_FILTERS)}:${allSpeakers ?? ""}`}
+            eventId={event.id}
+            filters={f ?? NO_FILTERS}
+            allSpeakers={allSpeakers === "all"}
+            statementActions={<DataTableExport table="statements" entity="statements" extra={exportExtra} />}
+          />
 
           {/* Loaded from the browser when scrolled near: the most expensive part of a large event. */}
           <QuoteVariants key={JSON.stringify(f ?? NO_FILTERS)} eventId={event.id} filters={f ?? NO_FILTERS} />

@@ -9,4 +9,4 @@ export const dynamic = "force-dynamic";
  * The event page loads its "Quote variants" section from here when it scrolls near it: grouping
  * and diffing a large event's statements costs more than the rest of the page.
  */
-export const GET = eventQueryRoute(getStatementGroups, "grouping the event's statements");
+export const GET = eventQueryRoute((eventId, filters) => getStatementGroups(eventId, filters), "grouping the event's statements");
