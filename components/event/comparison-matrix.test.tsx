@@ -38,6 +38,7 @@ function row(articles: ArticleListItem[]): OutletComparison {
     wounded: [],
     other: [],
     statements: [],
+    statementCount: { direct: 0, reported: 0 },
   };
 }
 

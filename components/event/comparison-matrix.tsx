@@ -41,7 +41,6 @@ function initialRows(rows: readonly { parentKey: string | null }[]): number {
  */
 export function toMatrixRows(rows: OutletComparison[], revisions: Readonly<Record<string, unknown>> = {}): MatrixRow[] {
   return rows.map((r) => {
-    const direct = r.statements.filter((s) => s.direct).length;
     return {
       key: r.key,
       kind: r.kind,
@@ -57,7 +56,7 @@ export function toMatrixRows(rows: OutletComparison[], revisions: Readonly<Recor
       killed: r.killed.map(toFigureClaim),
       wounded: r.wounded.map(toFigureClaim),
       other: r.other.map(toFigureClaim),
-      statements: { direct, reported: r.statements.length - direct },
+      statements: r.statementCount,
     };
   });
 }

@@ -206,7 +206,14 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
     const lean = (await getEvent(bombing.event.id, none, t.database, { sections: false }))!;
     expect(lean.speakers).toEqual([]);
     expect(lean.blindspots).toEqual({ outlets: [], figures: [], statements: [], totals: { figures: 0, statements: 0 } });
-    expect({ ...lean, speakers: bombing.speakers, blindspots: bombing.blindspots }).toEqual(bombing);
+    // Its rows count their statements without listing them.
+    expect(lean.comparison.map((r) => r.statements)).toEqual(bombing.comparison.map(() => []));
+    expect(lean.comparison.map((r) => r.statementCount)).toEqual(
+      bombing.comparison.map((r) => ({ direct: r.statements.filter((s) => s.direct).length, reported: r.statements.filter((s) => !s.direct).length })),
+    );
+    expect(bombing.comparison.some((r) => r.statementCount.direct > 0)).toBe(true);
+    const comparison = lean.comparison.map((r, i) => ({ ...r, statements: bombing.comparison[i]!.statements }));
+    expect({ ...lean, comparison, speakers: bombing.speakers, blindspots: bombing.blindspots }).toEqual(bombing);
   });
 
   describe("the sections the page loads from the browser", () => {

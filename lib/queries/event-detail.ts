@@ -66,7 +66,9 @@ interface EventArticleRow extends ArticleListRow {
   originalSourceUrl: string | null;
   syndicatedFrom: { id: string; title: string; outlet: { key: string; name: string } } | null;
   claims: EventClaimRow[];
+  /** Empty when the statements were only counted. */
   statements: StatementRow[];
+  statementCount: { direct: number; reported: number };
 }
 
 /**
@@ -75,9 +77,9 @@ interface EventArticleRow extends ArticleListRow {
  * Prisma's nested select issued six and spent more time compiling and assembling them than
  * the database spent answering.
  */
-async function loadEventArticles(database: Database, ids: string[]): Promise<EventArticleRow[]> {
+async function loadEventArticles(database: Database, ids: string[], withStatements: boolean): Promise<EventArticleRow[]> {
   if (ids.length === 0) return [];
-  const [articles, claims, statements] = await Promise.all([
+  const [articles, claims, statements, statementCounts] = await Promise.all([
     readRows<Record<string, unknown>>(database, sql`
       SELECT a."id" AS "id", a."title" AS "title", a."url" AS "url", a."publishedAt" AS "publishedAt", a."author" AS "author",
         a."language" AS "language", a."originalSourceName" AS "originalSourceName", a."originalSourceUrl" AS "originalSourceUrl",
@@ -93,11 +95,19 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
         c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
         c."phrase" AS "phrase", c."start" AS "start", c."end" AS "end", c."sentenceStart" AS "sentenceStart", c."sentenceEnd" AS "sentenceEnd"
       FROM "CasualtyClaim" c WHERE c."articleId" IN (${join(ids)}) ORDER BY c."start" ASC, c."id" ASC`),
-    readArrays(database, sql`
+    withStatements
+      ? readArrays(database, sql`
       SELECT t."id" AS "id", t."articleId" AS "articleId", t."speaker" AS "speaker", t."speakerMention" AS "speakerMention",
         t."affiliation" AS "affiliation", t."cue" AS "cue", t."channel" AS "channel", t."text" AS "text", t."start" AS "start", t."end" AS "end",
         t."direct" AS "direct"
-      FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) ORDER BY t."start" ASC, t."id" ASC`),
+      FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) ORDER BY t."start" ASC, t."id" ASC`)
+      : null,
+    // Without the statements themselves, their counts (the matrix shows no more).
+    withStatements
+      ? null
+      : readArrays(database, sql`
+      SELECT t."articleId" AS "articleId", t."direct" AS "direct", COUNT(*) AS "n"
+      FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) GROUP BY t."articleId", t."direct"`),
   ]);
   const str = (v: unknown) => v as string;
   const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -118,6 +128,7 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
       membership: r.eventId ? { event: { id: str(r.eventId), title: str(r.eventTitle) } } : null,
       claims: [],
       statements: [],
+      statementCount: { direct: 0, reported: 0 },
     });
   }
   // Claims and statements come as arrays (columns in SELECT order): thousands of rows in a
@@ -141,8 +152,15 @@ async function loadEventArticles(database: Database, ids: string[]): Promise<Eve
       sentenceEnd: toNumber(c[14]),
     });
   }
-  for (const t of statements) {
-    byArticle.get(str(t[1]))?.statements.push({
+  for (const [articleId, direct, n] of statementCounts ?? []) {
+    const a = byArticle.get(str(articleId));
+    if (a) a.statementCount[toBool(direct) ? "direct" : "reported"] += toNumber(n);
+  }
+  for (const t of statements ?? []) {
+    const a = byArticle.get(str(t[1]));
+    if (!a) continue;
+    a.statementCount[toBool(t[10]) ? "direct" : "reported"]++;
+    a.statements.push({
       id: toNumber(t[0]),
       articleId: str(t[1]),
       speaker: opt(t[2]),
@@ -393,7 +411,7 @@ export async function getEvent(
   const total = ids.length;
   const shownIds = ids.slice(0, EVENT_ARTICLE_LIMIT);
   const [articles, revisions, coverage, counts] = await Promise.all([
-    loadEventArticles(database, shownIds),
+    loadEventArticles(database, shownIds, withSections),
     // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
     getRevisionsByArticle(shownIds, database),
     coverageSeriesP,
@@ -426,9 +444,14 @@ export async function getEvent(
       wounded: [],
       other: [],
       statements: [],
+      statementCount: { direct: 0, reported: 0 },
     };
     for (const { row: a } of r.articles) {
-      row.articles.push(toArticleListItem(a));
+      const item = toArticleListItem(a);
+      item.statementCount = a.statementCount.direct + a.statementCount.reported; // the statements may only have been counted
+      row.articles.push(item);
+      row.statementCount.direct += a.statementCount.direct;
+      row.statementCount.reported += a.statementCount.reported;
       const ctx = context(a);
       for (const c of a.claims) {
         const claim: EventClaim = { ...c, kind: c.kind as CasualtyKind, qualifier: c.qualifier as Qualifier, chain: claimChain(ctx, c.authority) };

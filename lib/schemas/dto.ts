@@ -148,7 +148,10 @@ export interface OutletComparison {
   wounded: EventClaim[];
   /** missing, captured, displaced, and context figures. */
   other: EventClaim[];
+  /** The row's statements with their chains; empty when the detail was read without its sections (the page's query). */
   statements: EventStatement[];
+  /** How many statements the row's articles carry, quoted directly and reported. */
+  statementCount: { direct: number; reported: number };
 }
 
 /** One reported figure at one time, for the count-evolution chart. */
