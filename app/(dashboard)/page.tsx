@@ -1,3 +1,4 @@
+import { sparseCoverage } from "@/components/charts/sparse-coverage";
 import Link from "next/link";
 import { getCoverage, getOverview, listEvents } from "@/lib/queries";
 import { eventFiltersSchema, parseFilters } from "@/lib/schemas/filters";
@@ -37,7 +38,7 @@ export default async function OverviewPage() {
       <KpiCards stats={stats} />
       <Card>
         <CardBody>
-          <CoverageChart data={coverage} id="overview-coverage" />
+          <CoverageChart data={sparseCoverage(coverage)} id="overview-coverage" />
         </CardBody>
       </Card>
       <Card>

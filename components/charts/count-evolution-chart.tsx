@@ -176,6 +176,7 @@ export function CountEvolutionChart({
   id?: string;
 }) {
   const points = useMemo(() => expandCounts(compact), [compact]);
+  const omitted = compact.omittedOutlets ?? 0;
   const reportsOf = (k: Kind) => points.reduce((n, p) => (p.kind === k ? n + p.reports : n), 0);
   const killedCount = reportsOf("killed");
   const woundedCount = reportsOf("wounded");
@@ -210,7 +211,7 @@ export function CountEvolutionChart({
           ordered[0]!.t,
         )}; latest: ${ordered[ordered.length - 1]!.outletName} ${formatFigure(ordered[ordered.length - 1]!)} on ${formatDateTime(
           ordered[ordered.length - 1]!.t,
-        )}. Highest bound reported: ${yMax}.`;
+        )}. Highest bound reported: ${yMax}.${omitted ? ` ${omitted} more outlets reported figures and are not plotted.` : ""}`;
 
   const chart = rows.length === 0 ? (
         <EmptyState
@@ -287,7 +288,11 @@ export function CountEvolutionChart({
     <ChartFrame
       id={id}
       title={title}
-      description="Each outlet's headline figure at publication time. A step holds until the outlet reports again."
+      description={
+        omitted
+          ? `Each outlet's headline figure at publication time. A step holds until the outlet reports again. Plotted: the ${compact.outlets.length} outlets that reported figures most often; ${omitted} more did too (filter by outlet to plot them, or export the claims).`
+          : "Each outlet's headline figure at publication time. A step holds until the outlet reports again."
+      }
       summary={summary}
       legendNote={
         rows.length > 0 ? (

@@ -47,6 +47,22 @@ describe("compactCounts", () => {
     expect(expanded.reduce((n, p) => n + p.reports, 0)).toBe(points.length);
   });
 
+  it("keeps the outlets with the most figures (ties: the earliest to report) and counts the others", () => {
+    const points = [
+      point("2026-01-01T08:00:00Z", "early", 1),
+      point("2026-01-01T09:00:00Z", "busy", 2),
+      point("2026-01-02T09:00:00Z", "busy", 3),
+      point("2026-01-03T09:00:00Z", "busy", 4, { kind: "wounded" }),
+      point("2026-01-01T10:00:00Z", "late", 1),
+      point("2026-01-01T11:00:00Z", "quiet", 1, { kind: "missing" }),
+    ];
+    const compact = compactCounts(points, 2);
+    expect(compact.outlets.map((o) => o.key).sort()).toEqual(["busy", "early"]);
+    expect(compact.omittedOutlets).toBe(1); // "late"; "quiet" has no plotted figure
+    expect(expandCounts(compact).filter((p) => p.outletKey === "busy")).toHaveLength(3);
+    expect(compactCounts(points).omittedOutlets).toBeUndefined();
+  });
+
   it("drops figures the chart does not plot and undated points", () => {
     expect(compactCounts([point("2026-01-01T08:00:00Z", "a", 1, { kind: "missing" }), point("not a date", "a", 2)]).points).toEqual([]);
   });

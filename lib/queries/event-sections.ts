@@ -111,7 +111,7 @@ export function toEventSections(detail: EventDetail, limits: SectionLimits, allS
       totals: blindspots.totals,
     },
     speakers: { groups, total: detail.speakers.length },
-    outlets: detail.facets.outlets.filter((o) => speakerOutlets.has(o.key)),
+    outlets: detail.facets.outlets.filter((o) => speakerOutlets.has(o.key)).map(({ key, name, kind }) => ({ key, name, kind })),
     articles,
     mixedLanguages: new Set([...info.values()].map((a) => a.language).filter(Boolean)).size > 1,
   };

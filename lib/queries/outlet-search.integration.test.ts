@@ -20,6 +20,9 @@ const OUTLETS: { key: string; name: string; domain?: string; articles: number; a
   { key: "quiet.example", name: "Quiet Gazette", articles: 0 },
 ];
 const count = (key: string) => OUTLETS.find((o) => o.key === key)!.articles;
+/** Articles of each outlet in the one event (its first ones). */
+const IN_EVENT: Record<string, number> = { "reuters.example": 2, "afp.example": 3, "bbc.example": 1 };
+const EVENT = "ev_scope";
 
 const corpus: TestArticle[] = OUTLETS.flatMap((o) =>
   Array.from({ length: o.articles }, (_, i) => ({
@@ -29,6 +32,7 @@ const corpus: TestArticle[] = OUTLETS.flatMap((o) =>
     // Undated and untagged articles count too: the options count every article of an outlet.
     publishedAt: i === 1 ? null : `2016-09-${18 + i}T10:00:00Z`,
     language: i === 2 ? null : i % 2 ? "fr" : "en",
+    event: i < (IN_EVENT[o.key] ?? 0) ? EVENT : undefined,
   })),
 );
 
@@ -49,7 +53,7 @@ describe.each(PROVIDERS)("outlet search for the filter menus on %s", (provider) 
     await t?.drop();
   });
 
-  const keys = async (f: { q?: string; keys?: string[]; limit: number }) => {
+  const keys = async (f: { q?: string; keys?: string[]; limit: number; event?: string }) => {
     const r = await searchOutlets(f, t.database);
     return { keys: r.rows.map((o) => o.key), more: r.more };
   };
@@ -108,6 +112,18 @@ describe.each(PROVIDERS)("outlet search for the filter menus on %s", (provider) 
     expect(await listOutletFacets({ limit: 10 }, t.database)).toMatchObject({ selected: [], more: false });
   });
 
+  test("within an event: only its outlets, counting their articles in it (the event page's filter)", async () => {
+    const all = await searchOutlets({ limit: 10, event: EVENT }, t.database);
+    expect(all.rows.map((o) => [o.key, o.articles])).toEqual([["afp.example", 3], ["reuters.example", 2], ["bbc.example", 1]]);
+    expect(all.more).toBe(false);
+    expect(await keys({ q: "re", limit: 10, event: EVENT })).toEqual({ keys: ["afp.example", "reuters.example"], more: false });
+    expect(await keys({ limit: 1, event: EVENT })).toEqual({ keys: ["afp.example"], more: true });
+    expect(await keys({ q: "times", limit: 10, event: EVENT })).toEqual({ keys: [], more: false });
+    expect(await keys({ limit: 10, event: "ev_missing" })).toEqual({ keys: [], more: false });
+    const registry = await searchOutletRegistry({ q: "reuters", limit: 5, event: EVENT }, t.database);
+    expect(registry.rows.map((o) => [o.key, o.articleCount])).toEqual([["reuters.example", 2]]);
+  });
+
   test("registry rows of a search: domains and aliases, counts, in the search's order", async () => {
     const r = await searchOutletRegistry({ q: "example", limit: 2 }, t.database);
     expect(r.more).toBe(true);
@@ -138,6 +154,10 @@ describe.each(PROVIDERS)("outlet search for the filter menus on %s", (provider) 
       expect(all.body.more).toBeUndefined();
       expect(all.body.rows.map((o) => o.name)).toEqual([...OUTLETS.map((o) => o.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       expect((await get("?limit=0")).status).toBe(400);
+      const inEvent = await get(`?event=${EVENT}&q=example`);
+      expect(inEvent.status).toBe(200);
+      expect(inEvent.body.rows.map((o) => [o.key, o.articleCount])).toEqual([["afp.example", 3], ["reuters.example", 2], ["bbc.example", 1]]);
+      expect((await get(`?event=${EVENT}`)).body).toMatchObject({ rows: [{ key: "afp.example" }, { key: "reuters.example" }, { key: "bbc.example" }], more: false });
     } finally {
       global.parallaxDb = before;
     }

@@ -280,7 +280,7 @@ export interface OutletOptionRow {
  * per-outlet counts, never an article: a few milliseconds for thousands of outlets.
  */
 export async function searchOutlets(
-  f: { q?: string; keys?: string[]; limit: number },
+  f: { q?: string; keys?: string[]; limit: number; event?: string },
   database: Database = getDatabase(),
 ): Promise<{ rows: OutletOptionRow[]; more: boolean }> {
   await searchReady(database);
@@ -297,9 +297,14 @@ export async function searchOutlets(
     if (f.keys.length === 0) return { rows: [], more: false };
     where.push(sql`o."key" IN (${join(f.keys)})`);
   }
+  // Counted over the corpus (pre-aggregated), or over one event's articles: then only its outlets.
+  const counts = f.event
+    ? sql`JOIN (SELECT a."outletId", COUNT(*) AS n FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId"
+            WHERE ea."eventId" = ${f.event} GROUP BY a."outletId") c ON c."outletId" = o."id"`
+    : sql`LEFT JOIN (SELECT "outletId", SUM("articles") AS n FROM "ArticleOutletCount" GROUP BY "outletId") c ON c."outletId" = o."id"`;
   const rows = await database.db.$queryRaw<{ id: unknown; key: string; name: string; n: unknown }[]>(
     sql`SELECT o."id" AS "id", o."key" AS "key", o."name" AS "name", COALESCE(c.n, 0) AS n
-        FROM "Outlet" o LEFT JOIN (SELECT "outletId", SUM("articles") AS n FROM "ArticleOutletCount" GROUP BY "outletId") c ON c."outletId" = o."id"
+        FROM "Outlet" o ${counts}
         WHERE ${and(where)}
         ORDER BY n DESC, o."name" ASC, o."key" ASC
         LIMIT ${f.limit + 1}`,

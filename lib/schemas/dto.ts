@@ -218,7 +218,7 @@ export interface EventDetail {
   coverage: CoverageSeries;
   counts: CountPoint[];
   /** Facets for the filter toolbar, over the event's unfiltered articles. */
-  facets: { outlets: OutletRef[]; languages: string[] };
+  facets: { outlets: (OutletRef & { articles: number })[]; languages: string[] };
   /**
    * Articles matching the filters, and how many of them the comparison shows. Very large events
    * show their independent articles first, then the earliest copies, up to a limit; `counts` and

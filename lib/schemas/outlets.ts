@@ -61,15 +61,17 @@ export type EditOutletInput = z.infer<typeof editOutletSchema>;
 export const OUTLET_SEARCH_LIMIT = 25;
 
 /**
- * GET /api/outlets?q=&limit=: outlets whose name, key or a domain contains `q`, most articles
- * first, at most `limit` (the outlet filter's menu searches here as the analyst types). With
- * neither, the whole registry by name.
+ * GET /api/outlets?q=&limit=&event=: outlets whose name, key or a domain contains `q`, most
+ * articles first, at most `limit` (the outlet filter's menu searches here as the analyst types);
+ * with `event`, only the outlets that reported that event, counting their articles in it. With
+ * none of them, the whole registry by name.
  */
 export const outletSearchSchema = z.object({
   q: z.string().trim().max(200, "at most 200 characters").optional().transform((v) => v || undefined),
   limit: z.coerce.number().int("limit must be a whole number").min(1).max(100, "limit is at most 100").optional(),
+  event: z.string().trim().min(1).max(100, "event is at most 100 characters").optional(),
 });
-export type OutletSearch = { q?: string; limit: number };
+export type OutletSearch = { q?: string; limit: number; event?: string };
 
 /** An outlet as the registry editor shows it. */
 export interface OutletRegistryItem {

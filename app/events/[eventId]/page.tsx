@@ -7,8 +7,10 @@ import { getEventArticlePage } from "@/lib/queries/event-detail";
 import { getRevisionsByArticle } from "@/lib/revisions/queries";
 import type { EventDetailFilters } from "@/lib/schemas/filters";
 import { CountEvolutionChart } from "@/components/charts/count-evolution-chart";
-import { compactCounts } from "@/components/charts/count-points";
+import { CHART_OUTLETS, compactCounts } from "@/components/charts/count-points";
 import { CoverageChart } from "@/components/charts/coverage-chart";
+import { OTHER_KEY } from "@/components/charts/palette";
+import { sparseCoverage } from "@/components/charts/sparse-coverage";
 import { DataTableExport } from "@/components/data-table/data-table-export";
 import { UrlStateProvider } from "@/components/data-table/url-state";
 import { AuthorityMatrix, claimIndex } from "@/components/event/authority-matrix";
@@ -27,6 +29,7 @@ import { FilterError } from "@/components/layout/filter-error";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { RevisionsProvider } from "@/components/article/revisions-context";
+import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseEventDetailParams, type RawSearchParams } from "../search-params";
 import { EVENT_ARTICLES_PAGE_SIZE, parseEventViewParams } from "./view-params";
 
@@ -97,7 +100,17 @@ export default async function EventPage(props: Props) {
   else for (const r of shownComparisonRows(comparison, rows === "all")) for (const c of [...r.killed, ...r.wounded, ...r.other]) figureArticles.add(c.articleId);
   const evidenceArticles = pickArticles(articles, figureArticles);
   const mixedLanguages = new Set(Object.values(articles).map((a) => a.language).filter(Boolean)).size > 1;
-  const colorOrder = facets.outlets.map((o) => o.key);
+  // The outlet filter's first page: the event's most prolific outlets, and the selected ones.
+  const option = (o: (typeof facets.outlets)[number]) => ({ value: o.key, label: o.name, count: o.articles });
+  const prolific = [...facets.outlets].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+  const outletPage = {
+    options: prolific.slice(0, OUTLET_SEARCH_LIMIT).map(option),
+    selected: facets.outlets.filter((o) => f?.outlet.includes(o.key)).map(option),
+    more: prolific.length > OUTLET_SEARCH_LIMIT,
+  };
+  const countPoints = compactCounts(counts, CHART_OUTLETS);
+  // One colour per outlet across both charts: the outlets they plot, the coverage chart's first.
+  const colorOrder = [...new Set([...coverage.series.map((s) => s.key).filter((k) => k !== OTHER_KEY), ...countPoints.outlets.map((o) => o.key)])];
   const exportExtra = { event: event.id };
   const base = `/events/${encodeURIComponent(event.id)}`;
 
@@ -123,7 +136,7 @@ export default async function EventPage(props: Props) {
           <EvidenceProvider eventId={event.id} articles={evidenceArticles} mixedLanguages={mixedLanguages}>
           <RevisionsProvider revisions={table ? { ...detail.revisions, ...table.revisions } : detail.revisions}>
           <div className="sticky top-0 z-30 -mx-1 rounded-lg bg-neutral-100/95 px-1 backdrop-blur">
-            <EventToolbar outlets={facets.outlets} languages={facets.languages} />
+            <EventToolbar eventId={event.id} outlets={outletPage} languages={facets.languages} />
           </div>
 
           <Card>
@@ -166,13 +179,13 @@ export default async function EventPage(props: Props) {
           <div className="grid gap-6 xl:grid-cols-2">
             <Card>
               <CardBody>
-                <CountEvolutionChart points={compactCounts(counts)} colorOrder={colorOrder} />
+                <CountEvolutionChart points={countPoints} colorOrder={colorOrder} />
               </CardBody>
             </Card>
             <Card>
               <CardBody>
                 <CoverageChart
-                  data={coverage}
+                  data={sparseCoverage(coverage)}
                   id="event-coverage"
                   title="Coverage of this event"
                   description="Articles per day, stacked by outlet."
