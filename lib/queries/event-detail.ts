@@ -311,7 +311,10 @@ export type EventArticlePaging = Pick<ArticleFilters, "page" | "pageSize" | "sor
 /**
  * One page of the event's articles table: every article matching `f`, not only those the
  * comparison shows, sorted and paged in SQL so the page carries one page of rows. An event is
- * bounded, so the sort runs over its membership without the list's index strategies.
+ * bounded, so the sort runs over its membership without the list's index strategies: the
+ * membership is read first (a materialised CTE). Left to itself, PostgreSQL walked the whole
+ * corpus in publication order looking for the event's first 25 (1.4 s at 1M articles for an
+ * event of late articles).
  */
 export async function getEventArticlePage(
   eventId: string,
@@ -322,7 +325,8 @@ export async function getEventArticlePage(
   const conditions = await articleConditions(database, { ...f, event: eventId });
   const rows = await readRows<{ id: string }>(
     database,
-    sql`SELECT a."id" AS "id" FROM "Article" a JOIN "Outlet" o ON o."id" = a."outletId" WHERE ${and(conditions)}
+    sql`WITH m AS MATERIALIZED (SELECT ea."articleId" AS "id" FROM "EventArticle" ea WHERE ea."eventId" = ${eventId})
+        SELECT a."id" AS "id" FROM m JOIN "Article" a ON a."id" = m."id" JOIN "Outlet" o ON o."id" = a."outletId" WHERE ${and(conditions)}
         ORDER BY ${orderBySql(articleSortKeys(paging.sort, paging.dir))} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
   );
   return loadArticleListItems(database, rows.map((r) => r.id));
