@@ -37,11 +37,24 @@ export function articleSortKeys(sort: ArticleFilters["sort"], dir: "asc" | "desc
  * by its name. On SQLite, CROSS JOIN makes it walk outlets by name and each outlet's articles by
  * id on ("outletId", "id"), already in order; left to itself it sorts every article.
  */
-export function articleFrom(database: Database, sort: ArticleFilters["sort"] | undefined, alias = "a"): { from: Sql; where: Sql[] } {
+export function articleFrom(
+  database: Database,
+  sort: ArticleFilters["sort"] | undefined,
+  alias = "a",
+  event?: string,
+): { from: Sql; where: Sql[] } {
   const a = ident(alias);
-  if (sort !== "outlet") return { from: sql`"Article" ${a}`, where: [] };
-  if (database.provider === "sqlite") return { from: sql`"Outlet" o CROSS JOIN "Article" ${a}`, where: [sql`o."id" = ${a}."outletId"`] };
-  return { from: sql`"Article" ${a} JOIN "Outlet" o ON o."id" = ${a}."outletId"`, where: [] };
+  // PostgreSQL answered "an event's first rows by date" by walking the whole corpus in date
+  // order until it met them (0.6–4.4 s at 1M articles for a large event): one event's articles
+  // are a bounded set, so they are read from its membership first (OFFSET 0 keeps the subquery
+  // from being flattened back into the same plan) and sorted. SQLite already starts there.
+  const article =
+    event && database.provider !== "sqlite"
+      ? sql`(SELECT ea."articleId" AS "id" FROM "EventArticle" ea WHERE ea."eventId" = ${event} OFFSET 0) m JOIN "Article" ${a} ON ${a}."id" = m."id"`
+      : sql`"Article" ${a}`;
+  if (sort !== "outlet") return { from: article, where: [] };
+  if (database.provider === "sqlite") return { from: sql`"Outlet" o CROSS JOIN ${article}`, where: [sql`o."id" = ${a}."outletId"`] };
+  return { from: sql`${article} JOIN "Outlet" o ON o."id" = ${a}."outletId"`, where: [] };
 }
 
 /**
@@ -86,7 +99,7 @@ export async function countArticles(database: Database, f: ArticleWhereInput): P
 export async function listArticles(f: ArticleFilters, database: Database = getDatabase()): Promise<Paged<ArticleListItem>> {
   const offset = (f.page - 1) * f.pageSize;
   const where = await articleConditions(database, f, { rowsWanted: offset + f.pageSize });
-  const from = articleFrom(database, f.sort);
+  const from = articleFrom(database, f.sort, "a", f.event);
   const [ids, count] = await Promise.all([
     pageIds(database, {
       select: sql`a."id"`,

@@ -398,7 +398,7 @@ export function exportRows(
           async () => {
             for (const [id, cells] of await readOutlets(database)) outlets.set(id, cells);
             // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
-            const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined);
+            const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined, "a", f.event);
             return {
               columns: ARTICLE_EXPORT_SELECT,
               idAt: A.id,

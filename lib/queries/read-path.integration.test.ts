@@ -143,6 +143,20 @@ describe.each(PROVIDERS)("lists, counts and coverage on %s", (provider) => {
     expect(inEvent.every((r) => r.eventId === "ev_market" && r.eventTitle === "Shelling of the old market")).toBe(true);
   });
 
+  test.each(
+    (["publishedAt", "title", "outlet", "language"] as const).flatMap((sort) => (["desc", "asc"] as const).map((dir) => [sort, dir] as const)),
+  )("an event's articles, page by page, in the whole list's order (%s %s)", async (sort, dir) => {
+    // PostgreSQL reads an event's articles from its membership first (articleFrom): same rows, same order.
+    const all = await listArticles(articleFiltersSchema.parse({ sort, dir, pageSize: 200 }), t.database);
+    const expected = all.rows.filter((r) => r.eventId === "ev_market").map((r) => r.id);
+    const got: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      got.push(...(await listArticles(articleFiltersSchema.parse({ event: "ev_market", sort, dir, page, pageSize: 5 }), t.database)).rows.map((r) => r.id));
+    }
+    expect(expected).toHaveLength(20);
+    expect(got).toEqual(expected);
+  });
+
   test.each(["desc", "asc"] as const)("pages by date (%s) cross from dated to undated articles without loss or repeat", async (dir) => {
     const all = await listArticles(articleFiltersSchema.parse({ dir, pageSize: 200 }), t.database);
     const dated = corpus.filter((a) => a.publishedAt);
