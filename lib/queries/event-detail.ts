@@ -37,9 +37,9 @@ import type { ArticleFilters, EventDetailFilters } from "../schemas/filters";
 import { getRevisionsByArticle } from "../revisions/queries";
 import { eventListSelect, toEventListItem } from "./events";
 import { cellCounts, coverageSeries } from "./overview";
-import { articleSortKeys } from "./articles";
+import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, loadArticleListItems, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
-import { and, empty, ident, inOrder, join, orderBySql, readArrays, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { and, empty, ident, inOrder, join, pageIds, readArrays, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
 import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
@@ -310,11 +310,10 @@ export type EventArticlePaging = Pick<ArticleFilters, "page" | "pageSize" | "sor
 
 /**
  * One page of the event's articles table: every article matching `f`, not only those the
- * comparison shows, sorted and paged in SQL so the page carries one page of rows. An event is
- * bounded, so the sort runs over its membership without the list's index strategies: the
- * membership is read first (a materialised CTE). Left to itself, PostgreSQL walked the whole
- * corpus in publication order looking for the event's first 25 (1.4 s at 1M articles for an
- * event of late articles).
+ * comparison shows, sorted and paged in SQL so the page carries one page of rows, with the
+ * articles list's FROM and paging (articleFrom, pageIds): on PostgreSQL that reads the event's
+ * membership first, which the planner otherwise skipped to walk the whole corpus in publication
+ * order looking for the event's first rows (1.4 s at 1M articles for an event of late articles).
  */
 export async function getEventArticlePage(
   eventId: string,
@@ -323,13 +322,16 @@ export async function getEventArticlePage(
   database: Database = getDatabase(),
 ): Promise<ArticleListItem[]> {
   const conditions = await articleConditions(database, { ...f, event: eventId });
-  const rows = await readRows<{ id: string }>(
-    database,
-    sql`WITH m AS MATERIALIZED (SELECT ea."articleId" AS "id" FROM "EventArticle" ea WHERE ea."eventId" = ${eventId})
-        SELECT a."id" AS "id" FROM m JOIN "Article" a ON a."id" = m."id" JOIN "Outlet" o ON o."id" = a."outletId" WHERE ${and(conditions)}
-        ORDER BY ${orderBySql(articleSortKeys(paging.sort, paging.dir))} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
-  );
-  return loadArticleListItems(database, rows.map((r) => r.id));
+  const from = articleFrom(database, paging.sort, "a", eventId);
+  const ids = await pageIds(database, {
+    select: sql`a."id"`,
+    from: from.from,
+    where: [...from.where, ...conditions],
+    keys: articleSortKeys(paging.sort, paging.dir),
+    offset: (paging.page - 1) * paging.pageSize,
+    limit: paging.pageSize,
+  });
+  return loadArticleListItems(database, ids);
 }
 
 /**
