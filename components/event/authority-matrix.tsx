@@ -70,10 +70,3 @@ export function AuthorityMatrix({ rows, claims }: { rows: AuthorityComparisonRow
     </div>
   );
 }
-
-/** Claims of the comparison by id, for the authority and blindspot views. */
-export function claimIndex(rows: { killed: EventClaim[]; wounded: EventClaim[]; other: EventClaim[] }[]): Map<number, EventClaim> {
-  const out = new Map<number, EventClaim>();
-  for (const r of rows) for (const c of [...r.killed, ...r.wounded, ...r.other]) out.set(c.id, c);
-  return out;
-}

@@ -1,23 +1,9 @@
 import type { EventDetail, OutletComparison } from "@/lib/schemas/dto";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/format";
-import { toFigureClaim, type ArticleInfo } from "./evidence";
+import { toFigureClaim } from "./evidence";
 import { ComparisonTable, type MatrixRow } from "./comparison-table";
 import { languagesOf } from "./language-badge";
-
-/** The articles of the comparison by id: what evidence popovers name (sent to the browser once). */
-export function articleIndex(rows: OutletComparison[]): Record<string, ArticleInfo> {
-  const out: Record<string, ArticleInfo> = {};
-  for (const r of rows) for (const a of r.articles) out[a.id] = { id: a.id, title: a.title, outletName: r.outlet.name, publishedAt: a.publishedAt, language: a.language };
-  return out;
-}
-
-/** The entries of `index` for these ids (those it has). */
-export function pickArticles(index: Record<string, ArticleInfo>, ids: Iterable<string>): Record<string, ArticleInfo> {
-  const out: Record<string, ArticleInfo> = {};
-  for (const id of ids) if (index[id]) out[id] = index[id];
-  return out;
-}
 
 /**
  * Rows sent before "Show all" (`?rows=all`): whole groups (a row and its nested copies) up to

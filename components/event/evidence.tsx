@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ClaimEvidence as ClaimEvidenceData, ClaimItem, EventClaim } from "@/lib/schemas/dto";
+import type { ArticleInfo, ClaimEvidence as ClaimEvidenceData, ClaimItem, EventClaim } from "@/lib/schemas/dto";
 import type { AttributionLink } from "@/lib/provenance/chain";
 import type { Qualifier } from "@/lib/extract/types";
 import type { RevisionFigure } from "@/lib/revisions/types";
@@ -31,14 +31,7 @@ export function toFigureClaim(c: EventClaim): FigureClaim {
   };
 }
 
-export interface ArticleInfo {
-  id: string;
-  title: string;
-  outletName: string;
-  publishedAt: string | null;
-  /** ISO 639-1 code of the article (its evidence sentences are in it), null when unknown. */
-  language?: string | null;
-}
+export type { ArticleInfo } from "@/lib/schemas/dto";
 
 /** The evidence sentence with the figure's phrase highlighted. Offsets are relative to the article text. */
 export function EvidenceSentence({ claim }: { claim: Pick<ClaimItem, "sentence" | "sentenceStart" | "start" | "end"> }) {

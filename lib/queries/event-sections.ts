@@ -7,12 +7,12 @@ import type {
   EventStatement,
   FigureBlindspotRow,
   ListedOutlets,
-  SectionArticle,
   SectionLimits,
   SpeakerGroup,
   StatementBlindspotRow,
 } from "../schemas/dto";
 import type { EventDetailFilters } from "../schemas/filters";
+import { articleIndex, claimIndex, hasMixedLanguages, pickArticles } from "./comparison-index";
 import { getEvent } from "./event-detail";
 
 /**
@@ -56,14 +56,10 @@ export function trimSpeakerGroup(group: SpeakerGroup, minor: boolean, limits: Se
 
 /** Cut a full event detail to its sections (pure: see getEventSections). */
 export function toEventSections(detail: EventDetail, limits: SectionLimits, allSpeakers: boolean): EventSections {
-  const claims = new Map<number, EventClaim>();
+  const claims = claimIndex(detail.comparison);
+  const info = articleIndex(detail.comparison);
   const statements = new Map<number, EventStatement>();
-  const info = new Map<string, SectionArticle>();
-  for (const r of detail.comparison) {
-    for (const a of r.articles) info.set(a.id, { id: a.id, title: a.title, outletName: r.outlet.name, publishedAt: a.publishedAt, language: a.language });
-    for (const c of [...r.killed, ...r.wounded, ...r.other]) claims.set(c.id, c);
-    for (const s of r.statements) statements.set(s.id, s);
-  }
+  for (const r of detail.comparison) for (const s of r.statements) statements.set(s.id, s);
   const cited = new Set<string>();
   const names = new Set<string>();
   const name = (l: ListedOutlets) => {
@@ -97,11 +93,6 @@ export function toEventSections(detail: EventDetail, limits: SectionLimits, allS
     }
   }
 
-  const articles: Record<string, SectionArticle> = {};
-  for (const id of cited) {
-    const a = info.get(id);
-    if (a) articles[id] = a;
-  }
   return {
     blindspots: {
       outletCount: blindspots.outlets.length,
@@ -112,8 +103,8 @@ export function toEventSections(detail: EventDetail, limits: SectionLimits, allS
     },
     speakers: { groups, total: detail.speakers.length },
     outlets: detail.facets.outlets.filter((o) => speakerOutlets.has(o.key)).map(({ key, name, kind }) => ({ key, name, kind })),
-    articles,
-    mixedLanguages: new Set([...info.values()].map((a) => a.language).filter(Boolean)).size > 1,
+    articles: pickArticles(info, cited),
+    mixedLanguages: hasMixedLanguages(info),
   };
 }
 

@@ -305,13 +305,14 @@ export interface StatementBlindspotRow extends Omit<StatementBlindspot, "reporte
   first: { id: number; articleId: string } | null;
 }
 
-/** Title, outlet and date of an article a section cites (the page's `ArticleInfo`). */
-export interface SectionArticle {
+/** Title, outlet, date and language of an article a figure or quote cites on the event page. */
+export interface ArticleInfo {
   id: string;
   title: string;
   outletName: string;
   publishedAt: string | null;
-  language: string | null;
+  /** ISO 639-1 code of the article (its evidence sentences are in it), null when unknown. */
+  language?: string | null;
 }
 
 export interface EventSections {
@@ -331,7 +332,7 @@ export interface EventSections {
   /** The outlets the speaker blocks name. */
   outlets: OutletRef[];
   /** The articles the figures and quotes cite. */
-  articles: Record<string, SectionArticle>;
+  articles: Record<string, ArticleInfo>;
   /** The comparison's articles are in more than one language (quotes then show theirs). */
   mixedLanguages: boolean;
 }

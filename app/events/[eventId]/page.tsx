@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getEvent, getEventHistory } from "@/lib/queries";
+import { articleIndex, claimIndex, hasMixedLanguages, pickArticles } from "@/lib/queries/comparison-index";
 import { getEventArticlePage } from "@/lib/queries/event-detail";
 import { getRevisionsByArticle } from "@/lib/revisions/queries";
 import type { EventDetailFilters } from "@/lib/schemas/filters";
@@ -13,8 +14,8 @@ import { OTHER_KEY } from "@/components/charts/palette";
 import { sparseCoverage } from "@/components/charts/sparse-coverage";
 import { DataTableExport } from "@/components/data-table/data-table-export";
 import { UrlStateProvider } from "@/components/data-table/url-state";
-import { AuthorityMatrix, claimIndex } from "@/components/event/authority-matrix";
-import { ComparisonMatrix, SourcesLine, articleIndex, pickArticles, shownComparisonRows } from "@/components/event/comparison-matrix";
+import { AuthorityMatrix } from "@/components/event/authority-matrix";
+import { ComparisonMatrix, SourcesLine, shownComparisonRows } from "@/components/event/comparison-matrix";
 import { ComparisonView } from "@/components/event/comparison-view";
 import { EvidenceProvider } from "@/components/event/evidence-context";
 import { FigureSpreadSummary } from "@/components/event/figure-spread";
@@ -99,7 +100,7 @@ export default async function EventPage(props: Props) {
   if (by === "authority") addClaims(detail.byAuthority.flatMap((r) => Object.values(r.byKind).flatMap((figs) => figs.flatMap((fig) => fig.claimIds.slice(0, 1)))));
   else for (const r of shownComparisonRows(comparison, rows === "all")) for (const c of [...r.killed, ...r.wounded, ...r.other]) figureArticles.add(c.articleId);
   const evidenceArticles = pickArticles(articles, figureArticles);
-  const mixedLanguages = new Set(Object.values(articles).map((a) => a.language).filter(Boolean)).size > 1;
+  const mixedLanguages = hasMixedLanguages(articles);
   // The outlet filter's first page: the event's most prolific outlets, and the selected ones.
   const option = (o: (typeof facets.outlets)[number]) => ({ value: o.key, label: o.name, count: o.articles });
   const prolific = [...facets.outlets].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
