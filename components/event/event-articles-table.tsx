@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ActionFeedback } from "./action-feedback";
 import { EventPicker } from "./event-picker";
-import { statementGroupParams } from "./statement-groups";
+import { eventApiUrl } from "./statement-groups";
 import { useEventAction } from "./use-event-action";
 
 type ActionResult = { event: EventRefSnapshot; action: EventActionItem; deletedEvents?: string[] };
@@ -174,8 +174,7 @@ export function EventArticlesTable({
   const selectMatching = async () => {
     setSelectAll({ status: "loading" });
     try {
-      const query = statementGroupParams(filters).toString();
-      const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/article-ids${query ? `?${query}` : ""}`, { headers: { accept: "application/json" } });
+      const res = await fetch(eventApiUrl(eventId, "article-ids", filters), { headers: { accept: "application/json" } });
       if (!res.ok) throw new Error(res.status === 404 ? "This event no longer exists; reload the page." : `The server answered ${res.status}; try again.`);
       const body = (await res.json()) as { ids: string[] };
       setSelectedIds(new Set(body.ids));

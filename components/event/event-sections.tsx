@@ -6,16 +6,10 @@ import type { StatementGroupFilters } from "@/lib/statements/types";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Blindspots } from "./blindspots";
 import { EvidenceProvider, useArticleIndex, useMixedLanguages } from "./evidence-context";
-import { statementGroupParams } from "./statement-groups";
+import { eventApiUrl } from "./statement-groups";
 import { StatementsBySpeaker } from "./statements-by-speaker";
 import { LazyStatus } from "./lazy-status";
 import { useLoadWhenNear } from "./use-load-when-near";
-
-/** `/api/events/<id>/sections?<the page's filters>[&speakers=all]`. */
-export function eventSectionsUrl(eventId: string, filters: StatementGroupFilters, allSpeakers: boolean): string {
-  const query = statementGroupParams(filters, allSpeakers ? { speakers: "all" } : {}).toString();
-  return `/api/events/${encodeURIComponent(eventId)}/sections${query ? `?${query}` : ""}`;
-}
 
 /**
  * The event page's "Blindspots" and "Statements by speaker" cards. Their headings (and the
@@ -37,7 +31,7 @@ export function EventSections({
   /** The statements card's header actions (its export). */
   statementActions?: ReactNode;
 }) {
-  const { state, load, ref } = useLoadWhenNear<EventSectionsData>(eventSectionsUrl(eventId, filters, allSpeakers), "blindspots and statements");
+  const { state, load, ref } = useLoadWhenNear<EventSectionsData>(eventApiUrl(eventId, "sections", filters, allSpeakers ? { speakers: "all" } : {}), "blindspots and statements");
   const pageArticles = useArticleIndex();
   const mixed = useMixedLanguages();
   const ready = state.status === "ready" ? state.result : null;

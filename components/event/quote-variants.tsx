@@ -2,7 +2,7 @@
 
 import type { StatementGroupFilters, StatementGroups } from "@/lib/statements/types";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { statementGroupParams, StatementGroupsSection } from "./statement-groups";
+import { eventApiUrl, StatementGroupsSection } from "./statement-groups";
 import { LazyStatus } from "./lazy-status";
 import { useLoadWhenNear } from "./use-load-when-near";
 
@@ -15,11 +15,7 @@ import { useLoadWhenNear } from "./use-load-when-near";
  * The page keys it by event and filters, so new filters start over.
  */
 export function QuoteVariants({ eventId, filters }: { eventId: string; filters: StatementGroupFilters }) {
-  const query = statementGroupParams(filters).toString();
-  const { state, load, ref } = useLoadWhenNear<StatementGroups>(
-    `/api/events/${encodeURIComponent(eventId)}/quote-variants${query ? `?${query}` : ""}`,
-    "quote variants",
-  );
+  const { state, load, ref } = useLoadWhenNear<StatementGroups>(eventApiUrl(eventId, "quote-variants", filters), "quote variants");
 
   if (state.status === "ready") return <StatementGroupsSection result={state.result} />;
   return (

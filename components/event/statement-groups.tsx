@@ -27,9 +27,15 @@ export function statementGroupParams(f: StatementGroupFilters, first: Record<str
   return params;
 }
 
+/** `/api/events/<id>/<part>?<first>&<the page's filters>`: what the event page loads or exports from the browser. */
+export function eventApiUrl(eventId: string, part: string, f: StatementGroupFilters, first: Record<string, string> = {}): string {
+  const query = statementGroupParams(f, first).toString();
+  return `/api/events/${encodeURIComponent(eventId)}/${part}${query ? `?${query}` : ""}`;
+}
+
 /** `/api/events/<id>/statement-groups?format=…&<the page's filters>`. */
 export function statementGroupsExportUrl(eventId: string, format: string, f: StatementGroupFilters): string {
-  return `/api/events/${encodeURIComponent(eventId)}/statement-groups?${statementGroupParams(f, { format }).toString()}`;
+  return eventApiUrl(eventId, "statement-groups", f, { format });
 }
 
 function ExportLinks({ eventId, filters }: { eventId: string; filters: StatementGroupFilters }) {
