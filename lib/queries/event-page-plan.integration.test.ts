@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/database";
+import { eventMembersQuery, headlineCountsQuery, statementCountsQuery } from "./event-detail";
+import type { Sql } from "./sql";
+import { articleConditions } from "./where";
+
+// The event page's reads that grow with the event (its members, their headline figures, the
+// shown articles' statement counts) come from covering indexes, not from the rows: an article
+// row holds the text before the columns read here, and SQLite walks a long text's overflow pages
+// to reach them. SQLite's plans are stable on an empty table; PostgreSQL's depend on statistics,
+// so they are not asserted there.
+describe("event page read plans (sqlite)", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+  });
+  afterAll(async () => t?.drop());
+
+  async function plan(q: Sql): Promise<string> {
+    const rows = await t.database.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${q.sql}`, ...q.values);
+    return rows.map((r) => r.detail).join(" | ");
+  }
+
+  test("members: the event's index, then the covering article index", async () => {
+    const conditions = await articleConditions(t.database, { event: "ev_1" });
+    const text = await plan(eventMembersQuery(t.database, "ev_1", conditions));
+    expect(text).toMatch(/SEARCH ea USING (COVERING )?INDEX EventArticle_eventId_idx/);
+    expect(text).toMatch(/SEARCH a USING COVERING INDEX Article_member_idx \(id=\?\)/);
+  });
+
+  test("members with filters still start from the event", async () => {
+    const conditions = await articleConditions(t.database, { event: "ev_1", language: ["en"], from: "2016-09-01" });
+    const text = await plan(eventMembersQuery(t.database, "ev_1", conditions));
+    expect(text).toMatch(/SEARCH ea USING (COVERING )?INDEX EventArticle_eventId_idx/);
+    expect(text).toMatch(/SEARCH a USING (COVERING )?INDEX Article_member_idx \(id=\?\)/);
+  });
+
+  test("headline figures: the covering claim index", async () => {
+    const text = await plan(headlineCountsQuery(t.database, "ev_1"));
+    expect(text).toMatch(/SEARCH ea USING (COVERING )?INDEX EventArticle_eventId_idx/);
+    expect(text).toMatch(/SEARCH c USING COVERING INDEX CasualtyClaim_article_figures_idx \(articleId=\?/);
+  });
+
+  test("statement counts: the covering statement index", async () => {
+    const text = await plan(statementCountsQuery(["a_1", "a_2", "a_3"]));
+    expect(text).toMatch(/SEARCH t USING COVERING INDEX Statement_articleId_direct_idx \(articleId=\?\)/);
+  });
+});
