@@ -42,9 +42,9 @@ const envSchema = z.object({
   PARALLAX_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** `npm start` runs the feed scheduler beside the server (0 turns it off; `parallax watch` runs it alone). */
   PARALLAX_WATCH: z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true"),
-  /** Attempts per webhook delivery (exponential back-off from 30 s) before it is marked failed. */
   /** Connections per process in the PostgreSQL pool (processes × pool must stay under max_connections). */
   PARALLAX_PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Attempts per webhook delivery (exponential back-off from 30 s) before it is marked failed. */
   PARALLAX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
 });
 
@@ -52,13 +52,20 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+/**
+ * The settings in `env`, with their defaults. A variable set to the empty string counts as unset
+ * (`DATABASE_URL=` in a shell or an env file means "the default", not an invalid URL).
+ */
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }

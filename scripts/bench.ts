@@ -417,7 +417,7 @@ async function measureHttp(url: string) {
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL ?? `file:${path.join(ROOT, ".bench", `bench-v${CORPUS_VERSION}-${opts.articles}-${opts.seed}.db`)}`;
+  const url = process.env.DATABASE_URL || `file:${path.join(ROOT, ".bench", `bench-v${CORPUS_VERSION}-${opts.articles}-${opts.seed}.db`)}`;
   const target = parseDatabaseUrl(url);
   if (target.provider === "sqlite") fs.mkdirSync(path.dirname(target.file), { recursive: true });
 

@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
   const workDir = path.join(ROOT, ".stress", `run-${process.pid}`);
   fs.mkdirSync(workDir, { recursive: true });
-  const url = process.env.DATABASE_URL ?? `file:${path.join(workDir, "stress.db")}`;
+  const url = process.env.DATABASE_URL || `file:${path.join(workDir, "stress.db")}`;
   const target = parseDatabaseUrl(url);
 
   // Migrated, WAL, full-text index: what `npm start` prepares before serving.
