@@ -86,6 +86,19 @@ describe("extractArticle on hostile text", () => {
     for (const language of ["en", "fr", "es", "de"]) expectInvariants(text, extractArticle({ text, language }));
   });
 
+  // Found by the property above (seed -504789552): "1.5 people killed" was kept as 1.5.
+  test("a fraction of a person is not a count; a scaled fraction is", () => {
+    for (const text of ["1.5 people killed", "At least 2.5 people were wounded."]) {
+      const x = extractArticle({ text, language: "en" });
+      expectInvariants(text, x);
+      expect(x.claims).toEqual([]);
+    }
+    const scaled = extractArticle({ text: "At least 2.5 thousand people were killed.", language: "en" });
+    expect(scaled.claims.map((c) => [c.kind, c.min, c.max])).toEqual([["killed", 2500, 2500]]);
+    const fr = extractArticle({ text: "1,5 millions de personnes déplacées", language: "fr" });
+    expect(fr.claims.map((c) => [c.kind, c.min])).toEqual([["displaced", 1_500_000]]);
+  });
+
   test("numbers in words are read in every pack", () => {
     const cases: [string, string, number][] = [
       ["en", "Sixty-two soldiers were killed in the air strike, the army said.", 62],

@@ -39,8 +39,12 @@ function publicClaim(c: DraftClaim): CasualtyClaim {
  */
 export const MAX_FIGURE = 2_147_483_647;
 
+/**
+ * Whether a figure can be a count of people: whole (not "1.5 people": a scaled "2.5 thousand"
+ * is 2,500 and stays), not negative, and at most MAX_FIGURE.
+ */
 function plausibleFigure(c: DraftClaim): boolean {
-  return [c.min, c.max].every((b) => b === null || (Number.isFinite(b) && b >= 0 && b <= MAX_FIGURE));
+  return [c.min, c.max].every((b) => b === null || (Number.isInteger(b) && b >= 0 && b <= MAX_FIGURE));
 }
 
 /** Title plus this many body sentences form the lead, where news puts the event's own figures. */
