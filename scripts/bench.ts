@@ -416,6 +416,26 @@ async function measureHttp(url: string) {
   }
 }
 
+/**
+ * The corpus database's size on disk, MB: the SQLite file with its WAL, or PostgreSQL's
+ * `pg_database_size`. Read beside the latencies: reads stay fast while the operating system's
+ * page cache holds the database, and a 1M-article corpus is several GB.
+ */
+async function databaseSizeMb(url: string): Promise<number> {
+  const target = parseDatabaseUrl(url);
+  if (target.provider === "sqlite") {
+    const bytes = ["", "-wal"].reduce((sum, suffix) => sum + (fs.statSync(target.file + suffix, { throwIfNoEntry: false })?.size ?? 0), 0);
+    return Math.round(bytes / 2 ** 20);
+  }
+  const database = openDatabase(url);
+  try {
+    const [row] = await database.db.$queryRawUnsafe<{ bytes: bigint | number }[]>("SELECT pg_database_size(current_database()) AS bytes");
+    return Math.round(Number(row!.bytes) / 2 ** 20);
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const url = process.env.DATABASE_URL || `file:${path.join(ROOT, ".bench", `bench-v${CORPUS_VERSION}-${opts.articles}-${opts.seed}.db`)}`;
   const target = parseDatabaseUrl(url);
@@ -428,6 +448,7 @@ async function main() {
   const dev = measureDevSets(path.resolve(ROOT, opts.devSets));
   if (!dev) log(`no development sets in ${opts.devSets}; dev-set throughput not measured`);
   const { ingest, reused } = await buildCorpus(url);
+  const sizeMb = await databaseSizeMb(url);
   const http = opts.skipHttp ? {} : await measureHttp(url);
   const result = {
     date: new Date().toISOString().slice(0, 10),
@@ -436,6 +457,7 @@ async function main() {
     seed: opts.seed,
     corpus_version: CORPUS_VERSION,
     corpus_reused: reused,
+    database_mb: sizeMb,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, memory_gb: round(os.totalmem() / 2 ** 30) },
     ingest_articles_per_s: ingest === null ? null : Math.round(ingest.rate),
     ingest_seconds: ingest === null ? null : round(ingest.seconds),
