@@ -204,7 +204,8 @@ const COMPARISON_ORDER = sql`ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndi
 
 /**
  * SQLite: the covering index a read of an event's members must use (`INDEXED BY`), PostgreSQL:
- * nothing (it keeps long texts out of line and chooses index-only scans itself).
+ * nothing (it keeps long texts out of line, and chooses an index-only scan of the same index
+ * itself once (auto)vacuum has marked the pages all-visible: 100k corpus, 459-article event).
  * `Article_member_idx` holds every column the members are read for, and an article row holds the
  * text before them (SQLite walks a long text's overflow pages to reach the columns stored after
  * it); SQLite's planner otherwise looks each member up by the primary key's index and then reads
