@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { NormalizedArticle } from "../ingest/types";
 import { mergeEvents, moveArticles, splitEvent } from "../mutations/event-actions";
 import { createFollow, markChangesRead } from "../mutations/follows";
-import { listChanges, listFollows } from "../queries/follows";
+import { countUnreadChanges, findFollows, listChanges, listFollows } from "../queries/follows";
 import { reviseArticle } from "../revisions/apply";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { detectFollowChanges } from "./follow-changes";
@@ -106,7 +106,15 @@ describe.each(PROVIDERS)("follow change detection on %s", (provider) => {
     // Counts and mark-read.
     const [listed] = (await listFollows(t.database)).filter((f) => f.id === outletFollow.id);
     expect(listed).toMatchObject({ changeCount: 2, unreadCount: 2 });
+    // A page's Follow button and the navigation badge read the same counts (raw SQL).
+    expect(await findFollows(outletFollow.kind, outletFollow.target, t.database)).toEqual([listed]);
+    expect(await findFollows("outlet", "nowhere.example", t.database)).toEqual([]);
+    const unreadBefore = await countUnreadChanges(t.database);
+    expect(unreadBefore).toBe(await db.followChange.count({ where: { read: false } }));
+    expect(unreadBefore).toBeGreaterThanOrEqual(2);
     expect(await markChangesRead(outletFollow.id, {}, t.database)).toEqual({ updated: 2, unread: 0 });
+    expect(await countUnreadChanges(t.database)).toBe(unreadBefore - 2);
+    expect(await findFollows(outletFollow.kind, outletFollow.target, t.database)).toMatchObject([{ changeCount: 2, unreadCount: 0 }]);
     expect(await markChangesRead(outletFollow.id, {}, t.database)).toEqual({ updated: 0, unread: 0 });
   });
 

@@ -6,7 +6,7 @@
 import { getDatabase, type Database } from "../db";
 import type { EventState } from "../follows/detect";
 import type { ChangeKind, DeliveryStatus, FollowChangeItem, FollowItem, FollowKind, SavedSearch, WebhookDeliveryItem } from "../schemas/follows";
-import { and, ident, join, sql } from "./sql";
+import { and, ident, join, readRows, sql, toBool, toDate, toNullableNumber, toNumber } from "./sql";
 import { articleConditions } from "./where";
 
 const followSelect = {
@@ -42,12 +42,20 @@ function toFollowItem(r: FollowRow, counts: { total: number; unread: number }): 
 async function changeCounts(database: Database, followIds: number[]): Promise<Map<number, { total: number; unread: number }>> {
   const out = new Map<number, { total: number; unread: number }>();
   if (!followIds.length) return out;
-  const groups = await database.db.followChange.groupBy({ by: ["followId", "read"], where: { followId: { in: followIds } }, _count: { _all: true } });
+  // Raw SQL over `FollowChange_followId_createdAt_idx` (the event page asks on every request;
+  // Prisma's groupBy cost more CPU to compile than the count).
+  const groups = await readRows<{ followId: unknown; read: unknown; n: unknown }>(
+    database,
+    sql`SELECT c."followId" AS "followId", c."read" AS "read", COUNT(*) AS "n" FROM "FollowChange" c
+      WHERE c."followId" IN (${join(followIds)}) GROUP BY c."followId", c."read"`,
+  );
   for (const g of groups) {
-    const c = out.get(g.followId) ?? { total: 0, unread: 0 };
-    c.total += g._count._all;
-    if (!g.read) c.unread += g._count._all;
-    out.set(g.followId, c);
+    const id = toNumber(g.followId);
+    const n = toNumber(g.n);
+    const c = out.get(id) ?? { total: 0, unread: 0 };
+    c.total += n;
+    if (!toBool(g.read)) c.unread += n;
+    out.set(id, c);
   }
   return out;
 }
@@ -69,14 +77,35 @@ export async function getFollow(id: number, database: Database = getDatabase()):
 
 /** Follows of one item (for a Follow button: is it followed already?). */
 export async function findFollows(kind: FollowKind, target: string, database: Database = getDatabase()): Promise<FollowItem[]> {
-  const rows = await database.db.follow.findMany({ where: { kind, target }, orderBy: { id: "asc" }, select: followSelect });
-  const counts = await changeCounts(database, rows.map((r) => r.id));
-  return rows.map((r) => toFollowItem(r, counts.get(r.id) ?? { total: 0, unread: 0 }));
+  // Raw SQL over `Follow_kind_target_idx`: asked by every event and outlet page.
+  const rows = await readRows<Record<keyof FollowRow, unknown>>(
+    database,
+    sql`SELECT ${join(
+      Object.keys(followSelect).map((c) => sql`f.${ident(c)} AS ${ident(c)}`),
+      ", ",
+    )} FROM "Follow" f WHERE f."kind" = ${kind} AND f."target" = ${target} ORDER BY f."id" ASC`,
+  );
+  const follows: FollowRow[] = rows.map((r) => ({
+    id: toNumber(r.id),
+    kind: String(r.kind),
+    target: String(r.target),
+    label: String(r.label),
+    divergenceThreshold: toNullableNumber(r.divergenceThreshold),
+    webhookUrl: r.webhookUrl == null ? null : String(r.webhookUrl),
+    webhookSecret: r.webhookSecret == null ? null : String(r.webhookSecret),
+    createdBy: String(r.createdBy),
+    createdAt: toDate(r.createdAt)!,
+  }));
+  const counts = await changeCounts(database, follows.map((r) => r.id));
+  return follows.map((r) => toFollowItem(r, counts.get(r.id) ?? { total: 0, unread: 0 }));
 }
 
 /** Unread changes over every follow (the navigation badge). */
 export async function countUnreadChanges(database: Database = getDatabase()): Promise<number> {
-  return database.db.followChange.count({ where: { read: false } });
+  // Every page's navigation asks: raw SQL over `FollowChange_read_idx` (`= false` is the
+  // index's value on both databases; SQLite reads FALSE as 0).
+  const [row] = await readRows<{ n: unknown }>(database, sql`SELECT COUNT(*) AS "n" FROM "FollowChange" c WHERE c."read" = false`);
+  return toNumber(row?.n);
 }
 
 export interface ChangeListOptions {
