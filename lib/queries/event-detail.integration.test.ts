@@ -117,6 +117,11 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
     expect(bombing.event.id).not.toBe(fire.event.id);
     expect(bombing.sources.articles).toBe(5);
     expect(fire.sources.articles).toBe(2);
+    // Every article of a comparison names the event it belongs to (the page's own).
+    for (const detail of [bombing, fire]) {
+      const articles = detail.comparison.flatMap((r) => r.articles);
+      expect(articles.map((a) => [a.eventId, a.eventTitle])).toEqual(articles.map(() => [detail.event.id, detail.event.title]));
+    }
   });
 
   test("copies are nested under their original; a declared original outside the corpus stands on its own", () => {
