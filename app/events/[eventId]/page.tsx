@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getEvent, getEventHistory } from "@/lib/queries";
 import { articleIndex, claimIndex, hasMixedLanguages, pickArticles } from "@/lib/queries/comparison-index";
-import { getEventArticlePage } from "@/lib/queries/event-detail";
+import { getEventWithArticlePage, type EventArticlePaging } from "@/lib/queries/event-detail";
 import { getRevisionsByArticle } from "@/lib/revisions/queries";
 import type { EventDetailFilters } from "@/lib/schemas/filters";
 import { CountEvolutionChart } from "@/components/charts/count-evolution-chart";
@@ -41,13 +41,19 @@ type Props = { params: Promise<{ eventId: string }>; searchParams: Promise<RawSe
 const NO_FILTERS: EventDetailFilters = { q: undefined, outlet: [], language: [] };
 
 /**
- * Metadata and page share one query per request (React cache, keyed by id + filters + view).
- * The pivot by authority is computed only for the view that shows it; the blindspots and the
- * statements by speaker are not computed here: `EventSections` loads them from the browser.
+ * Metadata and page share one query per request (React cache, keyed by id + filters + view):
+ * the comparison and, unless a parameter was refused (`pagingKey` null), the articles table's
+ * page, read together (getEventWithArticlePage). The pivot by authority is computed only for the
+ * view that shows it; the blindspots and the statements by speaker are not computed here:
+ * `EventSections` loads them from the browser.
  */
-const loadEvent = cache((eventId: string, filtersKey: string, byAuthority: boolean) =>
-  getEvent(eventId, JSON.parse(filtersKey) as EventDetailFilters, undefined, { byAuthority, sections: false }),
-);
+const loadEvent = cache(async (eventId: string, filtersKey: string, byAuthority: boolean, pagingKey: string | null) => {
+  const filters = JSON.parse(filtersKey) as EventDetailFilters;
+  const opts = { byAuthority, sections: false };
+  if (pagingKey === null) return { detail: await getEvent(eventId, filters, undefined, opts), tableRows: null };
+  const both = await getEventWithArticlePage(eventId, filters, JSON.parse(pagingKey) as EventArticlePaging, undefined, opts);
+  return { detail: both?.detail ?? null, tableRows: both?.articles ?? null };
+});
 
 async function load({ params, searchParams }: Props) {
   const [{ eventId: rawId }, sp] = await Promise.all([params, searchParams]);
@@ -59,8 +65,9 @@ async function load({ params, searchParams }: Props) {
   const shown = view.ok
     ? view.data
     : { by: "outlet" as const, rows: undefined, speakers: undefined, page: 1, pageSize: EVENT_ARTICLES_PAGE_SIZE, sort: "publishedAt" as const, dir: "asc" as const };
-  const detail = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS), shown.by === "authority");
-  return { eventId, filters: filters.ok ? filters.data : null, error, ...shown, detail };
+  const paging = error ? null : JSON.stringify({ page: shown.page, pageSize: shown.pageSize, sort: shown.sort, dir: shown.dir });
+  const { detail, tableRows } = await loadEvent(eventId, JSON.stringify(filters.ok ? filters.data : NO_FILTERS), shown.by === "authority", paging);
+  return { eventId, filters: filters.ok ? filters.data : null, error, ...shown, detail, tableRows };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -68,20 +75,18 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: detail ? detail.event.title : "Event not found" };
 }
 
-/** One page of the articles table, with the revisions of its rows the comparison did not load. */
-async function loadArticlePage(eventId: string, f: EventDetailFilters, paging: Parameters<typeof getEventArticlePage>[2], known: Record<string, unknown>) {
-  const rows = await getEventArticlePage(eventId, f, paging);
-  const revisions = await getRevisionsByArticle(rows.map((r) => r.id).filter((id) => !(id in known)));
-  return { rows, revisions };
+/** The revisions of the articles table's rows that the comparison did not load. */
+async function tableRevisions(rows: { id: string }[], known: Record<string, unknown>) {
+  return getRevisionsByArticle(rows.map((r) => r.id).filter((id) => !(id in known)));
 }
 
 export default async function EventPage(props: Props) {
   // The history does not depend on the event's articles: fetched alongside them.
   const [loaded, history] = await Promise.all([load(props), props.params.then(({ eventId }) => getEventHistory(decodeURIComponent(eventId)))]);
-  const { filters: f, error, by, rows, speakers: allSpeakers, detail, page, pageSize, sort, dir } = loaded;
+  const { filters: f, error, by, rows, speakers: allSpeakers, detail, tableRows, page, pageSize, sort, dir } = loaded;
   if (!detail) notFound();
   // The articles table is paged on the server: only its page's rows go to the browser.
-  const table = error ? null : await loadArticlePage(detail.event.id, f ?? NO_FILTERS, { page, pageSize, sort, dir }, detail.revisions);
+  const table = tableRows ? { rows: tableRows, revisions: await tableRevisions(tableRows, detail.revisions) } : null;
 
   const { event, comparison, coverage, counts, facets } = detail;
   const shown = detail.articles;
