@@ -127,10 +127,11 @@ export async function pageIds(
 ): Promise<string[]> {
   const run = async (extra: Sql[], order: Sql, limit: number, offset: number) => {
     if (limit <= 0) return [];
-    const rows = await database.db.$queryRaw<{ id: string }[]>(
+    const rows = await readRows<{ id: unknown }>(
+      database,
       sql`SELECT ${q.select} AS "id" FROM ${q.from} WHERE ${and([...q.where, ...extra])} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => String(r.id));
   };
   const first = q.keys[0];
   if (!first?.nullable) return run([], orderBySql(q.keys), q.limit, q.offset);
