@@ -1,6 +1,6 @@
 import { getDatabase, type Database } from "../db";
 import type { EventActionItem, EventActionKind, EventActionPayload, EventActionRole } from "../schemas/actions";
-import { readRows, sql, toDate, toNumber } from "./sql";
+import { readRows, sql, toDate, toJson, toNumber } from "./sql";
 
 /** Most recent entries an event's history returns. */
 export const HISTORY_LIMIT = 200;
@@ -43,7 +43,6 @@ export async function getEventHistory(eventId: string, database: Database = getD
     actor: r.actor,
     createdAt: toDate(r.createdAt)!.toISOString(),
     role: (r.role as EventActionRole | null) ?? null,
-    // JSON text on SQLite, decoded by the PostgreSQL driver.
-    payload: (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as EventActionPayload,
+    payload: toJson(r.payload) as EventActionPayload,
   }));
 }

@@ -67,6 +67,11 @@ export function toBool(v: unknown): boolean {
   return v === true || v === 1 || v === 1n || v === "1" || v === "true";
 }
 
+/** A raw JSON column: text on SQLite, already decoded by the PostgreSQL driver. */
+export function toJson(v: unknown): unknown {
+  return typeof v === "string" ? (JSON.parse(v) as unknown) : v;
+}
+
 /** `LIKE` pattern for a case-insensitive substring (`\` escapes the wildcards in the text). */
 export function containsSql(database: Database, column: Sql, text: string): Sql {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

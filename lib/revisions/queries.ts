@@ -1,6 +1,6 @@
 /** Read access to article revisions, for the article page, the event page and the API. */
 import { getDatabase, type Database } from "../db";
-import { join, readRows, sql, toDate, toNumber } from "../queries/sql";
+import { join, readRows, sql, toDate, toJson, toNumber } from "../queries/sql";
 import type { ArticleRevisionItem, RevisionChanges } from "./types";
 
 const revisionSelect = { revision: true, title: true, contentHash: true, fetchedAt: true, createdAt: true, changes: true } as const;
@@ -47,8 +47,7 @@ export async function getRevisionsByArticle(articleIds: string[], database: Data
           contentHash: r.contentHash,
           fetchedAt: toDate(r.fetchedAt)!,
           createdAt: toDate(r.createdAt)!,
-          // JSON text on SQLite, decoded by the PostgreSQL driver.
-          changes: typeof r.changes === "string" ? (JSON.parse(r.changes) as unknown) : r.changes,
+          changes: toJson(r.changes),
         }),
       );
     }
