@@ -5,6 +5,9 @@ import { formatDateTime } from "@/components/format";
 
 const SHOWN = 6;
 
+/** Titles a move's sentence lists; beyond them it says how many more. */
+export const MOVE_TITLES_SHOWN = 10;
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -45,7 +48,12 @@ function describe(item: EventActionItem): ReactNode {
       }
       return <>Split {plural(p.articles.length, "article")} out into a new event, <EventLink event={p.to} />.</>;
     case "move": {
-      const titles = p.articles.map((a) => `“${a.title}”`).join(", ");
+      const more = p.articles.length - MOVE_TITLES_SHOWN;
+      const titles =
+        p.articles
+          .slice(0, MOVE_TITLES_SHOWN)
+          .map((a) => `“${a.title}”`)
+          .join(", ") + (more > 0 ? ` and ${more} more` : "");
       if (item.role === "to") {
         return <>{plural(p.articles.length, "article")} moved here: {titles}.</>;
       }
@@ -78,7 +86,7 @@ function Entry({ item }: { item: EventActionItem }) {
   );
 }
 
-/** The manual actions on an event, newest first. */
+/** The manual actions on an event, newest first. A server component: the page renders it (see EventManagePanel). */
 export function EventHistory({ items }: { items: EventActionItem[] }) {
   if (items.length === 0) {
     return <p className="text-sm text-neutral-500">No manual changes yet. Merges, splits, moves, locks and renames are listed here.</p>;

@@ -1,14 +1,12 @@
 "use client";
 
-import { useId, useState } from "react";
-import type { EventActionItem } from "@/lib/schemas/actions";
+import { useId, useState, type ReactNode } from "react";
 import type { EventListItem } from "@/lib/schemas/dto";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
 import { useSyncedState } from "@/components/ui/use-synced-state";
-import { EventHistory } from "./event-history";
 import { EventPicker } from "./event-picker";
 import { ActionFeedback } from "./action-feedback";
 import { useEventAction } from "./use-event-action";
@@ -131,9 +129,12 @@ function MergeForm({ event }: { event: EventListItem }) {
 
 /**
  * The event page's Manage panel: lock, rename, merge another event in, and the history of
- * manual changes. Splitting and moving articles start from the articles table's selection.
+ * manual changes (`history`: `EventHistory` rendered by the page on the server, so the browser
+ * gets its sentences, not the actions' payloads: a merge records every article it moved, and
+ * thousands of ids and titles would otherwise travel with the page). Splitting and moving
+ * articles start from the articles table's selection.
  */
-export function EventManagePanel({ event, history }: { event: EventListItem; history: EventActionItem[] }) {
+export function EventManagePanel({ event, history }: { event: EventListItem; history: ReactNode }) {
   return (
     <Card role="region" aria-labelledby="manage">
       <CardHeader
@@ -151,7 +152,7 @@ export function EventManagePanel({ event, history }: { event: EventListItem; his
           <h3 id="history-heading" className="mb-2 text-sm font-semibold text-neutral-900">
             History
           </h3>
-          <EventHistory items={history} />
+          {history}
         </section>
       </CardBody>
     </Card>

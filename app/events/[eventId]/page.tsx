@@ -23,6 +23,7 @@ import { EventArticlesTable } from "@/components/event/event-articles-table";
 import { EventHeader } from "@/components/event/event-header";
 import { FollowControl } from "../../notifications/follow-control";
 import { EventManagePanel } from "@/components/event/event-manage-panel";
+import { EventHistory } from "@/components/event/event-history";
 import { EventToolbar } from "@/components/event/event-toolbar";
 import { EventSections } from "@/components/event/event-sections";
 import { QuoteVariants } from "@/components/event/quote-variants";
@@ -238,7 +239,7 @@ export default async function EventPage(props: Props) {
         </UrlStateProvider>
       )}
 
-      <EventManagePanel event={event} history={history ?? []} />
+      <EventManagePanel event={event} history={<EventHistory items={history ?? []} />} />
     </div>
   );
 }
