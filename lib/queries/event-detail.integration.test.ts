@@ -171,6 +171,19 @@ describe.each(PROVIDERS)("event detail provenance on %s", (provider) => {
     expect(fire.byAuthority.map((r) => r.label)).toEqual(["City fire brigade", "Fire brigade"]);
   });
 
+  test("the count timeline: each dated article's headline killed and wounded figures, by publication time, one time's in claim id order", async () => {
+    const claims = await t.database.db.casualtyClaim.findMany({
+      where: { isHeadline: true, isContext: false, kind: { in: ["killed", "wounded"] }, article: { membership: { eventId: bombing.event.id }, publishedAt: { not: null } } },
+      select: { id: true, articleId: true, kind: true, min: true, max: true, qualifier: true, article: { select: { publishedAt: true, outlet: { select: { key: true } } } } },
+    });
+    const expected = claims
+      .sort((x, y) => x.article.publishedAt!.getTime() - y.article.publishedAt!.getTime() || x.id - y.id)
+      .map((c) => ({ at: c.article.publishedAt!.toISOString(), articleId: c.articleId, outletKey: c.article.outlet.key, kind: c.kind, min: c.min, max: c.max, qualifier: c.qualifier }));
+    // Both kinds from one article at one time: the tie is ordered.
+    expect(new Set(expected.map((p) => p.articleId)).size).toBeLessThan(expected.length);
+    expect(bombing.counts.map(({ outletName: _name, ...p }) => p)).toEqual(expected);
+  });
+
   test("without the pivot by authority (the page's default view) the rest of the detail is unchanged", async () => {
     const lean = (await getEvent(bombing.event.id, none, t.database, { byAuthority: false }))!;
     expect(lean.byAuthority).toEqual([]);
