@@ -24,6 +24,8 @@ export interface CrossProfile {
   pubDay: number | null;
   figures: FigureSignal[];
   concepts: Set<EventConcept>;
+  /** The kinds of event the headline alone names. */
+  headlineConcepts: Set<EventConcept>;
   /** Names and numbers of the headline and lead, folded, without the places' own words: hashed, ascending. */
   tokens: Uint32Array;
 }
@@ -180,6 +182,7 @@ export function crossProfile(doc: ClusterDoc): CrossProfile | null {
     pubDay: parseDay(doc.date),
     figures: s.figures.filter((f) => f.min !== null || f.max !== null),
     concepts: eventConcepts(lead, language),
+    headlineConcepts: eventConcepts(doc.title ?? "", language),
     tokens: Uint32Array.from(new Set([...invariantTokens(lead, placeWords)].map((t) => hashString(t, TOKEN_SEED)))).sort(),
   };
 }

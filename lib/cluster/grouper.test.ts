@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { EventGrouper, groupDocuments, parseDay } from "./index";
+import { EventGrouper, groupDocuments, parseDay, type EventConcept } from "./index";
+import { kindsClash } from "./grouper";
 import {
   GAS_STATION_1,
   GAS_STATION_2,
@@ -240,5 +241,60 @@ describe("bounded state", () => {
     expect(again).toEqual(before);
     expect(before[0]?.bestDocId).toBe("gas-1");
     expect(g.indexedDocs).toBe(background("2021-02-01").length + 1);
+  });
+});
+
+describe("kinds of event named by headlines", () => {
+  // Fictional town; the same wording, figures and officials, as templated local reports are.
+  const report = (id: string, date: string, kind: string, title: string): ClusterDoc => ({
+    ...doc(
+      id,
+      date,
+      title,
+      `At least 7 people were killed when ${kind} hit Quarnby Vale on ${date}, the regional governor, Edda Morwenstal, said. ` +
+        `Rescue teams from Quarnby Vale and Tessford searched through the night, and the Quarnby Vale district hospital treated 11 injured. ` +
+        `Route 212 between Quarnby Vale and Tessford was closed.`,
+      `${id}.example`,
+    ),
+    language: "en",
+    signals: { places: [{ name: "Quarnby Vale", country: null, kind: "city", weight: 3 }], eventDay: date, figures: [{ kind: "killed", min: 7, max: 7 }] },
+  });
+  const flood1 = report("flood-1", "2021-03-02", "a flash flood", "Flood in Quarnby Vale kills 7");
+  const flood2 = report("flood-2", "2021-03-02", "a flash flood", "Quarnby Vale flood: death toll at 7");
+  const landslide = report("slide-1", "2021-09-20", "a landslide", "Landslide in Quarnby Vale kills 7");
+
+  test("a headline naming another kind of event than the event's headlines opens its own event", () => {
+    const out = group([flood1, flood2, landslide]);
+    expect(together(out, "flood-1", "flood-2")).toBe(true);
+    expect(together(out, "flood-1", "slide-1")).toBe(false);
+    // Without the check the shared town, officials and figures join them.
+    const unchecked = groupDocuments([...background("2021-02-01"), flood1, flood2, landslide], { kindClash: 0 });
+    expect(unchecked.get("slide-1")?.eventId).toBe(unchecked.get("flood-1")?.eventId);
+  });
+
+  test("related kinds within a week are one incident (floods and the landslides they set off)", () => {
+    const soon = { ...landslide, id: "slide-2", date: "2021-03-04", url: "https://slide-2.example/slide-2" };
+    const out = group([flood1, flood2, soon]);
+    expect(together(out, "flood-1", "slide-2")).toBe(true);
+  });
+
+  test("a headline that names no kind, or names one the event's headlines name, is not checked", () => {
+    const plain = { ...landslide, id: "plain", title: "Seven dead in Quarnby Vale", date: "2021-03-03", url: "https://plain.example/plain" };
+    const both = { ...landslide, id: "both", title: "Floods and landslide in Quarnby Vale kill 7", date: "2021-03-09", url: "https://both.example/both" };
+    const out = group([flood1, flood2, plain, both]);
+    expect(together(out, "flood-1", "plain")).toBe(true);
+    expect(together(out, "flood-1", "both")).toBe(true);
+  });
+
+  test.each([
+    { article: [], event: { flood: 2 }, gap: 0, clash: false },
+    { article: ["landslide"], event: {}, gap: 0, clash: false },
+    { article: ["landslide"], event: { flood: 2 }, gap: 200, clash: true },
+    { article: ["landslide"], event: { flood: 2 }, gap: 3, clash: false },
+    { article: ["landslide"], event: { flood: 2 }, gap: null, clash: true },
+    { article: ["shooting"], event: { flood: 2 }, gap: 0, clash: true },
+    { article: ["fire", "shooting"], event: { shooting: 1, storm: 1 }, gap: 90, clash: false },
+  ] as const)("kindsClash($article vs $event, gap $gap) = $clash", ({ article, event, gap, clash }) => {
+    expect(kindsClash(new Set(article), new Map(Object.entries(event)) as Map<EventConcept, number>, gap, 7)).toBe(clash);
   });
 });

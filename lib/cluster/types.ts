@@ -120,6 +120,13 @@ export interface GrouperOptions {
    * language: a shared place, the same event day, then event type, figures and names.
    */
   crossLanguageThreshold: number;
+  /**
+   * Subtracted from an event's score when the article's headline names kinds of event (lang/)
+   * that none of the event's members' headlines name (1: never joins). 0 disables the check.
+   */
+  kindClash: number;
+  /** Days from the event within which related kinds (an explosion and its fire) do not clash. */
+  relatedKindsDays: number;
   /** Analyst-locked events receive no automatic joins. */
   isLocked?: (eventId: string) => boolean;
 }

@@ -29,5 +29,7 @@ export const de: ClusterLanguage = {
     storm: [tail("sturm|unwetter|hurrikan|taifun|zyklon|tornado")],
     crash: [tail("flugzeugabsturz|absturz|zugunglück|busunglück|entgleisung")],
     collapse: [tail("einsturz|eingestürzt")],
+    landslide: [tail("erdrutsch|hangrutsch|schlammlawine|murenabgang")],
+    shipwreck: [tail("schiffsunglück|fährunglück|bootsunglück|schiffbruch"), word("gekentert|kenterte|kenterten")],
   },
 };

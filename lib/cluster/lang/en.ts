@@ -22,5 +22,7 @@ export const en: ClusterLanguage = {
     storm: [/\bstorms?\b|\bhurricanes?\b|\btyphoons?\b|\bcyclones?\b|\btornado(?:es)?\b/u],
     crash: [/\b(?:plane|train|bus|helicopter|air) crash(?:es)?\b/u, /\bcrashed\b/u, /\bderail(?:ed|ment)\b/u],
     collapse: [/\bcollaps(?:e|ed|es)\b/u],
+    landslide: [/\b(?:land|mud|rock)slides?\b/u],
+    shipwreck: [/\bshipwrecks?\b|\bcapsiz(?:e|ed|es|ing)\b/u, /\b(?:ferry|boat|ship|vessel) (?:accident|disaster|sinking|sank)\b/u],
   },
 };

@@ -29,5 +29,7 @@ export const es: ClusterLanguage = {
     storm: [re("tormentas?|huracanes?|huracán|tifones?|tifón|ciclones?|ciclón|tornados?")],
     crash: [re("accidentes? (?:aéreos?|de avión|de tren|de autobús|de helicóptero)|se estrelló|descarril\\p{L}*")],
     collapse: [re("derrumbes?|derrumbó|colaps(?:o|ó)")],
+    landslide: [re("deslizamientos? de tierra|deslaves?|corrimientos? de tierra|aludes? de (?:lodo|barro)")],
+    shipwreck: [re("naufragios?|naufragó|zozobr(?:ó|a|aron)")],
   },
 };

@@ -30,5 +30,7 @@ export const fr: ClusterLanguage = {
     storm: [re("tempêtes?|ouragans?|typhons?|cyclones?|tornades?")],
     crash: [re("accidents? (?:d'avion|de train|de bus|d'hélicoptère)|écrasé|déraill(?:é|ement)")],
     collapse: [re("effondr(?:ement|é|ée|és|ées)")],
+    landslide: [re("glissements? de terrain|coulées? de boue")],
+    shipwreck: [re("naufrages?|chavir(?:é|ée|és|ées|ement)|a chaviré")],
   },
 };

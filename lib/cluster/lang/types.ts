@@ -13,7 +13,9 @@ export type EventConcept =
   | "earthquake"
   | "storm"
   | "crash"
-  | "collapse";
+  | "collapse"
+  | "landslide"
+  | "shipwreck";
 
 /** What grouping needs to know about one language: one module per language in `lang/`. */
 export interface ClusterLanguage {
