@@ -270,6 +270,14 @@ describe("kinds of event named by headlines", () => {
     // Without the check the shared town, officials and figures join them.
     const unchecked = groupDocuments([...background("2021-02-01"), flood1, flood2, landslide], { kindClash: 0 });
     expect(unchecked.get("slide-1")?.eventId).toBe(unchecked.get("flood-1")?.eventId);
+    // `explain` says why: the flood event is a candidate, marked, below the threshold.
+    const grouper = new EventGrouper();
+    grouper.observe([...background("2021-02-01"), flood1, flood2, landslide]);
+    for (const d of [...background("2021-02-01"), flood1, flood2]) grouper.assign(d);
+    const flood = grouper.explain(landslide).find((c) => c.eventId === out.get("flood-1")?.eventId);
+    expect(flood?.kindClash).toBe(true);
+    expect(flood!.similarity).toBeGreaterThan(0.16);
+    expect(flood!.score).toBeLessThan(0.16);
   });
 
   test("related kinds within a week are one incident (floods and the landslides they set off)", () => {

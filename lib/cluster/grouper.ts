@@ -194,6 +194,8 @@ export interface CandidateScore {
   bestDocId: string;
   /** Evidence from a member in another language (crosslang.ts), when it reached the threshold. */
   crossLanguage: CrossEvidence | null;
+  /** The article's headline names other kinds of event than the event's headlines (`kindClash` subtracted). */
+  kindClash: boolean;
 }
 
 /** Binary min-heap of (day, slot): the order in which dated documents leave the window. */
@@ -581,6 +583,7 @@ export class EventGrouper {
         score: 0,
         bestDocId: d.id,
         crossLanguage: null,
+        kindClash: false,
       });
     }
 
@@ -605,7 +608,10 @@ export class EventGrouper {
       }
       // A headline naming another kind of event than the event's headlines (a landslide, where
       // they say flood) reports another incident in the same place.
-      if (p.xl && ev.kinds && kindsClash(p.xl.headlineConcepts, ev.kinds, gap, this.o.relatedKindsDays)) c.score -= this.o.kindClash;
+      if (p.xl && ev.kinds && kindsClash(p.xl.headlineConcepts, ev.kinds, gap, this.o.relatedKindsDays)) {
+        c.kindClash = true;
+        c.score -= this.o.kindClash;
+      }
       candidates.push(c);
     }
     // 4. Reports in another language name the same place: compared on what survives translation.
@@ -664,6 +670,7 @@ export class EventGrouper {
         score,
         bestDocId: doc.id,
         crossLanguage: evidence,
+        kindClash: false,
       });
     }
   }
