@@ -32,6 +32,7 @@ import { contentHash } from "../lib/ingest";
 import { findExistingArticleIds } from "../lib/mutations/articles";
 import { StageTimer } from "../lib/pipeline/stage-timer";
 import { CORPUS_VERSION, generateCorpus, MAX_EVENT_SIZE } from "./bench/corpus";
+import { generatedEventOf, GroupingCounter, type GroupingAgreement } from "./bench/grouping";
 import { waitFor } from "./bench/http";
 import { openCliDatabase } from "./cli/database";
 import { nextServerCommand, serverEnv } from "./server-memory";
@@ -436,6 +437,33 @@ async function databaseSizeMb(url: string): Promise<number> {
   }
 }
 
+/**
+ * How the ingested grouping agrees with the generator's events (scripts/bench/grouping.ts): the
+ * memberships read in pages of 50,000 by article id, so memory holds the counts, not the corpus.
+ */
+async function measureGrouping(url: string): Promise<GroupingAgreement> {
+  const database = openDatabase(url);
+  const counter = new GroupingCounter();
+  try {
+    let after = "";
+    for (;;) {
+      const rows = await database.db.$queryRaw<{ id: string; event: string; url: string | null }[]>`
+        SELECT ea."articleId" AS "id", ea."eventId" AS "event", a."url" AS "url"
+        FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId"
+        WHERE ea."articleId" > ${after} ORDER BY ea."articleId" LIMIT 50000`;
+      for (const r of rows) {
+        const generated = generatedEventOf(r.url);
+        if (generated !== null) counter.add(r.event, generated);
+      }
+      if (rows.length < 50000) break;
+      after = rows[rows.length - 1]!.id;
+    }
+  } finally {
+    await database.close();
+  }
+  return counter.result();
+}
+
 async function main() {
   const url = process.env.DATABASE_URL || `file:${path.join(ROOT, ".bench", `bench-v${CORPUS_VERSION}-${opts.articles}-${opts.seed}.db`)}`;
   const target = parseDatabaseUrl(url);
@@ -450,6 +478,8 @@ async function main() {
   const { ingest, reused } = await buildCorpus(url);
   const sizeMb = await databaseSizeMb(url);
   const http = opts.skipHttp ? {} : await measureHttp(url);
+  log("comparing the grouping with the generator's events");
+  const grouping = await measureGrouping(url);
   const result = {
     date: new Date().toISOString().slice(0, 10),
     database: target.provider,
@@ -475,6 +505,12 @@ async function main() {
     cluster_articles_per_s: Math.round(pure.cluster),
     extract_dev_articles_per_s: dev ? Math.round(dev.extract) : null,
     cluster_dev_articles_per_s: dev ? Math.round(dev.cluster) : null,
+    // The corpus's events as grouped at ingest, against the generator's (pairs of articles).
+    events: grouping.events,
+    generated_events: grouping.generatedEvents,
+    largest_event_articles: grouping.largestEvent,
+    grouping_pairwise_precision: round(grouping.pairwisePrecision, 4),
+    grouping_pairwise_recall: round(grouping.pairwiseRecall, 4),
     ...http,
   };
   if (opts.json) {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { NormalizedArticle } from "../../lib/ingest/types";
 import { generateCorpus, MAX_EVENT_SIZE } from "./corpus";
+import { generatedEventOf } from "./grouping";
 
 const SIZE = 20_000;
 const corpus = [...generateCorpus({ articles: SIZE, seed: 42 })];
@@ -14,11 +15,11 @@ const digest = (articles: Iterable<NormalizedArticle>) => {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-/** The generated event an article belongs to, from its URL (`…-<event>-<k>` or `/wire/<event>-<k>`). */
+/** The generated event an article belongs to (see `generatedEventOf`). */
 function eventOf(a: NormalizedArticle): string {
-  const m = /\/wire\/(\d+)-\d+$|-(\d+)-\d+$/.exec(a.url ?? "");
-  if (!m) throw new Error(`no event number in ${a.url}`);
-  return m[1] ?? m[2]!;
+  const event = generatedEventOf(a.url);
+  if (event === null) throw new Error(`no event number in ${a.url}`);
+  return event;
 }
 
 describe("generateCorpus", () => {
