@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { EventGrouper, groupDocuments, parseDay, type EventConcept } from "./index";
-import { kindsClash } from "./grouper";
+import { kindsClash, penaltyGap } from "./grouper";
 import {
   GAS_STATION_1,
   GAS_STATION_2,
@@ -304,5 +304,36 @@ describe("kinds of event named by headlines", () => {
     { article: ["fire", "shooting"], event: { shooting: 1, storm: 1 }, gap: 90, clash: false },
   ] as const)("kindsClash($article vs $event, gap $gap) = $clash", ({ article, event, gap, clash }) => {
     expect(kindsClash(new Set(article), new Map(Object.entries(event)) as Map<EventConcept, number>, gap, 7)).toBe(clash);
+  });
+});
+
+describe("time penalty from the event's first member", () => {
+  test.each([
+    { gap: 1, day: 121, first: 0, factor: 0.15, expected: 18.15 },
+    { gap: 30, day: 121, first: 0, factor: 0.15, expected: 30 },
+    { gap: 1, day: 121, first: 0, factor: 0, expected: 1 },
+    { gap: 1, day: null, first: 0, factor: 0.15, expected: 1 },
+  ])("penaltyGap($gap, day $day, first $first, x$factor) = $expected", ({ gap, day, first, factor, expected }) => {
+    expect(penaltyGap(gap, day, first, factor)).toBeCloseTo(expected, 6);
+  });
+
+  test("a report four months after an event's first article pays for that, even with a member the day before", () => {
+    const first = GAS_STATION_1;
+    const recent = { ...GAS_STATION_2, id: "gas-2-later", date: "2021-06-10" };
+    const late = { ...GAS_STATION_FOLLOW_UP, id: "gas-3-later", date: "2021-06-11" };
+    const scoreOf = (factor: number) => {
+      const grouper = new EventGrouper({ firstDayFactor: factor });
+      grouper.observe([...background("2021-02-01"), first, recent, late]);
+      for (const d of background("2021-02-01")) grouper.assign(d);
+      const eventId = grouper.assign(first).eventId;
+      grouper.add(recent, eventId);
+      return grouper.explain(late).find((c) => c.eventId === eventId)!;
+    };
+    const rolling = scoreOf(0);
+    const anchored = scoreOf(0.15);
+    expect(rolling.gapDays).toBe(1);
+    expect(rolling.score).toBeCloseTo(rolling.similarity, 6); // within the grace days
+    const days = (Date.parse("2021-06-11") - Date.parse(GAS_STATION_1.date!)) / 86_400_000;
+    expect(anchored.similarity - anchored.score).toBeCloseTo(0.02 * Math.log2(1 + 0.15 * days - 2), 3);
   });
 });

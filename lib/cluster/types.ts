@@ -79,6 +79,8 @@ export interface GrouperOptions {
   graceDays: number;
   /** Score subtracted per doubling of the gap beyond `graceDays` (log-time penalty). */
   timePenalty: number;
+  /** The penalty's gap is at least this times the days between the article and the event's first member. */
+  firstDayFactor: number;
   /** Terms kept per article vector (highest TF-IDF first). */
   maxTerms: number;
   /** The article's heaviest terms whose postings are read to find candidates. */
