@@ -561,7 +561,6 @@ export class EventGrouper {
 
     // 2. Exact cosine with the best candidates; events take their best member.
     const byEvent = new Map<string, CandidateScore>();
-    const bestDoc = new Map<string, DocRecord>();
     let duplicate: { docId: string; eventId: string; jaccard: number; seq: number } | null = null;
     for (const slot of topSlots) {
       const d = this.slots[slot];
@@ -581,7 +580,6 @@ export class EventGrouper {
       if (this.locked(d.eventId)) continue;
       const prev = byEvent.get(d.eventId);
       if (prev && (prev.similarity > cosine || (prev.similarity === cosine && prev.bestDocId < d.id))) continue;
-      bestDoc.set(d.eventId, d);
       byEvent.set(d.eventId, {
         eventId: d.eventId,
         similarity: cosine,
@@ -824,24 +822,21 @@ export class EventGrouper {
     }
     const ev = this.events.get(d.eventId);
     if (ev) {
-      if (d.xl && ev.kinds) {
-        for (const k of d.xl.headlineConcepts) {
-          const n = (ev.kinds.get(k) ?? 0) - 1;
-          if (n > 0) ev.kinds.set(k, n);
-          else ev.kinds.delete(k);
-        }
-      }
-      if (d.xl && ev.places) {
-        for (const key of d.xl.placeKeys) {
-          const n = (ev.places.get(key) ?? 0) - 1;
-          if (n > 0) ev.places.set(key, n);
-          else ev.places.delete(key);
-        }
-      }
+      if (d.xl && ev.kinds) uncount(ev.kinds, d.xl.headlineConcepts);
+      if (d.xl && ev.places) uncount(ev.places, d.xl.placeKeys);
       updateCentroid(ev, d.vector, -1);
       ev.live--;
       if (ev.live <= 0 && !ev.locked) this.events.delete(d.eventId);
     }
+  }
+}
+
+/** One member fewer for each of `keys` in a per-event count; a count reaching 0 is removed. */
+function uncount<K>(counts: Map<K, number>, keys: Iterable<K>): void {
+  for (const k of keys) {
+    const n = (counts.get(k) ?? 0) - 1;
+    if (n > 0) counts.set(k, n);
+    else counts.delete(k);
   }
 }
 
@@ -935,7 +930,6 @@ function outletKey(doc: ClusterDoc, seed: number): number | null {
   return hashString(key, seed ^ 0x0ae7);
 }
 
-/** Days between `day` and the interval [minDay, maxDay] (0 inside); null when a date is unknown. */
 /**
  * Kinds of event one incident is often reported as, in different headlines: an explosion and
  * the fire it starts, a storm and its floods, an earthquake and the buildings it brings down.
@@ -982,6 +976,7 @@ export function penaltyGap(gap: number, day: number | null, firstDay: number | n
   return Math.max(gap, factor * Math.abs(day - firstDay));
 }
 
+/** Days between `day` and the interval [minDay, maxDay] (0 inside); null when a date is unknown. */
 function gapDays(day: number | null, minDay: number | null, maxDay: number | null): number | null {
   if (day === null || minDay === null || maxDay === null) return null;
   if (day < minDay) return minDay - day;
