@@ -99,3 +99,56 @@ export function timestampMs(v: unknown): number | null {
   const ms = Date.parse(String(v));
   return Number.isNaN(ms) ? null : ms;
 }
+
+/** A column written by `updateByKey`: its name and its PostgreSQL type (for the JSON rows' record). */
+export type TypedColumn = readonly [name: string, pgType: string];
+
+/**
+ * `UPDATE table SET col = value, … WHERE key = k [AND condition]` for many rows, in the caller's
+ * transaction. Each row is its key's value then one value per column. `condition` is fixed SQL
+ * on the table's own columns, written with the alias `t` (e.g. `t."method" = 'auto'`).
+ *
+ * SQLite: one cached prepared statement, run per row (on the driver connection, some
+ * microseconds a row). PostgreSQL: one statement per few thousand rows, the rows sent as one
+ * JSON parameter, the target rows locked in key order first (as `refreshEvents` locks events) so
+ * that two transactions updating overlapping rows cannot deadlock. Prisma's `updateMany` per row
+ * compiled every statement again: about a millisecond of CPU a row.
+ */
+export async function updateByKey(
+  sql: SqlRunner,
+  table: string,
+  key: TypedColumn,
+  columns: readonly TypedColumn[],
+  rows: readonly BulkValue[][],
+  condition?: string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  for (const row of rows) {
+    if (row.length !== columns.length + 1) throw new Error(`updateByKey ${table}: row has ${row.length} values for a key and ${columns.length} columns`);
+  }
+  const [k] = key;
+  if (sql.provider === "sqlite") {
+    const set = columns.map(([c]) => `"${c}" = ?`).join(", ");
+    const statement = `UPDATE "${table}" AS t SET ${set} WHERE t."${k}" = ?${condition ? ` AND ${condition}` : ""}`;
+    for (const [keyValue, ...values] of rows) await sql.run(statement, [...values, keyValue!]);
+    return;
+  }
+  const record = [key, ...columns].map(([c, type]) => `"${c}" ${type}`).join(", ");
+  const set = columns.map(([c]) => `"${c}" = v."${c}"`).join(", ");
+  const statement = `WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v(${record})),
+          locked AS (SELECT t."${k}" FROM "${table}" t WHERE t."${k}" IN (SELECT "${k}" FROM v) ORDER BY t."${k}" FOR NO KEY UPDATE)
+     UPDATE "${table}" AS t SET ${set}
+     FROM v JOIN locked l ON l."${k}" = v."${k}"
+     WHERE t."${k}" = v."${k}"${condition ? ` AND ${condition}` : ""}`;
+  for (let i = 0; i < rows.length; i += PG_ROWS_PER_UPDATE) {
+    const objects = rows.slice(i, i + PG_ROWS_PER_UPDATE).map((row) => {
+      const o: Record<string, string | number | boolean | null> = {};
+      [key, ...columns].forEach(([c], j) => (o[c] = toParam("postgresql", row[j]!)));
+      return o;
+    });
+    await sql.run(statement, [JSON.stringify(objects)]);
+  }
+}
+
+/** Rows per PostgreSQL statement in `updateByKey`. */
+const PG_ROWS_PER_UPDATE = 5000;

@@ -73,6 +73,23 @@ describe.each(PROVIDERS)("parallax regroup on %s", (provider) => {
     expect(await groupingSnapshot(db)).toEqual(before);
   });
 
+  test("gives an article with no event its event again, and repairs a wrong copy-of link", async () => {
+    const before = await groupingSnapshot(db);
+    const flood = (await ev("FLOOD_2"))!;
+    await db.db.eventArticle.delete({ where: { articleId: ids.FLOOD_2! } });
+    await db.db.article.update({ where: { id: ids.FIRE! }, data: { syndicatedFromId: ids.STRIKE!, syndicationScore: 0.5 } });
+    await refreshEvents(db.db, [flood], db);
+    const stale = await db.db.article.findUniqueOrThrow({ where: { id: ids.FIRE! }, select: { updatedAt: true } });
+    const report = await regroupCorpus(db);
+    expect(report).toMatchObject({ reassigned: 1, copiesChanged: 1, eventsCreated: 0, eventsDeleted: 0 });
+    const after = await groupingSnapshot(db);
+    expect(after.memberships).toEqual(before.memberships);
+    expect(after.copies).toEqual(before.copies);
+    expect(after.events).toEqual(before.events);
+    const fire = await db.db.article.findUniqueOrThrow({ where: { id: ids.FIRE! }, select: { updatedAt: true } });
+    expect(fire.updatedAt.getTime()).toBeGreaterThan(stale.updatedAt.getTime());
+  });
+
   test("keeps manual memberships, locked events and analyst titles exactly, and re-assigns the rest", async () => {
     const strike = (await ev("STRIKE"))!;
     const flood = (await ev("FLOOD_1"))!;

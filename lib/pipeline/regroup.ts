@@ -14,12 +14,16 @@
  *
  * Deterministic: the stream (publication time, then id), the kept memberships and the grouper are
  * the same from one run to the next, so a second run changes nothing. Writes go in batches of one
- * transaction each; if a run stops half-way, running it again completes it.
+ * transaction each, as bulk statements on the transaction's driver connection (`updateByKey`,
+ * `bulkInsert`); if a run stops half-way, running it again completes it.
  */
 import { EventGrouper } from "../cluster";
 import type { Database, Db, Prisma } from "../db";
+import { transactionWithConnection } from "../db/raw-connection";
+import { bulkInsert } from "../mutations/bulk";
 import { recordEventAction } from "../mutations/event-actions";
 import { refreshEvents } from "../mutations/events";
+import { sqlRunner, updateByKey } from "../mutations/sql-runner";
 import { detectFollowChanges } from "./follow-changes";
 import { clusterDocSelect, toClusterDocRow } from "./grouper";
 
@@ -159,30 +163,47 @@ export async function regroupCorpus(database: Database, opts: RegroupOptions = {
     const changes = pending;
     pending = [];
     if (changes.length === 0 || opts.dryRun) return;
-    await db.$transaction(
-      async (tx) => {
+    await transactionWithConnection(
+      db,
+      database.provider,
+      async (tx, raw) => {
         const targets = [...new Set(changes.map((c) => c.eventId))];
         const existing = new Set((await tx.event.findMany({ where: { id: { in: targets } }, select: { id: true } })).map((e) => e.id));
         const missing = targets.filter((id) => !existing.has(id));
         if (missing.length) await tx.event.createMany({ data: missing.map((id) => ({ id, title: "" })) });
         report.eventsCreated += missing.length;
-        for (const c of changes) {
-          if (c.membershipChanged) {
-            const data = { eventId: c.eventId, score: c.score, method: "auto" };
-            if (c.from === null) {
-              const exists = await tx.eventArticle.count({ where: { articleId: c.articleId } });
-              if (!exists) await tx.eventArticle.create({ data: { articleId: c.articleId, ...data } });
-            } else {
-              // Only a membership that is still automatic: an analyst may have placed the
-              // article while this run was reading the corpus, and that wins.
-              await tx.eventArticle.updateMany({ where: { articleId: c.articleId, method: "auto" }, data });
-            }
-          }
-          if (c.copy) await tx.article.update({ where: { id: c.articleId }, data: c.copy });
-        }
+        const sql = sqlRunner(tx, database.provider, raw);
+        const now = new Date();
+        const memberships = changes.filter((c) => c.membershipChanged);
+        // An article that had no event gets one, unless one was given meanwhile.
+        await bulkInsert(
+          tx,
+          database.provider,
+          "EventArticle",
+          ["articleId", "eventId", "score", "method", "createdAt"],
+          memberships.filter((c) => c.from === null).map((c) => [c.articleId, c.eventId, c.score, "auto", now]),
+          { onConflictDoNothing: "articleId", raw },
+        );
+        // Only a membership that is still automatic: an analyst may have placed the article
+        // while this run was reading the corpus, and that wins.
+        await updateByKey(
+          sql,
+          "EventArticle",
+          ["articleId", "text"],
+          [["eventId", "text"], ["score", "double precision"], ["method", "text"]],
+          memberships.filter((c) => c.from !== null).map((c) => [c.articleId, c.eventId, c.score, "auto"]),
+          `t."method" = 'auto'`,
+        );
+        await updateByKey(
+          sql,
+          "Article",
+          ["id", "text"],
+          [["syndicatedFromId", "text"], ["syndicationScore", "double precision"], ["updatedAt", "timestamp(3)"]],
+          changes.flatMap((c) => (c.copy ? [[c.articleId, c.copy.syndicatedFromId, c.copy.syndicationScore, now]] : [])),
+        );
         const touched = new Set<string>(targets);
         for (const c of changes) if (c.from) touched.add(c.from);
-        report.eventsDeleted += (await refreshEvents(tx, touched, database)).length;
+        report.eventsDeleted += (await refreshEvents(tx, touched, { provider: database.provider, raw })).length;
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
