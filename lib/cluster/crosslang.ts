@@ -26,6 +26,8 @@ export interface CrossProfile {
   concepts: Set<EventConcept>;
   /** The kinds of event the headline alone names. */
   headlineConcepts: Set<EventConcept>;
+  /** The keys of `placeKeys` the headline names. */
+  headlinePlaces: string[];
   /** Names and numbers of the headline and lead, folded, without the places' own words: hashed, ascending. */
   tokens: Uint32Array;
 }
@@ -174,6 +176,7 @@ export function crossProfile(doc: ClusterDoc): CrossProfile | null {
     placeCountries.push(p.country ? foldName(p.country) : "");
   }
   const lead = `${doc.title ?? ""}\n${(doc.text ?? "").slice(0, LEAD_CHARS)}`;
+  const headline = ` ${foldName(doc.title ?? "")} `;
   return {
     language,
     placeKeys,
@@ -183,6 +186,7 @@ export function crossProfile(doc: ClusterDoc): CrossProfile | null {
     figures: s.figures.filter((f) => f.min !== null || f.max !== null),
     concepts: eventConcepts(lead, language),
     headlineConcepts: eventConcepts(doc.title ?? "", language),
+    headlinePlaces: placeKeys.filter((k) => headline.includes(` ${k} `)),
     tokens: Uint32Array.from(new Set([...invariantTokens(lead, placeWords)].map((t) => hashString(t, TOKEN_SEED)))).sort(),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { EventGrouper, groupDocuments, parseDay, type EventConcept } from "./index";
-import { kindsClash, penaltyGap } from "./grouper";
+import { kindsClash, penaltyGap, placesClash } from "./grouper";
 import {
   GAS_STATION_1,
   GAS_STATION_2,
@@ -335,5 +335,65 @@ describe("time penalty from the event's first member", () => {
     expect(rolling.score).toBeCloseTo(rolling.similarity, 6); // within the grace days
     const days = (Date.parse("2021-06-11") - Date.parse(GAS_STATION_1.date!)) / 86_400_000;
     expect(anchored.similarity - anchored.score).toBeCloseTo(0.02 * Math.log2(1 + 0.15 * days - 2), 3);
+  });
+});
+
+describe("places named by headlines", () => {
+  // Fictional towns; one template, as wire-style reports of small incidents are.
+  const report = (id: string, date: string, town: string, title: string, alsoNamed: string[] = []): ClusterDoc => ({
+    ...doc(
+      id,
+      date,
+      title,
+      `At least 12 people died when a ferry capsized near ${town} on ${date}, the coast guard said. ` +
+        `Divers from ${town} searched the river through the night; 30 passengers were rescued. ` +
+        `The ferry operator suspended its crossings.${alsoNamed.map((p) => ` Residents of ${p} gathered at the pier.`).join("")}`,
+      `${id}.example`,
+    ),
+    language: "en",
+    signals: {
+      places: [town, ...alsoNamed].map((name) => ({ name, country: null, kind: "city", weight: 2 })),
+      eventDay: date,
+      figures: [{ kind: "killed", min: 12, max: 12 }],
+    },
+  });
+  const first = report("ferry-1", "2021-03-02", "Stanricliff", "Ferry capsizes off Stanricliff, 12 dead");
+  const second = report("ferry-2", "2021-03-02", "Stanricliff", "Stanricliff ferry: 12 dead, 30 rescued");
+
+  const candidate = (article: ClusterDoc, placeClash: number) => {
+    const grouper = new EventGrouper({ placeClash });
+    grouper.observe([...background("2021-02-01"), first, second, article]);
+    for (const d of background("2021-02-01")) grouper.assign(d);
+    const eventId = grouper.assign(first).eventId;
+    grouper.add(second, eventId);
+    return grouper.explain(article).find((c) => c.eventId === eventId)!;
+  };
+
+  test("a headline naming another town than the event's, in an article that names none of theirs, costs `placeClash`", () => {
+    const elsewhere = report("ferry-3", "2021-03-03", "Ultareth", "Ultareth ferry accident: 12 dead");
+    const checked = candidate(elsewhere, 0.05);
+    const unchecked = candidate(elsewhere, 0);
+    expect(checked.placeClash).toBe(true);
+    expect(unchecked.placeClash).toBe(false);
+    expect(unchecked.score - checked.score).toBeCloseTo(0.05, 9);
+  });
+
+  test("a headline naming a place the members name, or an article naming the members' headline town, is not checked", () => {
+    // The district in the headline, the town in the text (reports name places at different levels).
+    const district = report("ferry-4", "2021-03-03", "Stanricliff", "Ferry disaster in Ranlivale District: 12 dead", ["Ranlivale District"]);
+    expect(candidate(district, 0.05).placeClash).toBe(false);
+    const noPlace = report("ferry-5", "2021-03-03", "Stanricliff", "Ferry capsizes, 12 dead");
+    expect(candidate(noPlace, 0.05).placeClash).toBe(false);
+  });
+
+  test.each([
+    { headline: ["b"], places: ["b"], members: { a: 2 }, memberHeadlines: { a: 2 }, clash: true },
+    { headline: ["b"], places: ["b", "a"], members: { a: 2 }, memberHeadlines: { a: 2 }, clash: false },
+    { headline: ["b"], places: ["b"], members: { a: 2, b: 1 }, memberHeadlines: { a: 2 }, clash: false },
+    { headline: [], places: ["b"], members: { a: 2 }, memberHeadlines: { a: 2 }, clash: false },
+    { headline: ["b"], places: ["b"], members: { a: 2 }, memberHeadlines: {}, clash: false },
+  ])("placesClash($headline in $places vs $members, headlines $memberHeadlines) = $clash", ({ headline, places, members, memberHeadlines, clash }) => {
+    const ev = { places: new Map(Object.entries(members)), headlinePlaces: new Map(Object.entries(memberHeadlines)) };
+    expect(placesClash({ headlinePlaces: headline, placeKeys: places }, ev)).toBe(clash);
   });
 });

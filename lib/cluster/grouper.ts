@@ -109,6 +109,13 @@ export const DEFAULT_GROUPER_OPTIONS: Readonly<Omit<GrouperOptions, "isLocked">>
   // Related kinds (an explosion and its fire, a storm and its floods) are one incident within a
   // week of the event; later, a fire after an explosion is another incident.
   relatedKindsDays: 7,
+  // A headline naming a town none of an event's members names, in an article naming none of the
+  // towns their headlines name, is weak evidence of another incident (reports also name places
+  // at different levels: a district, the city, the county): a small subtraction. On the
+  // development set pairwise F1 0.911 either way (precision 0.948 -> 0.952, recall 0.877 ->
+  // 0.874); on the bench corpus at 1M, where concurrent incidents of one kind in different towns
+  // are told by the same templates, pairwise precision 0.934 -> 0.971.
+  placeClash: 0.05,
   seed: 0x9a11a,
 };
 
@@ -162,6 +169,8 @@ interface EventRecord {
   places: Map<string, number> | null;
   /** Live members whose headline names each kind of event; null until one does. */
   kinds: Map<EventConcept, number> | null;
+  /** Live members whose headline names each specific place; null until one does. */
+  headlinePlaces: Map<string, number> | null;
 }
 
 /** Postings of one term: slots of the articles carrying it, oldest first, with their weights. */
@@ -203,6 +212,8 @@ export interface CandidateScore {
   crossLanguage: CrossEvidence | null;
   /** The article's headline names other kinds of event than the event's headlines (`kindClash` subtracted). */
   kindClash: boolean;
+  /** The article's headline names a place no member names, and it names none of the members' headlines' places (`placeClash` subtracted). */
+  placeClash: boolean;
 }
 
 /** Binary min-heap of (day, slot): the order in which dated documents leave the window. */
@@ -423,7 +434,7 @@ export class EventGrouper {
   private eventRecord(eventId: string): EventRecord {
     let ev = this.events.get(eventId);
     if (!ev) {
-      ev = { id: eventId, live: 0, minDay: null, maxDay: null, locked: false, centroid: null, norm2: 0, first: null, places: null, kinds: null };
+      ev = { id: eventId, live: 0, minDay: null, maxDay: null, locked: false, centroid: null, norm2: 0, first: null, places: null, kinds: null, headlinePlaces: null };
       this.events.set(eventId, ev);
     }
     return ev;
@@ -589,6 +600,7 @@ export class EventGrouper {
         bestDocId: d.id,
         crossLanguage: null,
         kindClash: false,
+        placeClash: false,
       });
     }
 
@@ -616,6 +628,10 @@ export class EventGrouper {
       if (p.xl && ev.kinds && kindsClash(p.xl.headlineConcepts, ev.kinds, gap, this.o.relatedKindsDays)) {
         c.kindClash = true;
         c.score -= this.o.kindClash;
+      }
+      if (this.o.placeClash > 0 && p.xl && placesClash(p.xl, ev)) {
+        c.placeClash = true;
+        c.score -= this.o.placeClash;
       }
       candidates.push(c);
     }
@@ -676,6 +692,7 @@ export class EventGrouper {
         bestDocId: doc.id,
         crossLanguage: evidence,
         kindClash: false,
+        placeClash: false,
       });
     }
   }
@@ -730,6 +747,10 @@ export class EventGrouper {
     if (p.xl && p.xl.headlineConcepts.size) {
       ev.kinds ??= new Map();
       for (const k of p.xl.headlineConcepts) ev.kinds.set(k, (ev.kinds.get(k) ?? 0) + 1);
+    }
+    if (p.xl && p.xl.headlinePlaces.length) {
+      ev.headlinePlaces ??= new Map();
+      for (const k of p.xl.headlinePlaces) ev.headlinePlaces.set(k, (ev.headlinePlaces.get(k) ?? 0) + 1);
     }
     if (p.xl) {
       ev.places ??= new Map();
@@ -824,6 +845,7 @@ export class EventGrouper {
     if (ev) {
       if (d.xl && ev.kinds) uncount(ev.kinds, d.xl.headlineConcepts);
       if (d.xl && ev.places) uncount(ev.places, d.xl.placeKeys);
+      if (d.xl && ev.headlinePlaces) uncount(ev.headlinePlaces, d.xl.headlinePlaces);
       updateCentroid(ev, d.vector, -1);
       ev.live--;
       if (ev.live <= 0 && !ev.locked) this.events.delete(d.eventId);
@@ -838,6 +860,22 @@ function uncount<K>(counts: Map<K, number>, keys: Iterable<K>): void {
     if (n > 0) counts.set(k, n);
     else counts.delete(k);
   }
+}
+
+/**
+ * True when the article's headline names a place that none of the event's members names, and
+ * the article names none of the places the members' headlines name: a report of an incident
+ * somewhere else (members that name a suburb in the text and the city in the headline, or the
+ * reverse, still meet).
+ */
+export function placesClash(
+  xl: Pick<CrossProfile, "headlinePlaces" | "placeKeys">,
+  ev: { places: ReadonlyMap<string, number> | null; headlinePlaces: ReadonlyMap<string, number> | null },
+): boolean {
+  if (xl.headlinePlaces.length === 0 || !ev.headlinePlaces || ev.headlinePlaces.size === 0) return false;
+  for (const k of xl.headlinePlaces) if (ev.places?.has(k)) return false;
+  for (const k of xl.placeKeys) if (ev.headlinePlaces.has(k)) return false;
+  return true;
 }
 
 /** True when the article names the place most of the event's members name (or one of a tie). */

@@ -129,6 +129,11 @@ export interface GrouperOptions {
   kindClash: number;
   /** Days from the event within which related kinds (an explosion and its fire) do not clash. */
   relatedKindsDays: number;
+  /**
+   * Subtracted from an event's score when the article's headline names a place none of the
+   * event's members names and the article names none of the places their headlines name. 0 disables it.
+   */
+  placeClash: number;
   /** Analyst-locked events receive no automatic joins. */
   isLocked?: (eventId: string) => boolean;
 }
