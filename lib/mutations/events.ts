@@ -4,7 +4,7 @@ import { transactionWithConnection, type RawConnection } from "../db/raw-connect
 import { chooseDay, choosePlace } from "../places/choose";
 import { parsePlaceCandidates } from "../places/serialize";
 import { toParam, type BulkValue } from "./bulk";
-import { allByKeys, sqlRunner, timestampMs, type SqlRunner } from "./sql-runner";
+import { allByKeys, sqlRunner, timestampMs, updateFromJsonPg, type SqlRunner, type TypedColumn } from "./sql-runner";
 import { countIndependentSources, figuresBySource, isIndependent, resolveOrigins, toProvenanceArticle } from "../provenance";
 
 type Tx = Pick<Db, "event" | "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -179,45 +179,34 @@ export async function refreshEvents(tx: Tx, eventIds: Iterable<string>, opts: Re
   return deleted;
 }
 
+/** The Event table's key, for `updateFromJsonPg`. */
+const EVENT_ID: TypedColumn = ["id", "text"];
+
 /** The columns of UPDATE_SQL's values, in order (the last two: updatedAt, id). */
-const UPDATE_COLUMNS: [name: string, pgType: string][] = [
+const UPDATE_COLUMNS: TypedColumn[] = [
   ["title", "text"], ["place", "text"], ["day", "text"], ["articleCount", "integer"], ["sourceCount", "integer"],
   ["outletCount", "integer"], ["firstSeen", "timestamp(3)"], ["lastSeen", "timestamp(3)"], ["killedMin", "integer"],
   ["killedMax", "integer"], ["killedMedian", "double precision"], ["woundedMin", "integer"], ["woundedMax", "integer"],
   ["woundedMedian", "double precision"], ["divergence", "double precision"],
 ];
 
-/**
- * PostgreSQL: one UPDATE of many events, their values as one JSON parameter (`rows`, each with
- * its event's "id"; `columns`: the other fields' names and types; `set`: the assignments, reading
- * `v` for the row and `e` for the event). One statement per event cost a round trip and an
- * executor start each (~1.5 ms of wall time per event under load, the largest part of the
- * refresh). The rows are locked in id order first (the `locked` CTE: a locking CTE is evaluated
- * on its own, in its ORDER BY, as the join reads it), as the sorted one-by-one updates did, so
- * two transactions updating overlapping events cannot deadlock.
- */
-async function updateEventsFromJsonPg(sql: SqlRunner, columns: string, set: string, rows: object[], now: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await sql.run(
-    `WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v("id" text, ${columns})),
-          locked AS (SELECT e."id" FROM "Event" e WHERE e."id" IN (SELECT "id" FROM v) ORDER BY e."id" FOR NO KEY UPDATE)
-     UPDATE "Event" e SET ${set}, "updatedAt" = ?::ts
-     FROM v JOIN locked l ON l."id" = v."id"
-     WHERE e."id" = v."id"`,
-    [JSON.stringify(rows), now],
-  );
-}
-
-/** PostgreSQL: UPDATE_SQL for many events in one statement (updateEventsFromJsonPg). */
+/** PostgreSQL: UPDATE_SQL for many events in one statement (`updateFromJsonPg`). */
 async function updateEventsPg(sql: SqlRunner, updates: BulkValue[][], now: Date): Promise<void> {
   const rows = updates.map((values) => {
     const row: Record<string, string | number | boolean | null> = { id: toParam("postgresql", values[values.length - 1]!) };
     UPDATE_COLUMNS.forEach(([name], k) => (row[name] = toParam("postgresql", values[k]!)));
     return row;
   });
-  const columns = UPDATE_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ");
   const set = UPDATE_COLUMNS.filter(([name]) => name !== "title").map(([name]) => `"${name}" = v."${name}"`).join(", ");
-  await updateEventsFromJsonPg(sql, columns, `"title" = CASE WHEN e."titleManual" THEN e."title" ELSE v."title" END, ${set}, "refreshPending" = false`, rows, now);
+  await updateFromJsonPg(
+    sql,
+    "Event",
+    EVENT_ID,
+    UPDATE_COLUMNS,
+    `"title" = CASE WHEN t."titleManual" THEN t."title" ELSE v."title" END, ${set}, "refreshPending" = false, "updatedAt" = ?::ts`,
+    rows,
+    { params: [now] },
+  );
 }
 
 interface ClaimRow {
@@ -336,18 +325,20 @@ export async function refreshAfterAdding(tx: Tx, additions: MemberAddition[], op
   await refreshEvents(tx, full, opts);
 }
 
-/** PostgreSQL: ADD_MEMBERS_SQL for many events in one statement (updateEventsFromJsonPg). */
+/** PostgreSQL: ADD_MEMBERS_SQL for many events in one statement (`updateFromJsonPg`). */
 async function addMembersPg(sql: SqlRunner, additions: MemberAddition[], now: Date): Promise<void> {
   const rows = additions.map((a) => ({ id: a.eventId, added: a.added, first: toParam("postgresql", a.first), last: toParam("postgresql", a.last) }));
-  await updateEventsFromJsonPg(
+  await updateFromJsonPg(
     sql,
-    `"added" integer, "first" timestamp(3), "last" timestamp(3)`,
-    `"articleCount" = e."articleCount" + v."added",
-       "firstSeen" = CASE WHEN e."firstSeen" IS NULL OR e."firstSeen" > v."first" THEN coalesce(v."first", e."firstSeen") ELSE e."firstSeen" END,
-       "lastSeen" = CASE WHEN e."lastSeen" IS NULL OR e."lastSeen" < v."last" THEN coalesce(v."last", e."lastSeen") ELSE e."lastSeen" END,
-       "refreshPending" = true`,
+    "Event",
+    EVENT_ID,
+    [["added", "integer"], ["first", "timestamp(3)"], ["last", "timestamp(3)"]],
+    `"articleCount" = t."articleCount" + v."added",
+       "firstSeen" = CASE WHEN t."firstSeen" IS NULL OR t."firstSeen" > v."first" THEN coalesce(v."first", t."firstSeen") ELSE t."firstSeen" END,
+       "lastSeen" = CASE WHEN t."lastSeen" IS NULL OR t."lastSeen" < v."last" THEN coalesce(v."last", t."lastSeen") ELSE t."lastSeen" END,
+       "refreshPending" = true, "updatedAt" = ?::ts`,
     rows,
-    now,
+    { params: [now] },
   );
 }
 
