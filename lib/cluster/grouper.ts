@@ -744,18 +744,11 @@ export class EventGrouper {
     const ev = this.eventRecord(eventId);
     ev.live++;
     updateCentroid(ev, p.vector, 1);
-    if (p.xl && p.xl.headlineConcepts.size) {
-      ev.kinds ??= new Map();
-      for (const k of p.xl.headlineConcepts) ev.kinds.set(k, (ev.kinds.get(k) ?? 0) + 1);
-    }
-    if (p.xl && p.xl.headlinePlaces.length) {
-      ev.headlinePlaces ??= new Map();
-      for (const k of p.xl.headlinePlaces) ev.headlinePlaces.set(k, (ev.headlinePlaces.get(k) ?? 0) + 1);
-    }
     if (p.xl) {
-      ev.places ??= new Map();
+      if (p.xl.headlineConcepts.size) count((ev.kinds ??= new Map()), p.xl.headlineConcepts);
+      if (p.xl.headlinePlaces.length) count((ev.headlinePlaces ??= new Map()), p.xl.headlinePlaces);
+      count((ev.places ??= new Map()), p.xl.placeKeys);
       for (const key of p.xl.placeKeys) {
-        ev.places.set(key, (ev.places.get(key) ?? 0) + 1);
         let list = this.placeIndex.get(key);
         if (!list) this.placeIndex.set(key, (list = { seqs: [], slots: [] }));
         list.seqs.push(rec.seq);
@@ -843,14 +836,21 @@ export class EventGrouper {
     }
     const ev = this.events.get(d.eventId);
     if (ev) {
-      if (d.xl && ev.kinds) uncount(ev.kinds, d.xl.headlineConcepts);
-      if (d.xl && ev.places) uncount(ev.places, d.xl.placeKeys);
-      if (d.xl && ev.headlinePlaces) uncount(ev.headlinePlaces, d.xl.headlinePlaces);
+      if (d.xl) {
+        if (ev.kinds) uncount(ev.kinds, d.xl.headlineConcepts);
+        if (ev.places) uncount(ev.places, d.xl.placeKeys);
+        if (ev.headlinePlaces) uncount(ev.headlinePlaces, d.xl.headlinePlaces);
+      }
       updateCentroid(ev, d.vector, -1);
       ev.live--;
       if (ev.live <= 0 && !ev.locked) this.events.delete(d.eventId);
     }
   }
+}
+
+/** One member more for each of `keys` in a per-event count. */
+function count<K>(counts: Map<K, number>, keys: Iterable<K>): void {
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
 }
 
 /** One member fewer for each of `keys` in a per-event count; a count reaching 0 is removed. */
