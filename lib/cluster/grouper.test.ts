@@ -12,7 +12,7 @@ import {
   background,
   doc,
 } from "./test-fixtures";
-import type { ClusterDoc } from "./types";
+import type { ClusterDoc, GrouperOptions } from "./types";
 
 /** Group `docs` after a background of unrelated incidents; return id -> event id. */
 function group(docs: ClusterDoc[], bgStart = "2021-02-01") {
@@ -22,6 +22,16 @@ function group(docs: ClusterDoc[], bgStart = "2021-02-01") {
 
 function together(out: ReturnType<typeof group>, a: string, b: string): boolean {
   return out.get(a)?.eventId === out.get(b)?.eventId;
+}
+
+/** How `article` scores for the event `first` opened and `second` joined, after the background, under `opts`. */
+function candidateFor(opts: Partial<GrouperOptions>, first: ClusterDoc, second: ClusterDoc, article: ClusterDoc) {
+  const grouper = new EventGrouper(opts);
+  grouper.observe([...background("2021-02-01"), first, second, article]);
+  for (const d of background("2021-02-01")) grouper.assign(d);
+  const eventId = grouper.assign(first).eventId;
+  grouper.add(second, eventId);
+  return grouper.explain(article).find((c) => c.eventId === eventId)!;
 }
 
 describe("groupDocuments: which articles share an event", () => {
@@ -321,14 +331,7 @@ describe("time penalty from the event's first member", () => {
     const first = GAS_STATION_1;
     const recent = { ...GAS_STATION_2, id: "gas-2-later", date: "2021-06-10" };
     const late = { ...GAS_STATION_FOLLOW_UP, id: "gas-3-later", date: "2021-06-11" };
-    const scoreOf = (factor: number) => {
-      const grouper = new EventGrouper({ firstDayFactor: factor });
-      grouper.observe([...background("2021-02-01"), first, recent, late]);
-      for (const d of background("2021-02-01")) grouper.assign(d);
-      const eventId = grouper.assign(first).eventId;
-      grouper.add(recent, eventId);
-      return grouper.explain(late).find((c) => c.eventId === eventId)!;
-    };
+    const scoreOf = (factor: number) => candidateFor({ firstDayFactor: factor }, first, recent, late);
     const rolling = scoreOf(0);
     const anchored = scoreOf(0.15);
     expect(rolling.gapDays).toBe(1);
@@ -360,14 +363,7 @@ describe("places named by headlines", () => {
   const first = report("ferry-1", "2021-03-02", "Stanricliff", "Ferry capsizes off Stanricliff, 12 dead");
   const second = report("ferry-2", "2021-03-02", "Stanricliff", "Stanricliff ferry: 12 dead, 30 rescued");
 
-  const candidate = (article: ClusterDoc, placeClash: number) => {
-    const grouper = new EventGrouper({ placeClash });
-    grouper.observe([...background("2021-02-01"), first, second, article]);
-    for (const d of background("2021-02-01")) grouper.assign(d);
-    const eventId = grouper.assign(first).eventId;
-    grouper.add(second, eventId);
-    return grouper.explain(article).find((c) => c.eventId === eventId)!;
-  };
+  const candidate = (article: ClusterDoc, placeClash: number) => candidateFor({ placeClash }, first, second, article);
 
   test("a headline naming another town than the event's, in an article that names none of theirs, costs `placeClash`", () => {
     const elsewhere = report("ferry-3", "2021-03-03", "Ultareth", "Ultareth ferry accident: 12 dead");
