@@ -69,3 +69,17 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The largest `POST /api/ingest` body, in bytes (`PARALLAX_UPLOAD_MAX_MB`). */
+export function uploadMaxBytes(env: Env): number {
+  return Math.round(env.PARALLAX_UPLOAD_MAX_MB * 1024 * 1024);
+}
+
+/**
+ * What the Next.js proxy (proxy.ts) buffers of a request body (`experimental.proxyClientMaxBodySize`):
+ * it silently truncates the rest, so it must exceed the upload limit; POST /api/ingest refuses
+ * anything over the limit itself.
+ */
+export function proxyBodyLimitBytes(env: Env): number {
+  return uploadMaxBytes(env) + 1024 * 1024;
+}

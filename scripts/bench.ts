@@ -335,7 +335,7 @@ async function measureHttp(url: string) {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
   // Launched as `npm start` launches it (Node flags and environment of scripts/server-memory.ts).
   const next = nextServerCommand(ROOT, ["start", "-p", String(port), "-H", "127.0.0.1"]);
-  const server = spawn(next.command, next.args, { cwd: ROOT, env: serverEnv({ ...process.env, DATABASE_URL: url }), stdio: "ignore" });
+  const server = spawn(next.command, next.args, { cwd: ROOT, env: serverEnv(ROOT, { ...process.env, DATABASE_URL: url }), stdio: "ignore" });
   try {
     await waitFor(`${base}/api/health`, 60_000);
     const database = openDatabase(url);

@@ -15,19 +15,61 @@
  *   server CPU per event page 248 ms instead of 220 (more full GCs; a busy machine, noisy).
  *   Halving the young generation (`--max-semi-space-size=8`) saved another ~17 MB but cost
  *   ~30% more CPU per event page: not used.
+ *   50% was chosen first; once the compiler below was out of the server, 100% bought back
+ *   latency with the memory it freed: event pages (120 pages of <= 200-article events, three
+ *   alternating pairs of servers, AMD EPYC VM) 58/52/57 ms of server CPU per page instead of
+ *   68/56/71 and a lower p95 in every pair (e.g. 80 vs 109 ms), for RSS 263-271 MB after 400
+ *   pages instead of 240-245. The bench's event page p95, mean of four runs each (two
+ *   with the compiler, two without): 111 vs 127 ms (largest), 95 vs 109 (<= 200); export peak
+ *   RSS without the compiler 252-257 MB instead of 228-230.
  * - MALLOC_ARENA_MAX=2: glibc otherwise gives each thread (libuv pool, V8 workers) a malloc
  *   arena of its own; native memory (SQLite's page cache, the drivers) was ~20 MB smaller.
+ * - The configuration as built (`builtConfigEnv`): on Node.js 20, `next start` compiles
+ *   next.config.ts with SWC, which loads Next's 100 MB native compiler into the server for good
+ *   (27 MB of it resident). Handing the server the configuration `next build` resolved, as Next's
+ *   own standalone server does, leaves the compiler out: RSS after the bench's event pages
+ *   248 MB instead of 278, at start 124 instead of 168 (100k corpus, AMD EPYC VM).
  */
+import fs from "node:fs";
 import path from "node:path";
+import { parseEnv, proxyBodyLimitBytes } from "../lib/env";
 
-export const SERVER_V8_FLAGS: readonly string[] = ["--heap-growing-percent=50"];
+export const SERVER_V8_FLAGS: readonly string[] = ["--heap-growing-percent=100"];
 
 /** The command that serves the built dashboard from `root` with these flags: node itself, then Next's CLI. */
 export function nextServerCommand(root: string, nextArgs: string[]): { command: string; args: string[] } {
   return { command: process.execPath, args: [...SERVER_V8_FLAGS, path.join(root, "node_modules", "next", "dist", "bin", "next"), ...nextArgs] };
 }
 
-/** The server's environment: `env` plus MALLOC_ARENA_MAX=2 unless the caller set it. */
-export function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { MALLOC_ARENA_MAX: "2", ...env };
+/**
+ * The environment variable through which Next.js takes a resolved configuration instead of
+ * loading next.config.* (what `output: "standalone"` servers are started with).
+ */
+export const BUILT_CONFIG_VARIABLE = "__NEXT_PRIVATE_STANDALONE_CONFIG";
+
+/**
+ * The configuration `next build` resolved (`.next/required-server-files.json`), with the settings
+ * that next.config.ts reads from the environment computed again from `env`, so that changing
+ * them needs a restart, not a rebuild (as with `next start` loading next.config.ts). Empty when
+ * there is no build or its file cannot be read: the server then loads next.config.ts itself.
+ */
+export function builtConfigEnv(root: string, env: Record<string, string | undefined>): Record<string, string> {
+  let config: { experimental?: Record<string, unknown> } | undefined;
+  try {
+    config = JSON.parse(fs.readFileSync(path.join(root, ".next", "required-server-files.json"), "utf8")).config;
+  } catch {
+    return {};
+  }
+  if (!config || typeof config !== "object") return {};
+  const settings = parseEnv(env);
+  const resolved = { ...config, experimental: { ...config.experimental, proxyClientMaxBodySize: proxyBodyLimitBytes(settings) } };
+  return { [BUILT_CONFIG_VARIABLE]: JSON.stringify(resolved) };
+}
+
+/**
+ * The server's environment: `env` plus MALLOC_ARENA_MAX=2 unless the caller set it, and the
+ * built configuration of `root` (see `builtConfigEnv`).
+ */
+export function serverEnv(root: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { MALLOC_ARENA_MAX: "2", ...builtConfigEnv(root, env), ...env };
 }

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const server = spawn(next.command, next.args, {
     cwd: ROOT,
     stdio: "inherit",
-    env: serverEnv(process.env),
+    env: serverEnv(ROOT, process.env),
   });
   // The feed scheduler runs in this process beside the server (PARALLAX_WATCH=0 turns it off;
   // `parallax watch` runs it alone). Stopping releases the feeds it was fetching.

@@ -1,4 +1,4 @@
-import { getEnv } from "../env";
+import { getEnv, uploadMaxBytes } from "../env";
 import type { AuthConfig } from "./session";
 
 /** The authentication settings of this process (PARALLAX_ADMIN_TOKEN, PARALLAX_READ_TOKEN ...). */
@@ -8,6 +8,6 @@ export function authConfig(): AuthConfig {
     adminToken: env.PARALLAX_ADMIN_TOKEN,
     readToken: env.PARALLAX_READ_TOKEN,
     sessionTtlMs: Math.round(env.PARALLAX_SESSION_HOURS * 3_600_000),
-    uploadMaxBytes: Math.round(env.PARALLAX_UPLOAD_MAX_MB * 1024 * 1024),
+    uploadMaxBytes: uploadMaxBytes(env),
   };
 }
