@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BUILT_CONFIG_VARIABLE, builtConfigEnv, serverEnv } from "./server-memory";
+import { BUILT_CONFIG_VARIABLE, builtConfigEnv, envFileVariables, serverEnv } from "./server-memory";
 
 const roots: string[] = [];
 
@@ -42,6 +42,16 @@ describe("builtConfigEnv", () => {
   it("uses the default upload limit when none is set", () => {
     const config = JSON.parse(builtConfigEnv(buildRoot(built), {})[BUILT_CONFIG_VARIABLE]!);
     expect(config.experimental.proxyClientMaxBodySize).toBe(51 * 1024 * 1024);
+  });
+
+  it("reads the upload limit from the env files the server loads, the environment first", () => {
+    const root = buildRoot(built);
+    fs.writeFileSync(path.join(root, ".env"), "PARALLAX_UPLOAD_MAX_MB=7\nPORT=4000\n");
+    fs.writeFileSync(path.join(root, ".env.local"), "# local\nPARALLAX_UPLOAD_MAX_MB=9\n");
+    const limit = (env: Record<string, string>) => JSON.parse(builtConfigEnv(root, env)[BUILT_CONFIG_VARIABLE]!).experimental.proxyClientMaxBodySize;
+    expect(envFileVariables(root)).toEqual({ PARALLAX_UPLOAD_MAX_MB: "9", PORT: "4000" });
+    expect(limit({})).toBe(10 * 1024 * 1024);
+    expect(limit({ PARALLAX_UPLOAD_MAX_MB: "3" })).toBe(4 * 1024 * 1024);
   });
 
   it("leaves the server to load next.config.ts when there is no readable build", () => {

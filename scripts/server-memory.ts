@@ -32,6 +32,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parseEnv as parseEnvFile } from "node:util";
 import { parseEnv, proxyBodyLimitBytes } from "../lib/env";
 
 export const SERVER_V8_FLAGS: readonly string[] = ["--heap-growing-percent=100"];
@@ -61,9 +62,28 @@ export function builtConfigEnv(root: string, env: Record<string, string | undefi
     return {};
   }
   if (!config || typeof config !== "object") return {};
-  const settings = parseEnv(env);
+  // The server reads the same env files (Next loads them itself); the environment wins over them.
+  const settings = parseEnv({ ...envFileVariables(root), ...env });
   const resolved = { ...config, experimental: { ...config.experimental, proxyClientMaxBodySize: proxyBodyLimitBytes(settings) } };
   return { [BUILT_CONFIG_VARIABLE]: JSON.stringify(resolved) };
+}
+
+/**
+ * The variables of the env files `next start` loads in `root`, the first file naming a variable
+ * winning (Next's order for production: .env.production.local, .env.local, .env.production, .env).
+ */
+export function envFileVariables(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of [".env.production.local", ".env.local", ".env.production", ".env"]) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, name), "utf8");
+    } catch {
+      continue;
+    }
+    for (const [k, v] of Object.entries(parseEnvFile(text))) if (v !== undefined && !(k in out)) out[k] = v;
+  }
+  return out;
 }
 
 /**
