@@ -319,6 +319,25 @@ function peakRssMb(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time a process has used so far (user + system, all its threads: the garbage collector's
+ * helpers too), in ms; null where /proc is not available.
+ */
+function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_S : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these. */
+const CLOCK_TICKS_PER_S = 100;
+
 /** Reset the peak RSS (VmHWM) of a process to its current RSS; false where the kernel does not allow it. */
 function resetPeakRss(pid: number): boolean {
   try {
@@ -359,6 +378,9 @@ async function measureHttp(url: string) {
     // samples' indexes continue past them), so no timed event page has been rendered before. The
     // first request after start is reported apart, as `first_request_ms`.
     const firstRequest: Record<string, number> = {};
+    // The server's CPU time per timed request (its heap's collections included): steadier than a
+    // p95 on a VM whose neighbours come and go, and what a faster page shows first.
+    const serverCpu: Record<string, number | null> = {};
     const warmUp = Math.ceil(opts.samples / 2);
     const series = async (name: string, make: (i: number) => string) => {
       for (let i = 0; i < warmUp; i++) {
@@ -366,7 +388,10 @@ async function measureHttp(url: string) {
         if (i === 0) firstRequest[name] = round(ms);
       }
       const times: number[] = [];
+      const cpuBefore = processCpuMs(server.pid!);
       for (let i = 0; i < opts.samples; i++) times.push(await timeRequest(make(i)));
+      const cpuAfter = processCpuMs(server.pid!);
+      serverCpu[name] = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / opts.samples);
       return round(percentile(times, 95));
     };
     log("measuring HTTP latencies");
@@ -404,6 +429,7 @@ async function measureHttp(url: string) {
       articles_filtered_p95_ms: articlesFiltered,
       coverage_chart_p95_ms: coverage,
       first_request_ms: firstRequest,
+      server_cpu_ms_per_request: serverCpu,
       export_rows: rows - 1,
       export_mb: round(bytes / 1e6),
       export_100k_csv_s: round((exportSeconds * 100_000) / Math.max(1, rows - 1), 2),
