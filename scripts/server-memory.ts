@@ -8,20 +8,19 @@
  * lists, searches, charts), SQLite memory map already off for the web process
  * (lib/db/sqlite-connection.ts, WEB_SQLITE_MEMORY): V8's heap held ~70 MB live but 186-254 MB in
  * all, because with 24 GB of RAM V8 lets the heap grow to 4x its live size before a full GC.
- * - SERVER_V8_FLAGS: the heap grows by 50% of its live size (not up to 4x) before the next full
+ * - SERVER_V8_FLAGS: the heap grows by 100% of its live size (not up to 4x) before the next full
  *   GC, with no hard cap (a large upload ingested by the server still gets the memory it needs;
  *   `--max-old-space-size=512` bounded the heap as well but would end the server with an
- *   out-of-memory error instead). Measured: RSS after the page requests 293 MB instead of 409,
- *   server CPU per event page 248 ms instead of 220 (more full GCs; a busy machine, noisy).
- *   Halving the young generation (`--max-semi-space-size=8`) saved another ~17 MB but cost
- *   ~30% more CPU per event page: not used.
- *   50% was chosen first; once the compiler below was out of the server, 100% bought back
- *   latency with the memory it freed: event pages (120 pages of <= 200-article events, three
- *   alternating pairs of servers, AMD EPYC VM) 58/52/57 ms of server CPU per page instead of
- *   68/56/71 and a lower p95 in every pair (e.g. 80 vs 109 ms), for RSS 263-271 MB after 400
- *   pages instead of 240-245. The bench's event page p95, mean of four runs each (two
- *   with the compiler, two without): 111 vs 127 ms (largest), 95 vs 109 (<= 200); export peak
- *   RSS without the compiler 252-257 MB instead of 228-230.
+ *   out-of-memory error instead). First measured with 50%: RSS after the page requests 293 MB
+ *   instead of 409, server CPU per event page 248 ms instead of 220 (more full GCs; a busy
+ *   machine, noisy). Halving the young generation (`--max-semi-space-size=8`) saved another
+ *   ~17 MB but cost ~30% more CPU per event page: not used. Once the compiler (below) was out of
+ *   the server, 100% bought back latency with the memory it freed: with 50% a full GC came every
+ *   ~15 event pages (`--trace-gc`: 10-17 ms of pause plus ~20 ms of incremental steps inside a
+ *   request, the p95's tail). Three alternating pairs of servers, 120 pages of <= 200-article
+ *   events each (AMD EPYC VM): 58/52/57 ms of server CPU per page instead of 68/56/71, a lower
+ *   p95 in every pair (e.g. 80 vs 109 ms), RSS after 400 pages 263-271 MB instead of 240-245;
+ *   the bench's export peak RSS 252-257 MB.
  * - MALLOC_ARENA_MAX=2: glibc otherwise gives each thread (libuv pool, V8 workers) a malloc
  *   arena of its own; native memory (SQLite's page cache, the drivers) was ~20 MB smaller.
  * - The configuration as built (`builtConfigEnv`): on Node.js 20, `next start` compiles
