@@ -140,7 +140,7 @@ async function ensureDerived(url: string): Promise<void> {
   const { ensureSearch } = await import("../lib/db/search");
   const database = openDatabase(url);
   try {
-    if (await ensureSearch(database)) console.log("built the full-text index and article counts");
+    if (await ensureSearch(database)) console.log("built the derived tables (full-text index, counts, event members)");
   } finally {
     await database.close();
   }

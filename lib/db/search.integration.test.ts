@@ -6,6 +6,7 @@ import { articleFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { ingestDemo } from "../testing/demo";
 import type { Database } from "./index";
+import { MEMBER_ARTICLE_COLUMNS, PG_MEMBERS, SQLITE_MEMBERS } from "./event-members";
 import { ensureSearch, forgetSearchReady, searchReady } from "./search";
 
 const docs: TestArticle[] = [
@@ -16,6 +17,7 @@ const docs: TestArticle[] = [
     outlet: "levant.example",
     claims: 3,
     statements: 1,
+    event: "ev_strike",
   },
   {
     id: "a_flood",
@@ -23,6 +25,7 @@ const docs: TestArticle[] = [
     text: "The water rose faster than anyone had seen before, the town's mayor said.",
     outlet: "riverside.example",
     claims: 1,
+    event: "ev_flood",
   },
   {
     id: "a_fr",
@@ -30,6 +33,8 @@ const docs: TestArticle[] = [
     text: "Une enquête est ouverte après la frappe près de Deir ez-Zor.",
     outlet: "mondialisation.example",
     language: "fr",
+    event: "ev_strike",
+    copyOf: "a_strike",
   },
   {
     id: "a_us",
@@ -78,6 +83,19 @@ async function countsMatchArticles(database: Database) {
   for (const [derived, live] of pairs) {
     expect(norm(await db.$queryRawUnsafe(derived))).toEqual(norm(await db.$queryRawUnsafe(live)));
   }
+  await membersMatch(database);
+}
+
+/** "EventMember" holds exactly each membership with its article's columns (lib/db/event-members.ts). */
+async function membersMatch(database: Database) {
+  const columns = MEMBER_ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ");
+  const derived = await database.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "eventId", "id", ${columns} FROM "EventMember" ORDER BY 1, 2`);
+  const live = await database.db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ea."eventId", a."id", ${MEMBER_ARTICLE_COLUMNS.map((c) => `a."${c}"`).join(", ")}
+     FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" ORDER BY 1, 2`,
+  );
+  expect(derived).toEqual(live);
+  return derived;
 }
 
 describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) => {
@@ -243,5 +261,63 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     expect(churkin.length).toBeGreaterThan(0);
     for (const id of churkin) expect((await t.database.db.article.findUniqueOrThrow({ where: { id } })).text).toContain("Churkin");
     if (provider === "sqlite") expect(await t.database.db.$queryRawUnsafe(`SELECT * FROM "ParallaxBulkWrite"`)).toEqual([]);
+  });
+
+  test("event members follow memberships and articles through every kind of write", async () => {
+    const { db } = t.database;
+    await insertTestCorpus(t.database, [
+      { id: "a_m1", title: "Bridge collapses in Kelso", outlet: "riverside.example", event: "ev_bridge" },
+      { id: "a_m2", title: "Kelso bridge: 4 dead", outlet: "levant.example", event: "ev_bridge", copyOf: "a_m1" },
+      { id: "a_m3", title: "Rescue at Kelso", outlet: "levant.example" },
+    ]);
+    const members = async (eventId: string) =>
+      (await membersMatch(t.database)).filter((r) => r.eventId === eventId).map((r) => r.id);
+    expect(await members("ev_bridge")).toEqual(["a_m1", "a_m2"]);
+    // A membership created by Prisma (a manual move), one moved to another event, one deleted.
+    await db.eventArticle.create({ data: { articleId: "a_m3", eventId: "ev_bridge", method: "manual", score: 1 } });
+    expect(await members("ev_bridge")).toEqual(["a_m1", "a_m2", "a_m3"]);
+    await db.event.create({ data: { id: "ev_rescue", title: "Rescue" } });
+    await db.eventArticle.updateMany({ where: { articleId: { in: ["a_m2", "a_m3"] } }, data: { eventId: "ev_rescue" } });
+    expect(await members("ev_rescue")).toEqual(["a_m2", "a_m3"]);
+    // Changing neither key leaves the rows as they are.
+    await db.eventArticle.updateMany({ where: { eventId: "ev_rescue" }, data: { method: "auto" } });
+    expect(await members("ev_rescue")).toEqual(["a_m2", "a_m3"]);
+    // The article's copied columns (a re-fetch that changed the title, the original found later).
+    await db.article.update({ where: { id: "a_m3" }, data: { title: "Rescue at Kelso, updated", language: "de", publishedAt: new Date("2016-09-19T08:00:00Z"), publishedDay: "2016-09-19" } });
+    await db.article.update({ where: { id: "a_m3" }, data: { syndicatedFromId: "a_m1" } });
+    await db.article.update({ where: { id: "a_m3" }, data: { places: "[]" } });
+    expect((await membersMatch(t.database)).find((r) => r.id === "a_m3")).toMatchObject({ title: "Rescue at Kelso, updated", language: "de", syndicatedFromId: "a_m1" });
+    // Deleting the original sets its copies' syndicatedFromId to null (ON DELETE SET NULL) and cascades its membership.
+    await db.article.delete({ where: { id: "a_m1" } });
+    expect(await members("ev_bridge")).toEqual([]);
+    expect((await membersMatch(t.database)).find((r) => r.id === "a_m3")).toMatchObject({ syndicatedFromId: null });
+    // Deleting an event cascades to its memberships.
+    await db.event.delete({ where: { id: "ev_rescue" } });
+    expect(await members("ev_rescue")).toEqual([]);
+    // A rolled-back write leaves no member behind.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.eventArticle.create({ data: { articleId: "a_m3", eventId: "ev_bridge" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await members("ev_bridge")).toEqual([]);
+  });
+
+  test("an older database gets the member table alone, backfilled, when only it is missing", async () => {
+    const { db } = t.database;
+    const before = await membersMatch(t.database);
+    expect(before.length).toBeGreaterThan(0);
+    // As a database written before the member table existed: none of its objects, no version row.
+    for (const step of (provider === "sqlite" ? SQLITE_MEMBERS : PG_MEMBERS).drop) await db.$executeRawUnsafe(step);
+    await db.$executeRawUnsafe(`DELETE FROM "ParallaxDerived" WHERE "name" = 'members'`);
+    await db.$executeRawUnsafe(`INSERT INTO "ArticleDayTotal" ("day", "language", "articles") VALUES ('1999-01-01', 'xx', 1)`);
+    forgetSearchReady(t.database);
+    expect(await ensureSearch(t.database)).toBe(true);
+    expect(await membersMatch(t.database)).toEqual(before);
+    // The search objects were left alone (a rebuild would have dropped this row).
+    expect(await db.$queryRawUnsafe(`SELECT "articles" FROM "ArticleDayTotal" WHERE "day" = '1999-01-01'`)).toHaveLength(1);
+    await db.$executeRawUnsafe(`DELETE FROM "ArticleDayTotal" WHERE "day" = '1999-01-01'`);
+    expect(await ensureSearch(t.database)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Full-text search and pre-aggregated article counts: the database objects Prisma cannot model
- * (an SQLite FTS5 table, a PostgreSQL tsvector column with a GIN index, triggers). They are
+ * Full-text search, pre-aggregated article counts and the event member table (lib/db/event-members.ts):
+ * the database objects Prisma cannot model (an SQLite FTS5 table, a PostgreSQL tsvector column
+ * with a GIN index, WITHOUT ROWID tables, triggers). They are
  * created here, from code, never in a Prisma migration: a later `migrate diff` would not know
  * them and would drop them. `ensureSearch` is idempotent and runs when a database is opened by
  * the CLI, `npm start` and `npm run db:migrate`, and once per process before the first query
@@ -19,7 +20,9 @@
  *   limited to 1 MB; the same cut keeps SQLite equal).
  */
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { MEMBERS_VERSION, PG_MEMBERS, SQLITE_MEMBERS } from "./event-members";
 import type { Database } from "./index";
+import { pgStatementTriggers } from "./pg-triggers";
 
 /**
  * Bumped whenever a definition below changes: `ensureSearch` then rebuilds everything. Per
@@ -403,16 +406,6 @@ const pgExtractFunction = (name: string, column: "claims" | "statements") => `CR
      RETURN NULL;
    END $fn$`;
 
-/** The three statement-level triggers (insert, delete, update) of `table`, calling `fn`. */
-const pgStatementTriggers = (table: string, fn: string) => [
-  `CREATE TRIGGER "${table}_counts_ai" AFTER INSERT ON "${table}" REFERENCING NEW TABLE AS new_rows
-     FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  `CREATE TRIGGER "${table}_counts_ad" AFTER DELETE ON "${table}" REFERENCING OLD TABLE AS old_rows
-     FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  // Transition tables cannot be combined with UPDATE OF <columns>: unchanged rows cancel out.
-  `CREATE TRIGGER "${table}_counts_au" AFTER UPDATE ON "${table}" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-     FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-];
 
 /**
  * PostgreSQL: the search document is a stored generated column (always in sync, no trigger to
@@ -461,11 +454,11 @@ const PG_CREATE = [
 ];
 const PG_BACKFILL = COUNT_BACKFILL;
 const PG_TRIGGERS = [
-  ...pgStatementTriggers("Article", "parallax_article_counts"),
-  ...pgStatementTriggers("CasualtyClaim", "parallax_claim_counts"),
-  ...pgStatementTriggers("Statement", "parallax_statement_counts"),
+  ...pgStatementTriggers("Article", "parallax_article_counts", "counts"),
+  ...pgStatementTriggers("CasualtyClaim", "parallax_claim_counts", "counts"),
+  ...pgStatementTriggers("Statement", "parallax_statement_counts", "counts"),
   // Updates leave the number of events as it is: no update trigger.
-  ...pgStatementTriggers("Event", "parallax_event_counts").slice(0, 2),
+  ...pgStatementTriggers("Event", "parallax_event_counts", "counts").slice(0, 2),
 ];
 const PG_DROP = [
   ...["Article", "CasualtyClaim", "Statement", "Event"].flatMap((t) => ["ai", "ad", "au"].map((k) => `DROP TRIGGER IF EXISTS "${t}_counts_${k}" ON "${t}"`)),
@@ -487,60 +480,89 @@ const SQLITE_DROP = [
 
 /** Names of every object this module creates (tables, indexes, triggers), per provider. */
 export const DERIVED_OBJECT_NAMES: Readonly<Record<Database["provider"], readonly string[]>> = {
-  sqlite: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers],
-  postgresql: [...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers, "parallax_article_counts", "parallax_claim_counts", "parallax_statement_counts", "parallax_event_counts"],
+  sqlite: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers, ...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers, "EventMember_id_idx"],
+  postgresql: [
+    ...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers, "parallax_article_counts", "parallax_claim_counts", "parallax_statement_counts", "parallax_event_counts",
+    ...PG_MEMBERS.tables, ...PG_MEMBERS.indexes, ...PG_MEMBERS.triggers, ...PG_MEMBERS.functions,
+  ],
 };
 
 type RawDb = Pick<Database["db"], "$queryRawUnsafe" | "$executeRawUnsafe">;
 
-/** True when every object exists at the current version. */
-async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<boolean> {
+/** Which derived objects are there at the current version: the search objects and counts, the event members. */
+interface Current {
+  search: boolean;
+  members: boolean;
+}
+
+/** Checks every object and the versions recorded in "ParallaxDerived". */
+async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Current> {
   let names: string[];
-  let expected: string[];
+  let expected: { search: string[]; members: string[] };
   if (provider === "sqlite") {
     const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')`);
     names = rows.map((r) => r.name);
-    expected = [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers];
+    expected = { search: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers], members: [...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers] };
   } else {
     const rows = await db.$queryRawUnsafe<{ name: string }[]>(
       `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()
        UNION ALL SELECT t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = current_schema() AND c.relname IN ('Article', 'CasualtyClaim', 'Statement', 'Event') AND NOT t.tgisinternal`,
+         WHERE n.nspname = current_schema() AND c.relname IN ('Article', 'CasualtyClaim', 'Statement', 'Event', 'EventArticle') AND NOT t.tgisinternal`,
     );
     names = rows.map((r) => r.name);
-    expected = [...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers];
+    expected = {
+      search: [...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers],
+      members: [...PG_MEMBERS.tables, ...PG_MEMBERS.indexes, ...PG_MEMBERS.triggers],
+    };
   }
-  if (!expected.every((n) => names.includes(n))) return false;
-  const v = await db.$queryRawUnsafe<{ version: number | bigint }[]>(`SELECT "version" FROM "ParallaxDerived" WHERE "name" = 'search'`);
-  return Number(v[0]?.version) === SEARCH_VERSION[provider];
+  const has = (list: string[]) => list.every((n) => names.includes(n));
+  if (!names.includes("ParallaxDerived")) return { search: false, members: false };
+  const rows = await db.$queryRawUnsafe<{ name: string; version: number | bigint }[]>(`SELECT "name", "version" FROM "ParallaxDerived"`);
+  const version = (name: string) => Number(rows.find((r) => r.name === name)?.version);
+  return {
+    search: has(expected.search) && version("search") === SEARCH_VERSION[provider],
+    members: has(expected.members) && version("members") === MEMBERS_VERSION,
+  };
 }
 
 /**
- * Create (or re-create) the full-text index and the count tables with their triggers, and fill
- * them from the articles already stored, unless they are all there at the current version.
+ * Create (or re-create) the derived objects (full-text index, count tables, event members) with
+ * their triggers, and fill them from what is already stored, unless they are all there at the
+ * current version; only the event members when only they are stale (a backfill of the
+ * full-text index takes minutes at a million articles).
  * One transaction: readers see the old state or the new one; writers wait (SQLite's write lock,
  * PostgreSQL's table lock), so no article is missed between the backfill and the triggers.
  * A missing trigger (e.g. a future migration that rebuilds "Article") means the derived data
- * may be stale, so everything is rebuilt. Returns true when it built something.
+ * may be stale, so it is rebuilt. Returns true when it built something.
  */
 export async function ensureSearch(database: Database, opts: { onBuild?: () => void } = {}): Promise<boolean> {
   const { db, provider } = database;
-  if (await isCurrent(db, provider)) return false;
+  const first = await isCurrent(db, provider);
+  if (first.search && first.members) return false;
   opts.onBuild?.();
   return db.$transaction(
     async (tx) => {
       if (provider === "postgresql") {
         // One builder at a time; everyone else re-checks after it committed.
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(727275)`);
-        await tx.$executeRawUnsafe(`LOCK TABLE "Article", "CasualtyClaim", "Statement", "Event" IN SHARE ROW EXCLUSIVE MODE`);
+        await tx.$executeRawUnsafe(`LOCK TABLE "Article", "CasualtyClaim", "Statement", "Event", "EventArticle" IN SHARE ROW EXCLUSIVE MODE`);
       } else {
         // Take the write lock now, so the check below and the build see the same data.
         await tx.$executeRawUnsafe(`DELETE FROM "Article" WHERE 0`);
       }
-      if (await isCurrent(tx, provider)) return false;
-      const steps = provider === "postgresql" ? [...PG_DROP, ...PG_CREATE, ...PG_BACKFILL, ...PG_TRIGGERS] : [...SQLITE_DROP, ...SQLITE_CREATE, ...SQLITE_BACKFILL, ...SQLITE_TRIGGERS];
+      const current = await isCurrent(tx, provider);
+      if (current.search && current.members) return false;
+      const pg = provider === "postgresql";
+      const members = pg ? PG_MEMBERS : SQLITE_MEMBERS;
+      const memberSteps = [...members.drop, ...members.create, ...members.backfill, ...members.trigger];
+      // Rebuilding the search objects drops "ParallaxDerived", so the members are rebuilt with them.
+      const steps = !current.search
+        ? [...(pg ? [...PG_DROP, ...PG_CREATE, ...PG_BACKFILL, ...PG_TRIGGERS] : [...SQLITE_DROP, ...SQLITE_CREATE, ...SQLITE_BACKFILL, ...SQLITE_TRIGGERS]), ...memberSteps]
+        : memberSteps;
       for (const step of steps) await tx.$executeRawUnsafe(step);
-      await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('search', ${SEARCH_VERSION[provider]})`);
+      if (!current.search) await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('search', ${SEARCH_VERSION[provider]})`);
+      await tx.$executeRawUnsafe(`DELETE FROM "ParallaxDerived" WHERE "name" = 'members'`);
+      await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('members', ${MEMBERS_VERSION})`);
       return true;
     },
     // A backfill of a million articles takes minutes; the default 5 s would abort it.

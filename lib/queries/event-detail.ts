@@ -1,4 +1,5 @@
 import { getDatabase, type Database, type Prisma } from "../db";
+import { searchReady } from "../db/search";
 import type { CasualtyKind, Qualifier } from "../extract/types";
 import { summariseFigures } from "../mutations/events";
 import {
@@ -39,7 +40,7 @@ import { eventListSelect, toEventListItem } from "./events";
 import { cellCounts, coverageSeries } from "./overview";
 import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, loadArticleListItems, statementSelect, toArticleListItem, toStatementItem, type ArticleListRow } from "./select";
-import { and, empty, ident, inOrder, join, pageIds, readArrays, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
+import { and, empty, ident, join, pageIds, readArrays, readRows, sql, toBool, toDate, toNullableNumber, toNumber, type Sql } from "./sql";
 import { articleConditions, type ArticleWhereInput } from "./where";
 
 /**
@@ -79,28 +80,39 @@ export function statementCountsQuery(ids: string[]): Sql {
 
 /**
  * The shown articles (at most EVENT_ARTICLE_LIMIT ids, all members of `event`), in the ids'
- * order, in three flat queries: articles with their outlet and original; their claims; their
- * statements. Prisma's nested select issued six and spent more time compiling and assembling them
- * than the database spent answering. Their membership is `event` itself: reading it per article
- * (two more index look-ups each) took 40% of the articles query (1M corpus, 200-article events:
- * 3.9–5.4 -> 2.5 ms).
+ * order: their fields as the members read gave them (`details`), with the originals of the
+ * copies among them, their claims and their statements (or statement counts) in three flat
+ * queries. Prisma's nested select issued six and spent more time compiling and assembling them
+ * than the database spent answering.
  */
 async function loadEventArticles(
   database: Database,
   event: { id: string; title: string },
   ids: string[],
   withStatements: boolean,
+  memberRows: ReadonlyMap<string, unknown[]>,
 ): Promise<EventArticleRow[]> {
   if (ids.length === 0) return [];
-  const [articles, claims, statements, statementCounts] = await Promise.all([
-    readRows<Record<string, unknown>>(database, sql`
-      SELECT a."id" AS "id", a."title" AS "title", a."url" AS "url", a."publishedAt" AS "publishedAt", a."author" AS "author",
-        a."language" AS "language", a."originalSourceName" AS "originalSourceName", a."originalSourceUrl" AS "originalSourceUrl",
-        a."syndicatedFromId" AS "syndicatedFromId", o."key" AS "outletKey", o."name" AS "outletName", o."kind" AS "outletKind",
-        s."id" AS "copyId", s."title" AS "copyTitle", so."key" AS "copyOutletKey", so."name" AS "copyOutletName"
-      FROM "Article" a JOIN "Outlet" o ON o."id" = a."outletId"
-        LEFT JOIN "Article" s ON s."id" = a."syndicatedFromId" LEFT JOIN "Outlet" so ON so."id" = s."outletId"
-      WHERE a."id" IN (${join(ids)})`),
+  const details = new Map<string, MemberDetail>();
+  for (const id of ids) {
+    const r = memberRows.get(id);
+    if (r) details.set(id, memberDetail(r));
+  }
+  // Originals that are members themselves (the usual case: a copy is grouped with what it copies) are known already.
+  const originals = new Map<string, { id: string; title: string; outlet: { key: string; name: string } }>();
+  const missing = new Set<string>();
+  for (const id of ids) {
+    const from = details.get(id)?.syndicatedFromId;
+    if (!from) continue;
+    const r = memberRows.get(from);
+    if (r) originals.set(from, { id: from, title: r[8] as string, outlet: { key: r[5] as string, name: r[6] as string } });
+    else missing.add(from);
+  }
+  const [copied, claims, statements, statementCounts] = await Promise.all([
+    missing.size
+      ? readArrays(database, sql`
+      SELECT s."id", s."title", so."key", so."name" FROM "Article" s JOIN "Outlet" so ON so."id" = s."outletId" WHERE s."id" IN (${join([...missing])})`)
+      : [],
     readArrays(database, sql`
       SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
         c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
@@ -120,21 +132,16 @@ async function loadEventArticles(
   ]);
   const str = (v: unknown) => v as string;
   const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  for (const [id, title, outletKey, outletName] of copied) originals.set(str(id), { id: str(id), title: str(title), outlet: { key: str(outletKey), name: str(outletName) } });
   const byArticle = new Map<string, EventArticleRow>();
   const membership = { id: event.id, title: event.title };
-  for (const r of articles) {
-    byArticle.set(str(r.id), {
-      id: str(r.id),
-      title: str(r.title),
-      url: opt(r.url),
-      publishedAt: toDate(r.publishedAt),
-      author: opt(r.author),
-      language: opt(r.language),
-      originalSourceName: opt(r.originalSourceName),
-      originalSourceUrl: opt(r.originalSourceUrl),
-      syndicatedFromId: opt(r.syndicatedFromId),
-      outlet: { key: str(r.outletKey), name: str(r.outletName), kind: str(r.outletKind) },
-      syndicatedFrom: r.copyId ? { id: str(r.copyId), title: str(r.copyTitle), outlet: { key: str(r.copyOutletKey), name: str(r.copyOutletName) } } : null,
+  for (const id of ids) {
+    const d = details.get(id);
+    if (!d) continue;
+    byArticle.set(id, {
+      ...d,
+      id,
+      syndicatedFrom: d.syndicatedFromId ? (originals.get(d.syndicatedFromId) ?? null) : null,
       membership: { event: membership },
       claims: [],
       statements: [],
@@ -184,7 +191,7 @@ async function loadEventArticles(
       direct: toBool(t[10]),
     });
   }
-  return inOrder(ids, [...byArticle.values()]);
+  return [...byArticle.values()];
 }
 
 /**
@@ -203,6 +210,37 @@ interface EventMembers {
   coverage: Promise<CoverageSeries>;
   /** Matching articles with a publication time: the time (`iso`: formatted, once needed) and outlet. */
   published: Map<string, PublishedMember>;
+  /** Every member's row of eventMembersQuery, by id: what the comparison shows of it (memberDetail). */
+  rows: Map<string, unknown[]>;
+}
+
+/** What the comparison shows of an article besides its claims and statements, from "EventMember". */
+interface MemberDetail {
+  title: string;
+  url: string | null;
+  publishedAt: Date | null;
+  author: string | null;
+  language: string | null;
+  originalSourceName: string | null;
+  originalSourceUrl: string | null;
+  syndicatedFromId: string | null;
+  outlet: OutletRef;
+}
+
+/** An eventMembersQuery row as the comparison shows it. */
+function memberDetail(r: unknown[]): MemberDetail {
+  const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    title: r[8] as string,
+    url: opt(r[9]),
+    publishedAt: toDate(r[2]),
+    author: opt(r[10]),
+    language: opt(r[4]),
+    originalSourceName: opt(r[11]),
+    originalSourceUrl: opt(r[12]),
+    syndicatedFromId: opt(r[13]),
+    outlet: { key: r[5] as string, name: r[6] as string, kind: r[7] as string },
+  };
 }
 
 interface PublishedMember {
@@ -212,35 +250,43 @@ interface PublishedMember {
   outletName: string;
 }
 
-/** The comparison's order of an event's articles (alias `a`): independent reports first, then by publication. */
-const COMPARISON_ORDER = sql`ORDER BY a."syndicatedFromId" IS NOT NULL, a."syndicatedFromId" ASC, a."publishedAt" IS NULL, a."publishedAt" ASC, a."id" ASC`;
+/** The comparison's order of an event's articles (`alias`): independent reports first, then by publication. */
+const comparisonOrder = (alias: string) => {
+  const c = (column: string) => ident(alias, column);
+  return sql`ORDER BY ${c("syndicatedFromId")} IS NOT NULL, ${c("syndicatedFromId")} ASC, ${c("publishedAt")} IS NULL, ${c("publishedAt")} ASC, ${c("id")} ASC`;
+};
 
 /**
- * SQLite: the covering index a read of an event's members must use (`INDEXED BY`), PostgreSQL:
- * nothing (it keeps long texts out of line, and chooses an index-only scan of the same index
- * itself once (auto)vacuum has marked the pages all-visible: 100k corpus, 459-article event).
- * `Article_member_idx` holds every column the members are read for, and an article row holds the
- * text before them (SQLite walks a long text's overflow pages to reach the columns stored after
- * it); SQLite's planner otherwise looks each member up by the primary key's index and then reads
- * the row (at 1M articles, 12 -> 7 ms for a 3,000-article event). `CasualtyClaim_article_figures_idx`
- * keeps the headline-figure read on the event's members where there are no planner statistics
- * yet (a new database): SQLite otherwise starts from every headline figure of the corpus.
+ * SQLite: the covering index a read of an event's members through "Article" must use (`INDEXED
+ * BY`), PostgreSQL: nothing (it keeps long texts out of line, and chooses an index-only scan of
+ * the same index itself once (auto)vacuum has marked the pages all-visible).
+ * `Article_member_idx` holds every column the members are filtered on, and an article row holds
+ * the text before them (SQLite walks a long text's overflow pages to reach the columns stored
+ * after it). `CasualtyClaim_article_figures_idx` keeps the headline-figure read on the event's
+ * members where there are no planner statistics yet (a new database): SQLite otherwise starts
+ * from every headline figure of the corpus.
  */
 function sqliteIndex(database: Database, index: "Article_member_idx" | "CasualtyClaim_article_figures_idx"): Sql {
   return database.provider === "sqlite" ? sql`INDEXED BY ${ident(index)}` : empty;
 }
 
 /**
- * The event's members with their outlet, in the comparison's order; with a last column marking
- * those matching `conditions` when they filter more than the membership (see readEventMembers).
+ * The event's members with their outlet and what the comparison shows of them, in the
+ * comparison's order, from "EventMember" (lib/db/event-members.ts: an event's rows are stored
+ * together); with a last column marking those matching `conditions` (on "Article" `a`) when they
+ * filter more than the membership (see readEventMembers).
  */
 export function eventMembersQuery(database: Database, eventId: string, conditions: Sql[]): Sql {
-  return sql`SELECT a."id", a."outletId", a."publishedAt", a."publishedDay", a."language", o."key", o."name", o."kind"${
-    conditions.length > 1 ? sql`, CASE WHEN ${and(conditions)} THEN 1 ELSE 0 END` : empty
+  const filtered = conditions.length > 1;
+  return sql`SELECT m."id", m."outletId", m."publishedAt", m."publishedDay", m."language", o."key", o."name", o."kind",
+          m."title", m."url", m."author", m."originalSourceName", m."originalSourceUrl", m."syndicatedFromId"${
+    filtered ? sql`, CASE WHEN ${and(conditions)} THEN 1 ELSE 0 END` : empty
   }
-        FROM "EventArticle" ea JOIN "Article" a ${sqliteIndex(database, "Article_member_idx")} ON a."id" = ea."articleId" JOIN "Outlet" o ON o."id" = a."outletId"
-        WHERE ea."eventId" = ${eventId}
-        ${COMPARISON_ORDER}`;
+        FROM "EventMember" m JOIN "Outlet" o ON o."id" = m."outletId"${
+          filtered ? sql` JOIN "Article" a ${sqliteIndex(database, "Article_member_idx")} ON a."id" = m."id"` : empty
+        }
+        WHERE m."eventId" = ${eventId}
+        ${comparisonOrder("m")}`;
 }
 
 /**
@@ -259,6 +305,7 @@ async function readEventMembers(database: Database, eventId: string, conditions:
   const languages = new Set<string>();
   const cells = new Map<string, { day: string; outletId: number; n: number }>();
   const published = new Map<string, PublishedMember>();
+  const byId = new Map<string, unknown[]>();
   for (const r of rows) {
     const outletId = toNumber(r[1]);
     const key = r[5] as string;
@@ -269,8 +316,9 @@ async function readEventMembers(database: Database, eventId: string, conditions:
       outletsById.set(outletId, { key, name: r[6] as string });
     }
     if (r[4]) languages.add(r[4] as string);
-    if (filtered && !toBool(r[8])) continue;
     const id = r[0] as string;
+    byId.set(id, r);
+    if (filtered && !toBool(r[14])) continue;
     ids.push(id);
     const day = r[3] as string | null;
     if (day !== null) {
@@ -285,7 +333,7 @@ async function readEventMembers(database: Database, eventId: string, conditions:
   // The order a GROUP BY day, outlet returns them in.
   const grouped = [...cells.values()].sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.outletId - y.outletId));
   const coverage = coverageSeries(cellCounts(grouped), top, async () => outletsById);
-  return { ids, outlets, outletArticles, languages: [...languages].sort(), coverage, published };
+  return { ids, outlets, outletArticles, languages: [...languages].sort(), coverage, published, rows: byId };
 }
 
 /** The headline killed and wounded figures of an event's members, read from `CasualtyClaim_article_figures_idx` alone. */
@@ -340,7 +388,7 @@ async function matchingIds(database: Database, conditions: Sql[]): Promise<strin
   const rows = await readRows<{ id: string }>(
     database,
     sql`SELECT a."id" AS "id" FROM "Article" a WHERE ${and(conditions)}
-        ${COMPARISON_ORDER}`,
+        ${comparisonOrder("a")}`,
   );
   return rows.map((r) => r.id);
 }
@@ -517,7 +565,8 @@ async function readEvent(
   opts: EventDetailOptions,
 ): Promise<{ detail: EventDetail; members: EventMembers } | null> {
   const withSections = opts.sections !== false;
-  const event = await findEvent(database, id);
+  // "EventMember" is a derived table (lib/db/event-members.ts): built on first use in an older database.
+  const [event] = await Promise.all([findEvent(database, id), searchReady(database)]);
   if (!event) return null;
 
   // Every query below starts from the event's membership index, so its cost grows with the
@@ -529,7 +578,7 @@ async function readEvent(
   const total = ids.length;
   const shownIds = ids.slice(0, EVENT_ARTICLE_LIMIT);
   const [articles, revisions, coverage, counts] = await Promise.all([
-    loadEventArticles(database, event, shownIds, withSections),
+    loadEventArticles(database, event, shownIds, withSections, members.rows),
     // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
     getRevisionsByArticle(shownIds, database),
     coverageSeriesP,

@@ -44,6 +44,6 @@ export async function openCliDatabase(url = getEnv().DATABASE_URL): Promise<Data
     await database.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   }
   // Full-text index and daily counts (not Prisma migrations: lib/db/search.ts); built once.
-  await ensureSearch(database, { onBuild: () => process.stderr.write("parallax: building the full-text index and article counts (once)…\n") });
+  await ensureSearch(database, { onBuild: () => process.stderr.write("parallax: building the derived tables (full-text index, counts, event members; once)…\n") });
   return database;
 }
