@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { ArticleListItem } from "../schemas/dto";
 import { eventDetailFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { getEventArticlePage, getEventWithArticlePage, type EventArticlePaging } from "./event-detail";
@@ -17,13 +18,17 @@ const corpus: TestArticle[] = Array.from({ length: 47 }, (_, i) => ({
   publishedAt: i % 7 === 0 ? null : TIMES[i % 3]!.replace("08:00", `08:${String(i % 2).padStart(2, "0")}`),
   language: i % 4 === 0 ? "fr" : "en",
   event: "ev_page",
+  // Copies of a member and of an article of another event; claims and statements to count.
+  copyOf: i % 9 === 4 ? hex(1) : i % 9 === 5 ? hex(999) : undefined,
+  claims: i % 3,
+  statements: i % 4,
 }));
 
 describe.each(PROVIDERS)("the event page's articles table on %s", (provider) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    await insertTestCorpus(t.database, [...corpus, { id: hex(999), title: "Elsewhere", outlet: "outlet-0.example", event: "ev_other" }]);
+    await insertTestCorpus(t.database, [{ id: hex(999), title: "Elsewhere", outlet: "outlet-0.example", event: "ev_other" }, ...corpus]);
   });
   afterAll(async () => t?.drop());
 
@@ -31,6 +36,7 @@ describe.each(PROVIDERS)("the event page's articles table on %s", (provider) => 
   test.each(filters)("sorted by time, every page and direction, is the table's own page (filters %j)", async (raw) => {
     const f = eventDetailFiltersSchema.parse(raw);
     let pages = 0;
+    const seen: ArticleListItem[] = [];
     for (const dir of ["asc", "desc"] as const) {
       for (let page = 1; page <= 4; page++) {
         const paging: EventArticlePaging = { page, pageSize: 13, sort: "publishedAt", dir };
@@ -38,10 +44,16 @@ describe.each(PROVIDERS)("the event page's articles table on %s", (provider) => 
         const both = (await getEventWithArticlePage("ev_page", f, paging, t.database))!;
         expect(both.articles.map((a) => a.id)).toEqual(expected.map((a) => a.id));
         expect(both.articles).toEqual(expected);
+        seen.push(...both.articles);
         if (expected.length) pages++;
       }
     }
     expect(pages).toBeGreaterThan(1);
+    // The items carry what the members read does not: counts, and originals in and out of the event.
+    if (Object.keys(raw).length === 0) {
+      expect(seen.some((a) => a.claimCount > 0 && a.statementCount > 0)).toBe(true);
+      expect(new Set(seen.flatMap((a) => (a.syndicatedFrom ? [a.syndicatedFrom.title] : [])))).toEqual(new Set(["Report 0", "Elsewhere"]));
+    }
   });
 
   test("other sorts are the table's own page too; an unknown event has none", async () => {

@@ -78,6 +78,76 @@ export function statementCountsQuery(ids: string[]): Sql {
       FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) GROUP BY t."articleId", t."direct"`;
 }
 
+/** The article a copy reproduces, as the comparison and the articles table name it. */
+interface Original {
+  id: string;
+  title: string;
+  outlet: { key: string; name: string };
+}
+
+/**
+ * The originals of the copies among `ids`, by id: from the event's member rows when the original
+ * is a member (the usual case: a copy is grouped with what it copies), else read.
+ */
+async function originalsOf(database: Database, ids: string[], memberRows: ReadonlyMap<string, unknown[]>): Promise<Map<string, Original>> {
+  const originals = new Map<string, Original>();
+  const missing = new Set<string>();
+  for (const id of ids) {
+    const from = memberRows.get(id)?.[13] as string | null | undefined;
+    if (!from) continue;
+    const r = memberRows.get(from);
+    if (r) originals.set(from, { id: from, title: r[8] as string, outlet: { key: r[5] as string, name: r[6] as string } });
+    else missing.add(from);
+  }
+  if (missing.size) {
+    const rows = await readArrays(database, sql`
+      SELECT s."id", s."title", so."key", so."name" FROM "Article" s JOIN "Outlet" so ON so."id" = s."outletId" WHERE s."id" IN (${join([...missing])})`);
+    for (const [id, title, key, name] of rows) originals.set(id as string, { id: id as string, title: title as string, outlet: { key: key as string, name: name as string } });
+  }
+  return originals;
+}
+
+/**
+ * One page of the event's articles table from the members getEvent read (`ids`, all members of
+ * `event`): the same items as loadArticleListItems, with only the claim and statement counts
+ * (and originals that are not members) read, not every article row again.
+ */
+async function memberListItems(
+  database: Database,
+  event: { id: string; title: string },
+  ids: string[],
+  memberRows: ReadonlyMap<string, unknown[]>,
+): Promise<ArticleListItem[]> {
+  if (ids.length === 0) return [];
+  const [originals, counts] = await Promise.all([
+    originalsOf(database, ids, memberRows),
+    readArrays(database, sql`SELECT n."articleId", n."claims", n."statements" FROM "ArticleExtractCount" n WHERE n."articleId" IN (${join(ids)})`),
+  ]);
+  const countsById = new Map(counts.map((r) => [r[0] as string, r]));
+  return ids.flatMap((id) => {
+    const r = memberRows.get(id);
+    if (!r) return [];
+    const d = memberDetail(r);
+    const original = d.syndicatedFromId ? originals.get(d.syndicatedFromId) : undefined;
+    const n = countsById.get(id);
+    return [{
+      id,
+      title: d.title,
+      url: d.url,
+      outlet: d.outlet,
+      publishedAt: d.publishedAt?.toISOString() ?? null,
+      author: d.author,
+      language: d.language,
+      originalSourceName: d.originalSourceName,
+      syndicatedFrom: original ? { id: original.id, title: original.title, outletName: original.outlet.name } : null,
+      eventId: event.id,
+      eventTitle: event.title,
+      claimCount: n ? toNumber(n[1]) : 0,
+      statementCount: n ? toNumber(n[2]) : 0,
+    }];
+  });
+}
+
 /**
  * The shown articles (at most EVENT_ARTICLE_LIMIT ids, all members of `event`), in the ids'
  * order: their fields as the members read gave them (`details`), with the originals of the
@@ -98,21 +168,8 @@ async function loadEventArticles(
     const r = memberRows.get(id);
     if (r) details.set(id, memberDetail(r));
   }
-  // Originals that are members themselves (the usual case: a copy is grouped with what it copies) are known already.
-  const originals = new Map<string, { id: string; title: string; outlet: { key: string; name: string } }>();
-  const missing = new Set<string>();
-  for (const id of ids) {
-    const from = details.get(id)?.syndicatedFromId;
-    if (!from) continue;
-    const r = memberRows.get(from);
-    if (r) originals.set(from, { id: from, title: r[8] as string, outlet: { key: r[5] as string, name: r[6] as string } });
-    else missing.add(from);
-  }
-  const [copied, claims, statements, statementCounts] = await Promise.all([
-    missing.size
-      ? readArrays(database, sql`
-      SELECT s."id", s."title", so."key", so."name" FROM "Article" s JOIN "Outlet" so ON so."id" = s."outletId" WHERE s."id" IN (${join([...missing])})`)
-      : [],
+  const [originals, claims, statements, statementCounts] = await Promise.all([
+    originalsOf(database, ids, memberRows),
     readArrays(database, sql`
       SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
         c."victimGroup" AS "victimGroup", c."authority" AS "authority", c."isContext" AS "isContext", c."isHeadline" AS "isHeadline",
@@ -132,7 +189,6 @@ async function loadEventArticles(
   ]);
   const str = (v: unknown) => v as string;
   const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  for (const [id, title, outletKey, outletName] of copied) originals.set(str(id), { id: str(id), title: str(title), outlet: { key: str(outletKey), name: str(outletName) } });
   const byArticle = new Map<string, EventArticleRow>();
   const membership = { id: event.id, title: event.title };
   for (const id of ids) {
@@ -532,7 +588,7 @@ export async function getEventWithArticlePage(
   if (!read) return null;
   const articles =
     paging.sort === "publishedAt"
-      ? await loadArticleListItems(database, pageByTime(read.members.ids, read.members.published, paging))
+      ? await memberListItems(database, read.detail.event, pageByTime(read.members.ids, read.members.published, paging), read.members.rows)
       : await getEventArticlePage(id, f, paging, database);
   return { detail: read.detail, articles };
 }
