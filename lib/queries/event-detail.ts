@@ -93,11 +93,14 @@ async function originalsOf(database: Database, ids: string[], memberRows: Readon
   const originals = new Map<string, Original>();
   const missing = new Set<string>();
   for (const id of ids) {
-    const from = memberRows.get(id)?.[13] as string | null | undefined;
+    const row = memberRows.get(id);
+    const from = row ? memberDetail(row).syndicatedFromId : null;
     if (!from) continue;
-    const r = memberRows.get(from);
-    if (r) originals.set(from, { id: from, title: r[8] as string, outlet: { key: r[5] as string, name: r[6] as string } });
-    else missing.add(from);
+    const original = memberRows.get(from);
+    if (original) {
+      const d = memberDetail(original);
+      originals.set(from, { id: from, title: d.title, outlet: { key: d.outlet.key, name: d.outlet.name } });
+    } else missing.add(from);
   }
   if (missing.size) {
     const rows = await readArrays(database, sql`
@@ -150,7 +153,7 @@ async function memberListItems(
 
 /**
  * The shown articles (at most EVENT_ARTICLE_LIMIT ids, all members of `event`), in the ids'
- * order: their fields as the members read gave them (`details`), with the originals of the
+ * order: their fields as the members read gave them (`memberRows`), with the originals of the
  * copies among them, their claims and their statements (or statement counts) in three flat
  * queries. Prisma's nested select issued six and spent more time compiling and assembling them
  * than the database spent answering.
