@@ -51,6 +51,7 @@ const BACKFILL = `INSERT INTO "EventMember" (${ALL_COLUMNS}) ${memberRows(`"Even
 
 export const SQLITE_MEMBERS = {
   tables: ["EventMember"],
+  indexes: ["EventMember_id_idx"],
   triggers: ["EventArticle_member_ai", "EventArticle_member_ad", "EventArticle_member_au", "Article_member_au"],
   // The same declared types as "Article" (DATETIME: the same affinity, so comparisons agree).
   create: [table({ text: "TEXT", int: "INTEGER", time: "DATETIME" }, " WITHOUT ROWID"), ID_INDEX],

@@ -480,7 +480,7 @@ const SQLITE_DROP = [
 
 /** Names of every object this module creates (tables, indexes, triggers), per provider. */
 export const DERIVED_OBJECT_NAMES: Readonly<Record<Database["provider"], readonly string[]>> = {
-  sqlite: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers, ...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers, "EventMember_id_idx"],
+  sqlite: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers, ...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers, ...SQLITE_MEMBERS.indexes],
   postgresql: [
     ...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers, "parallax_article_counts", "parallax_claim_counts", "parallax_statement_counts", "parallax_event_counts",
     ...PG_MEMBERS.tables, ...PG_MEMBERS.indexes, ...PG_MEMBERS.triggers, ...PG_MEMBERS.functions,
