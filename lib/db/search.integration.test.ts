@@ -6,7 +6,7 @@ import { articleFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { ingestDemo } from "../testing/demo";
 import type { Database } from "./index";
-import { MEMBER_ARTICLE_COLUMNS, PG_MEMBERS, SQLITE_MEMBERS } from "./event-members";
+import { MEMBER_ARTICLE_COLUMNS, MEMBER_EXTRACT_COLUMNS, PG_MEMBERS, SQLITE_MEMBERS } from "./event-members";
 import { ensureSearch, forgetSearchReady, searchReady } from "./search";
 
 const docs: TestArticle[] = [
@@ -86,15 +86,38 @@ async function countsMatchArticles(database: Database) {
   await membersMatch(database);
 }
 
-/** "EventMember" holds exactly each membership with its article's columns (lib/db/event-members.ts). */
+/**
+ * "EventMember" holds exactly each membership with its article's columns and, computed here from
+ * the article's claims and statements, its counts and headline figures (lib/db/event-members.ts).
+ */
 async function membersMatch(database: Database) {
+  const { db } = database;
   const columns = MEMBER_ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ");
-  const derived = await database.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "eventId", "id", ${columns} FROM "EventMember" ORDER BY 1, 2`);
-  const live = await database.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const derived = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "eventId", "id", ${columns} FROM "EventMember" ORDER BY 1, 2`);
+  const live = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT ea."eventId", a."id", ${MEMBER_ARTICLE_COLUMNS.map((c) => `a."${c}"`).join(", ")}
      FROM "EventArticle" ea JOIN "Article" a ON a."id" = ea."articleId" ORDER BY 1, 2`,
   );
   expect(derived).toEqual(live);
+  const extracts = MEMBER_EXTRACT_COLUMNS.map((c) => `"${c}"`).join(", ");
+  const stored = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "eventId", "id", ${extracts} FROM "EventMember" ORDER BY 1, 2`);
+  const claims = await db.casualtyClaim.findMany({ orderBy: { id: "asc" } });
+  const statements = await db.statement.findMany({ select: { articleId: true, direct: true } });
+  const num = (v: unknown) => (v === null ? null : Number(v));
+  const headline = (id: string, kind: string) => {
+    const c = claims.find((c) => c.articleId === id && c.isHeadline && !c.isContext && c.kind === kind);
+    return c ? [c.id, c.min, c.max, c.qualifier] : [null, null, null, null];
+  };
+  expect(stored.map((r) => [r.eventId, r.id, ...MEMBER_EXTRACT_COLUMNS.map((c) => (c.endsWith("Qualifier") ? r[c] : num(r[c])))])).toEqual(
+    live.map((r) => {
+      const id = r.id as string;
+      const said = statements.filter((s) => s.articleId === id);
+      return [
+        r.eventId, id, claims.filter((c) => c.articleId === id).length, said.filter((s) => s.direct).length, said.filter((s) => !s.direct).length,
+        ...headline(id, "killed"), ...headline(id, "wounded"),
+      ];
+    }),
+  );
   return derived;
 }
 
@@ -287,6 +310,23 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     await db.article.update({ where: { id: "a_m3" }, data: { syndicatedFromId: "a_m1" } });
     await db.article.update({ where: { id: "a_m3" }, data: { places: "[]" } });
     expect((await membersMatch(t.database)).find((r) => r.id === "a_m3")).toMatchObject({ title: "Rescue at Kelso, updated", language: "de", syndicatedFromId: "a_m1" });
+    // Claims and statements of members: added (one by one and several in one statement), changed, moved, deleted.
+    const claim = (articleId: string, kind: string, min: number, isHeadline: boolean) => ({
+      articleId, kind, min, max: min + 2, qualifier: "range", isHeadline, phrase: `${min}`, start: 0, end: 1, sentence: `${min} ${kind}.`, sentenceStart: 0, sentenceEnd: 9,
+    });
+    const killed = await db.casualtyClaim.create({ data: claim("a_m3", "killed", 4, true) });
+    await db.casualtyClaim.createMany({ data: [claim("a_m3", "wounded", 10, true), claim("a_m3", "killed", 7, false), claim("a_m2", "killed", 3, true)] });
+    await db.statement.createMany({ data: [true, false, false].map((direct, i) => ({ articleId: "a_m3", text: `Said ${i}`, start: 0, end: 5, direct })) });
+    await membersMatch(t.database);
+    await db.casualtyClaim.update({ where: { id: killed.id }, data: { isContext: true } });
+    await db.statement.updateMany({ where: { articleId: "a_m3", direct: true }, data: { direct: false } });
+    await membersMatch(t.database);
+    await db.casualtyClaim.updateMany({ where: { articleId: "a_m3", kind: "wounded" }, data: { articleId: "a_m2" } });
+    await db.statement.updateMany({ where: { articleId: "a_m3" }, data: { speaker: "Unnamed official" } });
+    await membersMatch(t.database);
+    await db.casualtyClaim.deleteMany({ where: { articleId: "a_m2", kind: "killed" } });
+    await db.statement.deleteMany({ where: { articleId: "a_m3", text: "Said 1" } });
+    expect((await membersMatch(t.database)).length).toBeGreaterThan(0);
     // Deleting the original sets its copies' syndicatedFromId to null (ON DELETE SET NULL) and cascades its membership.
     await db.article.delete({ where: { id: "a_m1" } });
     expect(await members("ev_bridge")).toEqual([]);
@@ -319,5 +359,24 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     expect(await db.$queryRawUnsafe(`SELECT "articles" FROM "ArticleDayTotal" WHERE "day" = '1999-01-01'`)).toHaveLength(1);
     await db.$executeRawUnsafe(`DELETE FROM "ArticleDayTotal" WHERE "day" = '1999-01-01'`);
     expect(await ensureSearch(t.database)).toBe(false);
+  });
+
+  test("a member table rebuilt by an older version (fewer columns, this version's triggers left behind) is rebuilt", async () => {
+    const { db } = t.database;
+    const before = await membersMatch(t.database);
+    // What the first version's rebuild leaves: its own table and version, and the claim and
+    // statement triggers it does not know, naming columns its table lacks.
+    const extracts = new RegExp(`,\\s*"claims"[\\s\\S]*"woundedQualifier" [A-Z]+`);
+    const create = (provider === "sqlite" ? SQLITE_MEMBERS : PG_MEMBERS).create[0]!;
+    expect(create).toMatch(extracts);
+    await db.$executeRawUnsafe(`DROP TABLE "EventMember"${provider === "postgresql" ? " CASCADE" : ""}`);
+    await db.$executeRawUnsafe(create.replace(extracts, ""));
+    await db.$executeRawUnsafe(`UPDATE "ParallaxDerived" SET "version" = 1 WHERE "name" = 'members'`);
+    forgetSearchReady(t.database);
+    expect(await ensureSearch(t.database)).toBe(true);
+    expect(await membersMatch(t.database)).toEqual(before);
+    // Claims can be written again.
+    await db.casualtyClaim.create({ data: { articleId: before[0]!.id as string, kind: "killed", min: 1, max: 1, qualifier: "exact", phrase: "1", start: 0, end: 1, sentence: "1 killed.", sentenceStart: 0, sentenceEnd: 9 } });
+    await membersMatch(t.database);
   });
 });

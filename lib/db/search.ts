@@ -546,10 +546,11 @@ export async function ensureSearch(database: Database, opts: { onBuild?: () => v
         // One builder at a time; everyone else re-checks after it committed.
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(727275)`);
         await tx.$executeRawUnsafe(`LOCK TABLE "Article", "CasualtyClaim", "Statement", "Event", "EventArticle" IN SHARE ROW EXCLUSIVE MODE`);
-      } else {
-        // Take the write lock now, so the check below and the build see the same data.
-        await tx.$executeRawUnsafe(`DELETE FROM "Article" WHERE 0`);
       }
+      // SQLite: the connection begins transactions IMMEDIATE (lib/db/sqlite-connection.ts), so the
+      // write lock is held from here and the check below and the build see the same data. (Not a
+      // no-op write on "Article" to take it: SQLite compiles every trigger such a statement could
+      // fire through its cascades, and one left behind by another version would fail it.)
       const current = await isCurrent(tx, provider);
       if (current.search && current.members) return false;
       const pg = provider === "postgresql";

@@ -72,12 +72,6 @@ interface EventArticleRow extends ArticleListRow {
   statementCount: { direct: number; reported: number };
 }
 
-/** Statements per article and kind (direct or reported), counted from `Statement_articleId_direct_idx` alone. */
-export function statementCountsQuery(ids: string[]): Sql {
-  return sql`SELECT t."articleId" AS "articleId", t."direct" AS "direct", COUNT(*) AS "n"
-      FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) GROUP BY t."articleId", t."direct"`;
-}
-
 /** The article a copy reproduces, as the comparison and the articles table name it. */
 interface Original {
   id: string;
@@ -112,8 +106,8 @@ async function originalsOf(database: Database, ids: string[], memberRows: Readon
 
 /**
  * One page of the event's articles table from the members getEvent read (`ids`, all members of
- * `event`): the same items as loadArticleListItems, with only the claim and statement counts
- * (and originals that are not members) read, not every article row again.
+ * `event`): the same items as loadArticleListItems, with only the originals that are not
+ * members read, not every article row again (the member rows carry the claim and statement counts).
  */
 async function memberListItems(
   database: Database,
@@ -122,17 +116,12 @@ async function memberListItems(
   memberRows: ReadonlyMap<string, unknown[]>,
 ): Promise<ArticleListItem[]> {
   if (ids.length === 0) return [];
-  const [originals, counts] = await Promise.all([
-    originalsOf(database, ids, memberRows),
-    readArrays(database, sql`SELECT n."articleId", n."claims", n."statements" FROM "ArticleExtractCount" n WHERE n."articleId" IN (${join(ids)})`),
-  ]);
-  const countsById = new Map(counts.map((r) => [r[0] as string, r]));
+  const originals = await originalsOf(database, ids, memberRows);
   return ids.flatMap((id) => {
     const r = memberRows.get(id);
     if (!r) return [];
     const d = memberDetail(r);
     const original = d.syndicatedFromId ? originals.get(d.syndicatedFromId) : undefined;
-    const n = countsById.get(id);
     return [{
       id,
       title: d.title,
@@ -145,17 +134,17 @@ async function memberListItems(
       syndicatedFrom: original ? { id: original.id, title: original.title, outletName: original.outlet.name } : null,
       eventId: event.id,
       eventTitle: event.title,
-      claimCount: n ? toNumber(n[1]) : 0,
-      statementCount: n ? toNumber(n[2]) : 0,
+      claimCount: d.claimCount,
+      statementCount: d.statementCount.direct + d.statementCount.reported,
     }];
   });
 }
 
 /**
  * The shown articles (at most EVENT_ARTICLE_LIMIT ids, all members of `event`), in the ids'
- * order: their fields as the members read gave them (`memberRows`), with the originals of the
- * copies among them, their claims and their statements (or statement counts) in three flat
- * queries. Prisma's nested select issued six and spent more time compiling and assembling them
+ * order: their fields and statement counts as the members read gave them (`memberRows`), with
+ * the originals of the copies among them, their claims and (`withStatements`) their statements
+ * in flat queries. Prisma's nested select issued six and spent more time compiling and assembling them
  * than the database spent answering.
  */
 async function loadEventArticles(
@@ -171,7 +160,7 @@ async function loadEventArticles(
     const r = memberRows.get(id);
     if (r) details.set(id, memberDetail(r));
   }
-  const [originals, claims, statements, statementCounts] = await Promise.all([
+  const [originals, claims, statements] = await Promise.all([
     originalsOf(database, ids, memberRows),
     readArrays(database, sql`
       SELECT c."id" AS "id", c."articleId" AS "articleId", c."kind" AS "kind", c."min" AS "min", c."max" AS "max", c."qualifier" AS "qualifier",
@@ -185,10 +174,6 @@ async function loadEventArticles(
         t."direct" AS "direct"
       FROM "Statement" t WHERE t."articleId" IN (${join(ids)}) ORDER BY t."start" ASC, t."id" ASC`)
       : null,
-    // Without the statements themselves, their counts (the matrix shows no more).
-    withStatements
-      ? null
-      : readArrays(database, statementCountsQuery(ids)),
   ]);
   const str = (v: unknown) => v as string;
   const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -204,7 +189,8 @@ async function loadEventArticles(
       membership: { event: membership },
       claims: [],
       statements: [],
-      statementCount: { direct: 0, reported: 0 },
+      // Without the statements themselves, the member row's counts (the matrix shows no more).
+      statementCount: withStatements ? { direct: 0, reported: 0 } : { ...d.statementCount },
     });
   }
   // Claims and statements come as arrays (columns in SELECT order): thousands of rows in a
@@ -227,10 +213,6 @@ async function loadEventArticles(
       sentenceStart: toNumber(c[13]),
       sentenceEnd: toNumber(c[14]),
     });
-  }
-  for (const [articleId, direct, n] of statementCounts ?? []) {
-    const a = byArticle.get(str(articleId));
-    if (a) a.statementCount[toBool(direct) ? "direct" : "reported"] += toNumber(n);
   }
   for (const t of statements ?? []) {
     const a = byArticle.get(str(t[1]));
@@ -284,6 +266,8 @@ interface MemberDetail {
   originalSourceUrl: string | null;
   syndicatedFromId: string | null;
   outlet: OutletRef;
+  claimCount: number;
+  statementCount: { direct: number; reported: number };
 }
 
 /** An eventMembersQuery row as the comparison shows it. */
@@ -299,6 +283,8 @@ function memberDetail(r: unknown[]): MemberDetail {
     originalSourceUrl: opt(r[12]),
     syndicatedFromId: opt(r[13]),
     outlet: { key: r[5] as string, name: r[6] as string, kind: r[7] as string },
+    claimCount: toNumber(r[14]),
+    statementCount: { direct: toNumber(r[15]), reported: toNumber(r[16]) },
   };
 }
 
@@ -321,24 +307,25 @@ const comparisonOrder = (alias: string) => {
  * the same index itself once (auto)vacuum has marked the pages all-visible).
  * `Article_member_idx` holds every column the members are filtered on, and an article row holds
  * the text before them (SQLite walks a long text's overflow pages to reach the columns stored
- * after it). `CasualtyClaim_article_figures_idx` keeps the headline-figure read on the event's
- * members where there are no planner statistics yet (a new database): SQLite otherwise starts
- * from every headline figure of the corpus.
+ * after it).
  */
-function sqliteIndex(database: Database, index: "Article_member_idx" | "CasualtyClaim_article_figures_idx"): Sql {
+function sqliteIndex(database: Database, index: "Article_member_idx"): Sql {
   return database.provider === "sqlite" ? sql`INDEXED BY ${ident(index)}` : empty;
 }
 
 /**
  * The event's members with their outlet and what the comparison shows of them, in the
  * comparison's order, from "EventMember" (lib/db/event-members.ts: an event's rows are stored
- * together); with a last column marking those matching `conditions` (on "Article" `a`) when they
- * filter more than the membership (see readEventMembers).
+ * together, with their claim and statement counts and headline figures); with a last column
+ * (MATCH_COLUMN) marking those matching `conditions` (on "Article" `a`) when they filter more than
+ * the membership (see readEventMembers).
  */
 export function eventMembersQuery(database: Database, eventId: string, conditions: Sql[]): Sql {
   const filtered = conditions.length > 1;
   return sql`SELECT m."id", m."outletId", m."publishedAt", m."publishedDay", m."language", o."key", o."name", o."kind",
-          m."title", m."url", m."author", m."originalSourceName", m."originalSourceUrl", m."syndicatedFromId"${
+          m."title", m."url", m."author", m."originalSourceName", m."originalSourceUrl", m."syndicatedFromId",
+          m."claims", m."direct", m."reported",
+          m."killedId", m."killedMin", m."killedMax", m."killedQualifier", m."woundedId", m."woundedMin", m."woundedMax", m."woundedQualifier"${
     filtered ? sql`, CASE WHEN ${and(conditions)} THEN 1 ELSE 0 END` : empty
   }
         FROM "EventMember" m JOIN "Outlet" o ON o."id" = m."outletId"${
@@ -347,6 +334,10 @@ export function eventMembersQuery(database: Database, eventId: string, condition
         WHERE m."eventId" = ${eventId}
         ${comparisonOrder("m")}`;
 }
+
+/** eventMembersQuery's columns: where each headline figure (id, min, max, qualifier) starts, and the filter's mark. */
+const HEADLINE_COLUMN = { killed: 17, wounded: 21 } as const;
+const MATCH_COLUMN = 25;
 
 /**
  * The event's articles in one query over its membership (matchingIds, the facets, the coverage
@@ -377,7 +368,7 @@ async function readEventMembers(database: Database, eventId: string, conditions:
     if (r[4]) languages.add(r[4] as string);
     const id = r[0] as string;
     byId.set(id, r);
-    if (filtered && !toBool(r[14])) continue;
+    if (filtered && !toBool(r[MATCH_COLUMN])) continue;
     ids.push(id);
     const day = r[3] as string | null;
     if (day !== null) {
@@ -395,45 +386,36 @@ async function readEventMembers(database: Database, eventId: string, conditions:
   return { ids, outlets, outletArticles, languages: [...languages].sort(), coverage, published, rows: byId };
 }
 
-/** The headline killed and wounded figures of an event's members, read from `CasualtyClaim_article_figures_idx` alone. */
-export function headlineCountsQuery(database: Database, eventId: string): Sql {
-  return sql`SELECT c."articleId", c."kind", c."min", c."max", c."qualifier"
-        FROM "EventArticle" ea JOIN "CasualtyClaim" c ${sqliteIndex(database, "CasualtyClaim_article_figures_idx")} ON c."articleId" = ea."articleId"
-        WHERE ea."eventId" = ${eventId} AND c."isHeadline" AND NOT c."isContext" AND c."kind" IN (${join(["killed", "wounded"])})
-        ORDER BY c."id" ASC`;
-}
-
 /**
  * The count timeline: the headline killed / wounded figures of the matching articles with a
- * publication time (`published`), by publication time, then claim id.
+ * publication time (`published`), from their member rows (`rows`), by publication time, then
+ * claim id.
  */
-async function readHeadlineCounts(database: Database, eventId: string, published: EventMembers["published"]): Promise<CountPoint[]> {
-  if (published.size === 0) return [];
-  const rows = await readArrays(database, headlineCountsQuery(database, eventId));
+function headlineCounts(published: EventMembers["published"], rows: EventMembers["rows"]): CountPoint[] {
   // A large event has thousands of points (two per article): each article's time is formatted
-  // once, and the points are ordered through their indices, not copied (3,722 articles: the
-  // points' JavaScript side about 8 -> 4.5 ms of CPU).
+  // once, and the points are ordered through their indices, not copied.
   const points: CountPoint[] = [];
-  const times: number[] = [];
-  for (const r of rows) {
-    const articleId = r[0] as string;
-    const a = published.get(articleId);
-    if (!a) continue;
-    a.iso ??= a.at.toISOString();
-    points.push({
-      at: a.iso,
-      articleId,
-      outletKey: a.outletKey,
-      outletName: a.outletName,
-      kind: r[1] as CasualtyKind,
-      min: toNullableNumber(r[2]),
-      max: toNullableNumber(r[3]),
-      qualifier: r[4] as Qualifier,
-    });
-    times.push(a.at.getTime());
+  const keys: { at: number; claimId: number }[] = [];
+  for (const [articleId, a] of published) {
+    const r = rows.get(articleId)!;
+    for (const kind of ["killed", "wounded"] as const) {
+      const c = HEADLINE_COLUMN[kind];
+      if (r[c] === null || r[c] === undefined) continue;
+      a.iso ??= a.at.toISOString();
+      points.push({
+        at: a.iso,
+        articleId,
+        outletKey: a.outletKey,
+        outletName: a.outletName,
+        kind,
+        min: toNullableNumber(r[c + 1]),
+        max: toNullableNumber(r[c + 2]),
+        qualifier: r[c + 3] as Qualifier,
+      });
+      keys.push({ at: a.at.getTime(), claimId: toNumber(r[c]) });
+    }
   }
-  // Stable: claims of one time stay in id order.
-  const order = points.map((_, i) => i).sort((x, y) => times[x]! - times[y]!);
+  const order = points.map((_, i) => i).sort((x, y) => keys[x]!.at - keys[y]!.at || keys[x]!.claimId - keys[y]!.claimId);
   return order.map((i) => points[i]!);
 }
 
@@ -636,14 +618,14 @@ async function readEvent(
   const { ids, outlets, outletArticles, languages, coverage: coverageSeriesP, published } = members;
   const total = ids.length;
   const shownIds = ids.slice(0, EVENT_ARTICLE_LIMIT);
-  const [articles, revisions, coverage, counts] = await Promise.all([
+  const [articles, revisions, coverage] = await Promise.all([
     loadEventArticles(database, event, shownIds, withSections, members.rows),
     // Earlier versions of the shown articles, for their "revised" marks (one indexed query).
     getRevisionsByArticle(shownIds, database),
     coverageSeriesP,
-    // The count timeline covers every matching article, not only those the matrix shows.
-    readHeadlineCounts(database, id, published),
   ]);
+  // The count timeline covers every matching article, not only those the matrix shows.
+  const counts = headlineCounts(published, members.rows);
 
   // Provenance: which article copies which, and the rows the matrix shows.
   const provenance: (ProvenanceArticle & { row: EventArticleRow })[] = articles.map((a) => ({ ...toProvenanceArticle(a), row: a }));
