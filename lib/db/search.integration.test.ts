@@ -379,4 +379,34 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     await db.casualtyClaim.create({ data: { articleId: before[0]!.id as string, kind: "killed", min: 1, max: 1, qualifier: "exact", phrase: "1", start: 0, end: 1, sentence: "1 killed.", sentenceStart: 0, sentenceEnd: 9 } });
     await membersMatch(t.database);
   });
+
+  test("a newer version's triggers, left when it is rolled back, are dropped by the rebuild; an administrator's stay", async () => {
+    const { db } = t.database;
+    const before = await membersMatch(t.database);
+    const articleId = before[0]!.id as string;
+    // Triggers that fail any statement write: one named like a derived object of another
+    // version, one named otherwise (kept, so it only counts rows here).
+    await db.$executeRawUnsafe(`CREATE TABLE "AuditLog" ("n" INTEGER)`);
+    if (provider === "sqlite") {
+      await db.$executeRawUnsafe(`CREATE TRIGGER "Statement_speakers_ai" AFTER INSERT ON "Statement" BEGIN SELECT RAISE(ABORT, 'stray trigger'); END`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER "statement_audit" AFTER INSERT ON "Statement" BEGIN INSERT INTO "AuditLog" VALUES (1); END`);
+    } else {
+      await db.$executeRawUnsafe(`CREATE FUNCTION stray_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'stray trigger'; END $$`);
+      await db.$executeRawUnsafe(`CREATE FUNCTION audit_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "AuditLog" VALUES (1); RETURN NULL; END $$`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER "Statement_speakers_ai" AFTER INSERT ON "Statement" FOR EACH ROW EXECUTE FUNCTION stray_trigger()`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER "statement_audit" AFTER INSERT ON "Statement" FOR EACH ROW EXECUTE FUNCTION audit_trigger()`);
+    }
+    const statement = { articleId, text: "We will rebuild.", start: 0, end: 16, direct: true, speaker: "The mayor", cue: "said" };
+    // (SQLite's RAISE reaches Prisma as a constraint error, without its message.)
+    await expect(db.statement.create({ data: statement })).rejects.toThrow(provider === "sqlite" ? /constraint/i : /stray trigger/);
+    // The newer version recorded its own version numbers.
+    await db.$executeRawUnsafe(`UPDATE "ParallaxDerived" SET "version" = 99 WHERE "name" = 'members'`);
+    forgetSearchReady(t.database);
+    expect(await ensureSearch(t.database)).toBe(true);
+    await db.statement.create({ data: statement });
+    expect(Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM "AuditLog"`))[0]!.n)).toBe(1);
+    await membersMatch(t.database);
+    await db.$executeRawUnsafe(`DROP TRIGGER "statement_audit"${provider === "postgresql" ? ` ON "Statement"` : ""}`);
+    await db.$executeRawUnsafe(`DROP TABLE "AuditLog"`);
+  });
 });

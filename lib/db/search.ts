@@ -489,6 +489,11 @@ export const DERIVED_OBJECT_NAMES: Readonly<Record<Database["provider"], readonl
 
 type RawDb = Pick<Database["db"], "$queryRawUnsafe" | "$executeRawUnsafe">;
 
+/** The tables that carry derived-object triggers, and the shape of those triggers' names (`<Table>_<purpose>_a<i|d|u>`). */
+const TRIGGER_TABLES = ["Article", "CasualtyClaim", "Statement", "Event", "EventArticle"];
+const DERIVED_TRIGGER_NAME = new RegExp(`^(?:${TRIGGER_TABLES.join("|")})_[a-z]+_a[idu]$`);
+const TRIGGER_TABLES_SQL = TRIGGER_TABLES.map((t) => `'${t}'`).join(", ");
+
 /** Which derived objects are there at the current version: the search objects and counts, the event members. */
 interface Current {
   search: boolean;
@@ -507,7 +512,7 @@ async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Cur
     const rows = await db.$queryRawUnsafe<{ name: string }[]>(
       `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()
        UNION ALL SELECT t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = current_schema() AND c.relname IN ('Article', 'CasualtyClaim', 'Statement', 'Event', 'EventArticle') AND NOT t.tgisinternal`,
+         WHERE n.nspname = current_schema() AND c.relname IN (${TRIGGER_TABLES_SQL}) AND NOT t.tgisinternal`,
     );
     names = rows.map((r) => r.name);
     expected = {
@@ -523,6 +528,27 @@ async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Cur
     search: has(expected.search) && version("search") === SEARCH_VERSION[provider],
     members: has(expected.members) && version("members") === MEMBERS_VERSION,
   };
+}
+
+/**
+ * Drop the triggers named like derived objects (DERIVED_TRIGGER_NAME) that this version does not
+ * make: another version's, left when it opened the database (an upgrade rolled back). Its
+ * tables are rebuilt to this version's shape, and a trigger naming a column they lack would fail
+ * every write to its table. Triggers named otherwise (an administrator's) are left alone.
+ */
+async function dropStrayTriggers(db: RawDb, provider: Database["provider"]): Promise<void> {
+  const known = new Set(DERIVED_OBJECT_NAMES[provider]);
+  const rows =
+    provider === "sqlite"
+      ? await db.$queryRawUnsafe<{ name: string; tbl: string }[]>(`SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${TRIGGER_TABLES_SQL})`)
+      : await db.$queryRawUnsafe<{ name: string; tbl: string }[]>(
+          `SELECT t.tgname::text AS name, c.relname::text AS tbl FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = current_schema() AND c.relname IN (${TRIGGER_TABLES_SQL}) AND NOT t.tgisinternal`,
+        );
+  for (const { name, tbl } of rows) {
+    if (known.has(name) || !DERIVED_TRIGGER_NAME.test(name)) continue;
+    await db.$executeRawUnsafe(provider === "sqlite" ? `DROP TRIGGER IF EXISTS "${name}"` : `DROP TRIGGER IF EXISTS "${name}" ON "${tbl}"`);
+  }
 }
 
 /**
@@ -560,6 +586,7 @@ export async function ensureSearch(database: Database, opts: { onBuild?: () => v
       const steps = !current.search
         ? [...(pg ? [...PG_DROP, ...PG_CREATE, ...PG_BACKFILL, ...PG_TRIGGERS] : [...SQLITE_DROP, ...SQLITE_CREATE, ...SQLITE_BACKFILL, ...SQLITE_TRIGGERS]), ...memberSteps]
         : memberSteps;
+      await dropStrayTriggers(tx, provider);
       for (const step of steps) await tx.$executeRawUnsafe(step);
       if (!current.search) await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('search', ${SEARCH_VERSION[provider]})`);
       await tx.$executeRawUnsafe(`DELETE FROM "ParallaxDerived" WHERE "name" = 'members'`);
