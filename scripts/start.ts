@@ -10,7 +10,7 @@
  *   PARALLAX_DEMO  default 1; 0 skips the demo corpus
  *   PARALLAX_WATCH default 1: fetch feeds on their schedule beside the server; 0 turns it off
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,37 +22,12 @@ import { openCliDatabase } from "./cli/database";
 import type { Database } from "../lib/db";
 import { refreshPendingEvents } from "../lib/mutations/events";
 import { generate } from "./db";
+import { ensureBuild } from "./next-build";
 import { nextServerCommand, serverEnv } from "./server-memory";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEMO_DIR = path.join(ROOT, "prisma", "demo");
 const log = (msg: string) => process.stdout.write(`[parallax] ${msg}\n`);
-
-/** Newest modification time under the given paths (files and directories, recursively). */
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    let stat;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) {
-      if (p.includes(`${path.sep}generated`)) return;
-      for (const e of fs.readdirSync(p)) visit(path.join(p, e));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => path.join(ROOT, p));
-  return newestMtime(sources) > fs.statSync(buildId).mtimeMs;
-}
 
 async function loadDemo(database: Database): Promise<void> {
   if ((await database.db.article.count()) > 0) {
@@ -100,14 +75,8 @@ async function main(): Promise<void> {
   log(`database: ${env.DATABASE_URL.startsWith("file:") ? env.DATABASE_URL : env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
   await prepareDatabase(env.PARALLAX_DEMO);
 
-  if (needsBuild()) {
-    log("building the dashboard (next build)…");
-    const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit" });
-    if (build.status !== 0) {
-      log("next build failed; see the output above");
-      process.exit(build.status ?? 1);
-    }
-  }
+  const failed = ensureBuild(ROOT, log);
+  if (failed !== null) process.exit(failed);
 
   const hostname = binding.hostname;
   log(`serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${env.PORT}`);
