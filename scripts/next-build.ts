@@ -26,7 +26,7 @@ function newestMtime(paths: string[]): number {
 }
 
 /** Whether `root` has no production build, or one older than a source file. */
-export function needsBuild(root: string): boolean {
+function needsBuild(root: string): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => path.join(root, p));

@@ -494,6 +494,16 @@ const TRIGGER_TABLES = ["Article", "CasualtyClaim", "Statement", "Event", "Event
 const DERIVED_TRIGGER_NAME = new RegExp(`^(?:${TRIGGER_TABLES.join("|")})_[a-z]+_a[idu]$`);
 const TRIGGER_TABLES_SQL = TRIGGER_TABLES.map((t) => `'${t}'`).join(", ");
 
+/** The triggers on TRIGGER_TABLES (PostgreSQL: of the current schema, not the internal ones), with their table. */
+async function triggersOnDerivedTables(db: RawDb, provider: Database["provider"]): Promise<{ name: string; tbl: string }[]> {
+  return provider === "sqlite"
+    ? db.$queryRawUnsafe<{ name: string; tbl: string }[]>(`SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${TRIGGER_TABLES_SQL})`)
+    : db.$queryRawUnsafe<{ name: string; tbl: string }[]>(
+        `SELECT t.tgname::text AS name, c.relname::text AS tbl FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relname IN (${TRIGGER_TABLES_SQL}) AND NOT t.tgisinternal`,
+      );
+}
+
 /** Which derived objects are there at the current version: the search objects and counts, the event members. */
 interface Current {
   search: boolean;
@@ -510,11 +520,9 @@ async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Cur
     expected = { search: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers], members: [...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers] };
   } else {
     const rows = await db.$queryRawUnsafe<{ name: string }[]>(
-      `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()
-       UNION ALL SELECT t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = current_schema() AND c.relname IN (${TRIGGER_TABLES_SQL}) AND NOT t.tgisinternal`,
+      `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()`,
     );
-    names = rows.map((r) => r.name);
+    names = [...rows.map((r) => r.name), ...(await triggersOnDerivedTables(db, provider)).map((r) => r.name)];
     expected = {
       search: [...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers],
       members: [...PG_MEMBERS.tables, ...PG_MEMBERS.indexes, ...PG_MEMBERS.triggers],
@@ -538,14 +546,7 @@ async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Cur
  */
 async function dropStrayTriggers(db: RawDb, provider: Database["provider"]): Promise<void> {
   const known = new Set(DERIVED_OBJECT_NAMES[provider]);
-  const rows =
-    provider === "sqlite"
-      ? await db.$queryRawUnsafe<{ name: string; tbl: string }[]>(`SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${TRIGGER_TABLES_SQL})`)
-      : await db.$queryRawUnsafe<{ name: string; tbl: string }[]>(
-          `SELECT t.tgname::text AS name, c.relname::text AS tbl FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE n.nspname = current_schema() AND c.relname IN (${TRIGGER_TABLES_SQL}) AND NOT t.tgisinternal`,
-        );
-  for (const { name, tbl } of rows) {
+  for (const { name, tbl } of await triggersOnDerivedTables(db, provider)) {
     if (known.has(name) || !DERIVED_TRIGGER_NAME.test(name)) continue;
     await db.$executeRawUnsafe(provider === "sqlite" ? `DROP TRIGGER IF EXISTS "${name}"` : `DROP TRIGGER IF EXISTS "${name}" ON "${tbl}"`);
   }
