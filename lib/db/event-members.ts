@@ -80,8 +80,12 @@ const setExtracts = (articleId: string) =>
 const changed = MEMBER_ARTICLE_COLUMNS.map((c) => `OLD."${c}" IS DISTINCT FROM NEW."${c}"`).join(" OR ");
 const setFromNew = MEMBER_ARTICLE_COLUMNS.map((c) => `"${c}" = NEW."${c}"`).join(", ");
 
-/** Bumped when a definition below changes: the member table alone is then rebuilt. */
-export const MEMBERS_VERSION = 2;
+/**
+ * Bumped when a definition below changes: the member table alone is then rebuilt. Per database
+ * (PostgreSQL 3: its triggers lock the articles, see pgLockArticles), so a change to one
+ * database's triggers does not rebuild the other's table.
+ */
+export const MEMBERS_VERSION = { sqlite: 2, postgresql: 3 } as const;
 
 const table = (types: { text: string; int: string; time: string }, suffix: string) =>
   `CREATE TABLE "EventMember" ("eventId" ${types.text} NOT NULL, "id" ${types.text} NOT NULL, "outletId" ${types.int} NOT NULL,
@@ -171,6 +175,22 @@ const pgDeletePairs = (pairs: string) =>
   `DELETE FROM "EventMember" m USING ${pairs} WHERE m."eventId" = p."eventId" AND m."id" = p."articleId";`;
 const pgInsertPairs = (pairs: string) => `INSERT INTO "EventMember" (${ALL_COLUMNS}) ${memberRows(pairs)} ORDER BY 1, 2;`;
 
+/**
+ * Lock the articles in `articleIds` (a query of one "articleId" column), in id order.
+ *
+ * PostgreSQL runs writers side by side at READ COMMITTED, and each side's trigger sees only what
+ * was committed when its statement began: a membership written while another transaction changed
+ * its article (a title, a merged outlet) or the article's claims or statements copied the old
+ * values, and the other side's trigger, not seeing the uncommitted member row, left it so. The
+ * membership triggers lock their articles FOR SHARE, the claim and statement triggers FOR NO KEY
+ * UPDATE, as an "Article" update does itself: the two conflict, so one side waits for the other
+ * to commit, and its next statement (plpgsql takes a new snapshot per statement) reads the
+ * committed rows. Memberships do not wait for each other (SHARE with SHARE), nor for foreign-key
+ * checks (KEY SHARE). SQLite has one writer at a time and needs none of this.
+ */
+const pgLockArticles = (articleIds: string, mode: "SHARE" | "NO KEY UPDATE") =>
+  `PERFORM 1 FROM "Article" a WHERE a."id" IN (${articleIds}) ORDER BY a."id" FOR ${mode} OF a;`;
+
 /** The member rows of the articles in `articleIds` (a query of one "articleId" column) with their extract columns recomputed. */
 const pgUpdateExtracts = (articleIds: string) =>
   `UPDATE "EventMember" m SET ${setExtracts(`m."id"`)} WHERE m."id" IN (${articleIds});`;
@@ -183,13 +203,17 @@ export const PG_MEMBERS = {
   create: [
     table({ text: "TEXT", int: "INTEGER", time: "TIMESTAMP(3)" }, ""),
     ID_INDEX,
-    // Statement-level (ingest and merges write memberships in sets).
+    // Statement-level (ingest and merges write memberships in sets). The articles are locked
+    // first (see pgLockArticles); the insert, a later statement, then reads them as committed.
     `CREATE FUNCTION "parallax_event_members"() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
-       IF TG_OP = 'INSERT' THEN ${pgInsertPairs(`(SELECT "eventId", "articleId" FROM new_rows) p`)}
+       IF TG_OP = 'INSERT' THEN
+         ${pgLockArticles(`SELECT "articleId" FROM new_rows`, "SHARE")}
+         ${pgInsertPairs(`(SELECT "eventId", "articleId" FROM new_rows) p`)}
        ELSIF TG_OP = 'DELETE' THEN ${pgDeletePairs(`old_rows p`)}
        ELSE
          ${pgDeletePairs(pairsOnlyIn("old_rows", "new_rows"))}
+         ${pgLockArticles(`SELECT "articleId" FROM new_rows`, "SHARE")}
          ${pgInsertPairs(pairsOnlyIn("new_rows", "old_rows"))}
        END IF;
        RETURN NULL;
@@ -204,9 +228,15 @@ export const PG_MEMBERS = {
     // such updates (none at present) are rare.
     `CREATE FUNCTION "parallax_member_extracts"() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
-       IF TG_OP = 'INSERT' THEN ${pgUpdateExtracts(`SELECT "articleId" FROM new_rows`)}
-       ELSIF TG_OP = 'DELETE' THEN ${pgUpdateExtracts(`SELECT "articleId" FROM old_rows`)}
-       ELSE ${pgUpdateExtracts(`SELECT "articleId" FROM old_rows UNION SELECT "articleId" FROM new_rows`)}
+       IF TG_OP = 'INSERT' THEN
+         ${pgLockArticles(`SELECT "articleId" FROM new_rows`, "NO KEY UPDATE")}
+         ${pgUpdateExtracts(`SELECT "articleId" FROM new_rows`)}
+       ELSIF TG_OP = 'DELETE' THEN
+         ${pgLockArticles(`SELECT "articleId" FROM old_rows`, "NO KEY UPDATE")}
+         ${pgUpdateExtracts(`SELECT "articleId" FROM old_rows`)}
+       ELSE
+         ${pgLockArticles(`SELECT "articleId" FROM old_rows UNION SELECT "articleId" FROM new_rows`, "NO KEY UPDATE")}
+         ${pgUpdateExtracts(`SELECT "articleId" FROM old_rows UNION SELECT "articleId" FROM new_rows`)}
        END IF;
        RETURN NULL;
      END $fn$`,

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getOverview, listArticles } from "../queries";
 import { countAllEvents } from "../queries/events";
@@ -8,6 +9,7 @@ import { ingestDemo } from "../testing/demo";
 import type { Database } from "./index";
 import { MEMBER_ARTICLE_COLUMNS, MEMBER_EXTRACT_COLUMNS, PG_MEMBERS, SQLITE_MEMBERS } from "./event-members";
 import { ensureSearch, forgetSearchReady, searchReady } from "./search";
+import { pgConnectionFields } from "./url";
 
 const docs: TestArticle[] = [
   {
@@ -120,6 +122,12 @@ async function membersMatch(database: Database) {
   );
   return derived;
 }
+
+const RACE_CLAIM = (articleId: string) =>
+  `INSERT INTO "CasualtyClaim" ("articleId", "kind", "min", "max", "qualifier", "isHeadline", "isContext", "phrase", "start", "end", "sentence", "sentenceStart", "sentenceEnd")
+   VALUES ('${articleId}', 'killed', 5, 5, 'exact', true, false, '5', 0, 1, '5 killed.', 0, 9)`;
+const RACE_STATEMENT = (articleId: string) =>
+  `INSERT INTO "Statement" ("articleId", "text", "start", "end", "direct") VALUES ('${articleId}', 'Said so', 0, 7, true)`;
 
 describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) => {
   let t: TestDatabase;
@@ -377,6 +385,60 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     expect(await membersMatch(t.database)).toEqual(before);
     // Claims can be written again.
     await db.casualtyClaim.create({ data: { articleId: before[0]!.id as string, kind: "killed", min: 1, max: 1, qualifier: "exact", phrase: "1", start: 0, end: 1, sentence: "1 killed.", sentenceStart: 0, sentenceEnd: 9 } });
+    await membersMatch(t.database);
+  });
+
+  /**
+   * PostgreSQL runs writers side by side (READ COMMITTED): a membership written while another
+   * transaction changes its article, or the article's claims or statements, must still end with
+   * the article's committed columns. `first` runs and stays open; `second` starts on another
+   * connection and runs until it finishes or waits on a lock; then `first` commits, `second`
+   * finishes and commits. Without locking, each side's trigger missed the other's uncommitted
+   * rows and the member row kept stale columns.
+   */
+  test.runIf(provider === "postgresql").each<[string, string[], string[]]>([
+    ["a title edited while a membership is added", [`INSERT INTO "EventArticle" ("eventId", "articleId") VALUES ('ev_race', 'a_r1')`], [`UPDATE "Article" SET "title" = 'Edited while joining' WHERE "id" = 'a_r1'`]],
+    ["a membership added while the title is edited", [`UPDATE "Article" SET "title" = 'Edited before joining' WHERE "id" = 'a_r2'`], [`INSERT INTO "EventArticle" ("eventId", "articleId") VALUES ('ev_race', 'a_r2')`]],
+    ["a claim added while a membership is added", [`INSERT INTO "EventArticle" ("eventId", "articleId") VALUES ('ev_race', 'a_r3')`], [RACE_CLAIM("a_r3"), RACE_STATEMENT("a_r3")]],
+    ["a membership added while a claim is added", [RACE_CLAIM("a_r4"), RACE_STATEMENT("a_r4")], [`INSERT INTO "EventArticle" ("eventId", "articleId") VALUES ('ev_race', 'a_r4')`]],
+    ["a membership moved while the outlet changes", [`UPDATE "EventArticle" SET "eventId" = 'ev_race' WHERE "articleId" = 'a_r5'`], [`UPDATE "Article" SET "outletId" = (SELECT "id" FROM "Outlet" WHERE "key" = 'riverside.example') WHERE "id" = 'a_r5'`]],
+  ])("concurrent writes keep member rows current: %s", async (_name, first, second) => {
+    await ensureSearch(t.database);
+    if (!(await t.database.db.event.findUnique({ where: { id: "ev_race" } }))) {
+      await insertTestCorpus(t.database, [
+        ...["a_r1", "a_r2", "a_r3", "a_r4"].map((id) => ({ id, title: `Race ${id}`, outlet: "levant.example" })),
+        { id: "a_r5", title: "Race a_r5", outlet: "levant.example", event: "ev_race_from" },
+      ]);
+      await t.database.db.event.create({ data: { id: "ev_race", title: "Race" } });
+    }
+    const [one, two] = [new pg.Client(pgConnectionFields(t.url)), new pg.Client(pgConnectionFields(t.url))];
+    await Promise.all([one.connect(), two.connect()]);
+    try {
+      await one.query("BEGIN");
+      for (const sql of first) await one.query(sql);
+      await two.query("BEGIN");
+      let finished = false;
+      const running = (async () => {
+        try {
+          for (const sql of second) await two.query(sql);
+        } finally {
+          finished = true;
+        }
+      })();
+      const pid = (two as unknown as { processID: number }).processID;
+      // Until `second` has finished, or is waiting for `first`'s locks (deterministic either way).
+      for (;;) {
+        if (finished) break;
+        const { rows } = await one.query<{ b: number[] }>(`SELECT pg_blocking_pids($1) AS b`, [pid]);
+        if (rows[0]?.b.length) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await one.query("COMMIT");
+      await running;
+      await two.query("COMMIT");
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
     await membersMatch(t.database);
   });
 

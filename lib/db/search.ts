@@ -534,7 +534,7 @@ async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Cur
   const version = (name: string) => Number(rows.find((r) => r.name === name)?.version);
   return {
     search: has(expected.search) && version("search") === SEARCH_VERSION[provider],
-    members: has(expected.members) && version("members") === MEMBERS_VERSION,
+    members: has(expected.members) && version("members") === MEMBERS_VERSION[provider],
   };
 }
 
@@ -591,7 +591,7 @@ export async function ensureSearch(database: Database, opts: { onBuild?: () => v
       for (const step of steps) await tx.$executeRawUnsafe(step);
       if (!current.search) await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('search', ${SEARCH_VERSION[provider]})`);
       await tx.$executeRawUnsafe(`DELETE FROM "ParallaxDerived" WHERE "name" = 'members'`);
-      await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('members', ${MEMBERS_VERSION})`);
+      await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('members', ${MEMBERS_VERSION[provider]})`);
       return true;
     },
     // A backfill of a million articles takes minutes; the default 5 s would abort it.
