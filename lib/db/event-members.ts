@@ -81,11 +81,11 @@ const changed = MEMBER_ARTICLE_COLUMNS.map((c) => `OLD."${c}" IS DISTINCT FROM N
 const setFromNew = MEMBER_ARTICLE_COLUMNS.map((c) => `"${c}" = NEW."${c}"`).join(", ");
 
 /**
- * Bumped when a definition below changes: the member table alone is then rebuilt. Per database
- * (PostgreSQL 3: its triggers lock the articles, see pgLockArticles), so a change to one
- * database's triggers does not rebuild the other's table.
+ * Bumped when a definition below changes: the member table alone is then rebuilt. Per database,
+ * so a change to one database's triggers does not rebuild the other's table (PostgreSQL 3: the
+ * triggers lock the articles, see pgLockArticles; 4: an update locks only the articles it moves).
  */
-export const MEMBERS_VERSION = { sqlite: 2, postgresql: 3 } as const;
+export const MEMBERS_VERSION = { sqlite: 2, postgresql: 4 } as const;
 
 const table = (types: { text: string; int: string; time: string }, suffix: string) =>
   `CREATE TABLE "EventMember" ("eventId" ${types.text} NOT NULL, "id" ${types.text} NOT NULL, "outletId" ${types.int} NOT NULL,
@@ -213,7 +213,7 @@ export const PG_MEMBERS = {
        ELSIF TG_OP = 'DELETE' THEN ${pgDeletePairs(`old_rows p`)}
        ELSE
          ${pgDeletePairs(pairsOnlyIn("old_rows", "new_rows"))}
-         ${pgLockArticles(`SELECT "articleId" FROM new_rows`, "SHARE")}
+         ${pgLockArticles(`SELECT p."articleId" FROM ${pairsOnlyIn("new_rows", "old_rows")}`, "SHARE")}
          ${pgInsertPairs(pairsOnlyIn("new_rows", "old_rows"))}
        END IF;
        RETURN NULL;

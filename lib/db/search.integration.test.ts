@@ -442,6 +442,24 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     await membersMatch(t.database);
   });
 
+  test.runIf(provider === "postgresql")("a membership update that moves nothing (score, method) does not lock its article", async () => {
+    await ensureSearch(t.database);
+    await insertTestCorpus(t.database, [{ id: "a_r6", title: "Race a_r6", outlet: "levant.example", event: "ev_race_still" }]);
+    const [one, two] = [new pg.Client(pgConnectionFields(t.url)), new pg.Client(pgConnectionFields(t.url))];
+    await Promise.all([one.connect(), two.connect()]);
+    try {
+      await one.query("BEGIN");
+      await one.query(`UPDATE "EventArticle" SET "method" = 'manual', "score" = 1 WHERE "articleId" = 'a_r6'`);
+      // Would wait for `one` (and fail after 2 s) if the article were locked.
+      await two.query("SET lock_timeout = '2s'");
+      await two.query(`UPDATE "Article" SET "title" = 'Edited during a score update' WHERE "id" = 'a_r6'`);
+      await one.query("COMMIT");
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
+    expect((await membersMatch(t.database)).find((r) => r.id === "a_r6")).toMatchObject({ title: "Edited during a score update" });
+  });
+
   test("a newer version's triggers, left when it is rolled back, are dropped by the rebuild; an administrator's stay", async () => {
     const { db } = t.database;
     const before = await membersMatch(t.database);
