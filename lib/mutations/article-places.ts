@@ -1,4 +1,5 @@
 import type { Database } from "../db";
+import { withStoreRetry } from "../pipeline/store-retry";
 import { locateArticle } from "../places/article";
 import { refreshEvents } from "./events";
 
@@ -45,13 +46,17 @@ export async function fillArticleLocations(
     lastId = rows[rows.length - 1]!.id;
     const located = rows.map((r) => ({ id: r.id, ...locateArticle({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null }) }));
     const events = new Set(rows.map((r) => r.membership?.eventId).filter((e): e is string => !!e));
-    await db.$transaction(
-      async (tx) => {
-        // `places: null` again: an ingest that raced this run has written its own value, keep it.
-        for (const l of located) await tx.article.updateMany({ where: { id: l.id, places: null }, data: { places: l.places, eventDay: l.eventDay } });
-        await refreshEvents(tx, events, database);
-      },
-      { timeout: 120_000, maxWait: 30_000 },
+    // Run again after a transient failure (a deadlock with a concurrent ingest or edit): the page
+    // was rolled back whole, and its updates are conditional.
+    await withStoreRetry(() =>
+      db.$transaction(
+        async (tx) => {
+          // `places: null` again: an ingest that raced this run has written its own value, keep it.
+          for (const l of located) await tx.article.updateMany({ where: { id: l.id, places: null }, data: { places: l.places, eventDay: l.eventDay } });
+          await refreshEvents(tx, events, database);
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      ),
     );
     report.articles += rows.length;
     report.events += events.size;

@@ -9,6 +9,7 @@ import { articleFiltersSchema, eventFiltersSchema, exportFiltersSchema } from ".
 import type { EventListItem } from "../schemas/dto";
 import { testArticle as article } from "../testing/articles";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import { failUpdatesWithDeadlock } from "../testing/pg-faults";
 import { fillArticleLocations } from "./article-places";
 import { refreshEvents } from "./events";
 
@@ -114,6 +115,27 @@ describe.each(PROVIDERS)("event place, day and medians on %s", (provider) => {
       { place: "Aleppo, Syria", day: "2016-09-19", killedMedian: 16 },
     ]);
     expect(await fillArticleLocations(t.database)).toEqual({ articles: 0, events: 0 });
+  });
+
+  // Deadlocks are PostgreSQL's (SQLite has one writer, and its busy waits are the driver's timeout).
+  test.runIf(provider === "postgresql")("a page of fillArticleLocations that loses a deadlock is run again", async () => {
+    const { db } = t.database;
+    await db.article.updateMany({ data: { places: null, eventDay: null } });
+    await db.event.updateMany({ data: { place: null, day: null } });
+    const fault = await failUpdatesWithDeadlock(t.database, "Article");
+    try {
+      expect(await fillArticleLocations(t.database)).toEqual({ articles: 5, events: 2 });
+      // 5 article updates on the second try, after the first one failed.
+      expect(await fault.updates()).toBe(6);
+    } finally {
+      await fault.remove();
+    }
+    expect(await db.article.count({ where: { places: null } })).toBe(0);
+    const events = await db.event.findMany({ orderBy: { articleCount: "desc" }, select: { place: true, day: true } });
+    expect(events).toEqual([
+      { place: "Deir ez-Zor, Syria", day: "2016-09-17" },
+      { place: "Aleppo, Syria", day: "2016-09-19" },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Database } from "../db";
 import { mergeEvents, moveArticles, renameEvent, setEventLocked, splitEvent } from "../mutations/event-actions";
 import { refreshEvents } from "../mutations/events";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import { failUpdatesWithDeadlock } from "../testing/pg-faults";
 import { demoArticleId, demoArticles, eventOf, groupingSnapshot, ingestDemo } from "../testing/demo";
 import { ingestArticles } from "./ingest";
 import { regroupCorpus } from "./regroup";
@@ -145,6 +146,24 @@ describe.each(PROVIDERS)("parallax regroup on %s", (provider) => {
     expect(report.reassigned).toBe(1);
     expect(await ev("FLOOD_3")).toBe(flood);
     expect(await db.db.event.findUnique({ where: { id: flood } })).toMatchObject({ articleCount: 3, outletCount: 3 });
+    await expectConsistentAggregates(db);
+  });
+
+  // Deadlocks are PostgreSQL's (SQLite has one writer, and its busy waits are the driver's timeout).
+  test.runIf(provider === "postgresql")("a batch that loses a deadlock is rolled back and run again: the same outcome, counted once", async () => {
+    const fire = (await ev("FIRE"))!;
+    const flood = (await ev("FLOOD_1"))!;
+    // FIRE's event is left empty and deleted: the re-grouping has to create one for it again.
+    await drift(db, ids.FIRE!, flood);
+    expect(await db.db.event.findUnique({ where: { id: fire } })).toBeNull();
+    const fault = await failUpdatesWithDeadlock(db, "EventArticle");
+    const report = await regroupCorpus(db);
+    // The first membership update failed as a deadlock victim, the batch's second try went through.
+    expect(await fault.updates()).toBe(2);
+    expect(report).toMatchObject({ reassigned: 1, eventsCreated: 1, eventsDeleted: 0 });
+    expect(await ev("FIRE")).not.toBe(flood);
+    expect(await db.db.event.findUnique({ where: { id: flood } })).toMatchObject({ articleCount: 3 });
+    expect(await db.db.eventArticle.count({ where: { eventId: (await ev("FIRE"))! } })).toBe(1);
     await expectConsistentAggregates(db);
   });
 

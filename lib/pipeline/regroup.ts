@@ -26,6 +26,7 @@ import { refreshEvents } from "../mutations/events";
 import { sqlRunner, updateByKey } from "../mutations/sql-runner";
 import { detectFollowChanges } from "./follow-changes";
 import { clusterDocSelect, toClusterDocRow } from "./grouper";
+import { withStoreRetry } from "./store-retry";
 
 export interface RegroupOptions {
   /** Changed articles per write transaction (default 500). */
@@ -163,50 +164,56 @@ export async function regroupCorpus(database: Database, opts: RegroupOptions = {
     const changes = pending;
     pending = [];
     if (changes.length === 0 || opts.dryRun) return;
-    await transactionWithConnection(
-      db,
-      database.provider,
-      async (tx, raw) => {
-        const targets = [...new Set(changes.map((c) => c.eventId))];
-        const existing = new Set((await tx.event.findMany({ where: { id: { in: targets } }, select: { id: true } })).map((e) => e.id));
-        const missing = targets.filter((id) => !existing.has(id));
-        if (missing.length) await tx.event.createMany({ data: missing.map((id) => ({ id, title: "" })) });
-        report.eventsCreated += missing.length;
-        const sql = sqlRunner(tx, database.provider, raw);
-        const now = new Date();
-        const memberships = changes.filter((c) => c.membershipChanged);
-        // An article that had no event gets one, unless one was given meanwhile.
-        await bulkInsert(
-          tx,
-          database.provider,
-          "EventArticle",
-          ["articleId", "eventId", "score", "method", "createdAt"],
-          memberships.filter((c) => c.from === null).map((c) => [c.articleId, c.eventId, c.score, "auto", now]),
-          { onConflictDoNothing: "articleId", raw },
-        );
-        // Only a membership that is still automatic: an analyst may have placed the article
-        // while this run was reading the corpus, and that wins.
-        await updateByKey(
-          sql,
-          "EventArticle",
-          ["articleId", "text"],
-          [["eventId", "text"], ["score", "double precision"], ["method", "text"]],
-          memberships.filter((c) => c.from !== null).map((c) => [c.articleId, c.eventId, c.score, "auto"]),
-          `t."method" = 'auto'`,
-        );
-        await updateByKey(
-          sql,
-          "Article",
-          ["id", "text"],
-          [["syndicatedFromId", "text"], ["syndicationScore", "double precision"], ["updatedAt", "timestamp(3)"]],
-          changes.flatMap((c) => (c.copy ? [[c.articleId, c.copy.syndicatedFromId, c.copy.syndicationScore, now]] : [])),
-        );
-        const touched = new Set<string>(targets);
-        for (const c of changes) if (c.from) touched.add(c.from);
-        report.eventsDeleted += (await refreshEvents(tx, touched, { provider: database.provider, raw })).length;
-      },
-      { timeout: 120_000, maxWait: 30_000 },
+    // A transient failure (a deadlock with a concurrent ingest or edit, the database busy) rolls
+    // the batch back whole; it is run again, so the counts are added only once it committed.
+    const counted = await withStoreRetry(() =>
+      transactionWithConnection(
+        db,
+        database.provider,
+        async (tx, raw) => {
+          const targets = [...new Set(changes.map((c) => c.eventId))];
+          const existing = new Set((await tx.event.findMany({ where: { id: { in: targets } }, select: { id: true } })).map((e) => e.id));
+          const missing = targets.filter((id) => !existing.has(id));
+          if (missing.length) await tx.event.createMany({ data: missing.map((id) => ({ id, title: "" })) });
+          const sql = sqlRunner(tx, database.provider, raw);
+          const now = new Date();
+          const memberships = changes.filter((c) => c.membershipChanged);
+          // An article that had no event gets one, unless one was given meanwhile.
+          await bulkInsert(
+            tx,
+            database.provider,
+            "EventArticle",
+            ["articleId", "eventId", "score", "method", "createdAt"],
+            memberships.filter((c) => c.from === null).map((c) => [c.articleId, c.eventId, c.score, "auto", now]),
+            { onConflictDoNothing: "articleId", raw },
+          );
+          // Only a membership that is still automatic: an analyst may have placed the article
+          // while this run was reading the corpus, and that wins.
+          await updateByKey(
+            sql,
+            "EventArticle",
+            ["articleId", "text"],
+            [["eventId", "text"], ["score", "double precision"], ["method", "text"]],
+            memberships.filter((c) => c.from !== null).map((c) => [c.articleId, c.eventId, c.score, "auto"]),
+            `t."method" = 'auto'`,
+          );
+          await updateByKey(
+            sql,
+            "Article",
+            ["id", "text"],
+            [["syndicatedFromId", "text"], ["syndicationScore", "double precision"], ["updatedAt", "timestamp(3)"]],
+            changes.flatMap((c) => (c.copy ? [[c.articleId, c.copy.syndicatedFromId, c.copy.syndicationScore, now]] : [])),
+          );
+          const touched = new Set<string>(targets);
+          for (const c of changes) if (c.from) touched.add(c.from);
+          const deleted = (await refreshEvents(tx, touched, { provider: database.provider, raw })).length;
+          return { created: missing.length, deleted };
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      ),
     );
+    report.eventsCreated += counted.created;
+    report.eventsDeleted += counted.deleted;
   };
 
   let done = 0;

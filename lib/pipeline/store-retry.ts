@@ -30,3 +30,21 @@ export function isTransientStoreError(err: unknown): boolean {
 export function retryDelayMs(attempt: number): number {
   return Math.round((50 * 2 ** (attempt - 2)) * (1 + Math.random()));
 }
+
+/**
+ * Run `work` (one whole transaction) again while it fails transiently (`isTransientStoreError`),
+ * up to `STORE_ATTEMPTS` in all, with `retryDelayMs` between tries; any other failure, or the
+ * last transient one, is thrown. For batch jobs whose transactions are safe to run again after a
+ * rollback (re-grouping, place filling): a deadlock with a concurrent ingest or an analyst's edit
+ * then costs a short wait instead of the job.
+ */
+export async function withStoreRetry<T>(work: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work(attempt);
+    } catch (err) {
+      if (attempt >= STORE_ATTEMPTS || !isTransientStoreError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { isTransientStoreError, STORE_ATTEMPTS, withStoreRetry } from "./store-retry";
+
+const deadlock = () => Object.assign(new Error("deadlock detected"), { code: "40P01" });
+
+describe("withStoreRetry", () => {
+  test("runs the work again after a transient failure and returns what the successful try returned", async () => {
+    const attempts: number[] = [];
+    const result = await withStoreRetry(async (attempt) => {
+      attempts.push(attempt);
+      if (attempt < 3) throw deadlock();
+      return "stored";
+    });
+    expect(result).toBe("stored");
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  test("throws any other failure at once", async () => {
+    let tries = 0;
+    const bug = new TypeError("cannot read properties of undefined");
+    await expect(
+      withStoreRetry(async () => {
+        tries++;
+        throw bug;
+      }),
+    ).rejects.toBe(bug);
+    expect(tries).toBe(1);
+  });
+
+  test(`gives up after ${STORE_ATTEMPTS} transient failures, throwing the last`, async () => {
+    let tries = 0;
+    await expect(
+      withStoreRetry(async () => {
+        tries++;
+        throw deadlock();
+      }),
+    ).rejects.toThrow("deadlock detected");
+    expect(tries).toBe(STORE_ATTEMPTS);
+  });
+
+  test("what counts as transient: a busy or deadlocked database, a key taken meanwhile; not bad data", () => {
+    expect(isTransientStoreError(deadlock())).toBe(true);
+    expect(isTransientStoreError(new Error("SqliteError: database is locked"))).toBe(true);
+    expect(isTransientStoreError({ message: "failed", cause: { code: "40001" } })).toBe(true);
+    expect(isTransientStoreError(new Error("null value in column \"title\" violates not-null constraint"))).toBe(false);
+  });
+});
