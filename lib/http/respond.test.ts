@@ -65,9 +65,40 @@ describe("action errors become HTTP answers", () => {
     const error = console.error;
     console.error = () => {};
     try {
-      const res = await runAction("testing", () => Promise.reject(new Error("SQLITE_BUSY at /secret/path")));
+      const res = await runAction("testing", () => Promise.reject(new Error("bad value at /secret/path")));
       expect(res.status).toBe(500);
       expect(JSON.stringify(await res.json())).not.toContain("secret");
+    } finally {
+      console.error = error;
+    }
+  });
+
+  test.each([
+    ["SQLite's lock held past its timeout", new Error("SQLITE_BUSY: database is locked at /secret/path")],
+    ["a PostgreSQL deadlock", Object.assign(new Error("deadlock detected"), { code: "40P01" })],
+    ["a serialization failure, in the cause", new Error("Transaction failed", { cause: { code: "40001", message: "could not serialize access" } })],
+  ])("a database still busy (%s) is a 503 asking to try again, without internals", async (_name, err) => {
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const res = await runAction("Merging events", () => Promise.reject(err));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("Retry-After")).toBe("2");
+      const body = await res.json();
+      expect(body).toMatchObject({ error: "busy" });
+      expect(body.message).toMatch(/^Merging events could not finish: .*try again/);
+      expect(JSON.stringify(body)).not.toContain("secret");
+    } finally {
+      console.error = error;
+    }
+  });
+
+  test("a key taken is not called busy (it is a 500 unless the action reports it as a conflict)", async () => {
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const res = await runAction("testing", () => Promise.reject(new Error("Unique constraint failed on the fields: (`url`)")));
+      expect(res.status).toBe(500);
     } finally {
       console.error = error;
     }

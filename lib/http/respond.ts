@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isBusyStoreError } from "../db/store-retry";
 import { ActionError } from "../mutations/errors";
 import { actorSchema } from "../schemas/actions";
 import { parseFilters } from "../schemas/filters";
@@ -78,7 +79,14 @@ export function actorOf(request: Request): { ok: true; actor: string } | { ok: f
   return { ok: false, response: badRequest("X-Parallax-Actor", `X-Parallax-Actor: ${parsed.error.issues[0]?.message ?? "invalid value"}`) };
 }
 
-/** Run a manual action: its result as JSON, an ActionError as 404 / 409 naming the field. */
+/** Seconds a client is asked to wait before trying again after a 503 "busy". */
+const BUSY_RETRY_AFTER_S = 2;
+
+/**
+ * Run a manual action: its result as JSON, an ActionError as 404 / 409 naming the field, a
+ * database still busy after the action's own retries as 503 with `Retry-After` (nothing was
+ * changed: the client may send the same request again).
+ */
 export async function runAction(context: string, action: () => Promise<unknown>, status = 200): Promise<Response> {
   try {
     return Response.json(await action(), { status });
@@ -87,6 +95,13 @@ export async function runAction(context: string, action: () => Promise<unknown>,
       return err.code === "not_found"
         ? Response.json({ error: "not_found", field: err.field, message: err.message }, { status: 404 })
         : conflict(err.field, err.message);
+    }
+    if (isBusyStoreError(err)) {
+      console.error(`[parallax] ${context}: the database stayed busy:`, err);
+      return Response.json(
+        { error: "busy", message: `${context} could not finish: the database is busy with other writes (an ingest?). Nothing was changed; try again in a moment.` },
+        { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } },
+      );
     }
     return serverError(err, context);
   }

@@ -1,5 +1,5 @@
 import type { Database } from "../db";
-import { withStoreRetry } from "../pipeline/store-retry";
+import { withStoreRetry } from "../db/store-retry";
 import { locateArticle } from "../places/article";
 import { refreshEvents } from "./events";
 

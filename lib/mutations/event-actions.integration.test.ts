@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Database } from "../db";
 import { ingestArticles } from "../pipeline/ingest";
 import { getEventHistory } from "../queries";
+import { runAction } from "../http/respond";
 import { createTestDatabase, PROVIDERS, type Provider, type TestDatabase } from "../testing/database";
+import { failUpdatesWithDeadlock } from "../testing/pg-faults";
 import { demoArticleId, demoArticles, eventOf, groupingSnapshot, ingestDemo } from "../testing/demo";
 import { splitEventSchema } from "../schemas/actions";
 import { ActionError } from "./errors";
@@ -103,6 +105,35 @@ describe.each(PROVIDERS)("analysts' manual actions on %s", (provider) => {
     expect(history[0]!.payload).toMatchObject({ articles: [{ id: await demoArticleId(db, FIRE), from: fire }] });
     // The merged-away event keeps its history.
     expect(await getEventHistory(fire, db)).toMatchObject([{ action: "merge", role: "source" }]);
+  });
+
+  // Deadlocks are PostgreSQL's (SQLite has one writer, and its busy waits are the driver's timeout).
+  test.runIf(provider === "postgresql")("merge: a try that loses a deadlock is rolled back and run again; the action is recorded once", async () => {
+    const before = await groupingSnapshot(db);
+    const fault = await failUpdatesWithDeadlock(db, "EventArticle");
+    const result = await mergeEvents({ target: flood, sources: [fire] }, ALICE, db);
+    // The first try failed at its first membership update; the second made both of its updates.
+    expect(await fault.updates()).toBe(3);
+    expect(result.event).toMatchObject({ id: flood, articleCount: 4 });
+    expect(await db.db.event.findUnique({ where: { id: fire } })).toBeNull();
+    expect(await db.db.eventAction.count()).toBe(1);
+    expect((await groupingSnapshot(db)).memberships).not.toEqual(before.memberships);
+  });
+
+  test.runIf(provider === "postgresql")("merge: a database that stays busy is a 503 to try again, and nothing is written", async () => {
+    const before = await groupingSnapshot(db);
+    await failUpdatesWithDeadlock(db, "EventArticle", 100);
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const res = await runAction("Merging events", () => mergeEvents({ target: flood, sources: [fire] }, ALICE, db));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("Retry-After")).toBe("2");
+    } finally {
+      console.error = error;
+    }
+    expect(await groupingSnapshot(db)).toEqual(before);
+    expect(await db.db.eventAction.count()).toBe(0);
   });
 
   test("merge: unknown ids are 404s naming the field, merging into itself is a 409, and nothing is written", async () => {

@@ -11,6 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { getDatabase, type Database, type Prisma } from "../db";
+import { withStoreRetry } from "../db/store-retry";
 import type {
   ArticleRefSnapshot,
   EventActionItem,
@@ -39,6 +40,16 @@ export interface EventActionResult {
 }
 
 const TX_OPTIONS = { timeout: 30_000, maxWait: 15_000 };
+
+/**
+ * One manual action's transaction, run again if it fails because the database was busy (a
+ * deadlock with an ingest or another analyst, SQLite's lock held past its timeout): the first try
+ * was rolled back whole, and the second reads the events as they are then (an event merged away
+ * meanwhile is a 404 like any other). An `ActionError` is never retried.
+ */
+function actionTransaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withStoreRetry(() => database.db.$transaction(fn, TX_OPTIONS));
+}
 
 function quote(s: string): string {
   return `"${s.length > 60 ? s.slice(0, 57) + "…" : s}"`;
@@ -120,7 +131,7 @@ function newEventId(): string {
 export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, database: Database = getDatabase()): Promise<EventActionResult> {
   const { target, sources } = input;
   if (sources.includes(target)) throw conflictError("sources", `event ${quote(target)} cannot be merged into itself`);
-  const result = await database.db.$transaction(async (tx) => {
+  const result = await actionTransaction(database, async (tx) => {
     await requireEvents(tx, [target], "target");
     const before = await requireEvents(tx, sources, "sources");
     const targetBefore = await currentSnapshot(tx, target);
@@ -147,7 +158,7 @@ export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, d
       target,
     );
     return { event, action };
-  }, TX_OPTIONS);
+  });
   return detectAfterAction(database, result, () => [target, ...sources]);
 }
 
@@ -157,7 +168,7 @@ export async function mergeEvents(input: MergeEventsInput, ctx: ActionContext, d
  * article would leave (that is a rename, not a split).
  */
 export async function splitEvent(eventId: string, input: SplitEventInput, ctx: ActionContext, database: Database = getDatabase()): Promise<EventActionResult> {
-  const result = await database.db.$transaction(async (tx) => {
+  const result = await actionTransaction(database, async (tx) => {
     await requireEvents(tx, [eventId], "eventId");
     const from = await currentSnapshot(tx, eventId);
     const articles = await tx.article.findMany({
@@ -199,7 +210,7 @@ export async function splitEvent(eventId: string, input: SplitEventInput, ctx: A
       id,
     );
     return { event, action };
-  }, TX_OPTIONS);
+  });
   return detectAfterAction(database, result, (r) => [eventId, r.event.id]);
 }
 
@@ -215,7 +226,7 @@ export async function moveArticles(
   /** Request field names for errors (the single-article route has `articleId` in its path). */
   fields = { articleIds: "articleIds", eventId: "eventId" },
 ): Promise<EventActionResult & { deletedEvents: string[] }> {
-  const result = await database.db.$transaction(async (tx) => {
+  const result = await actionTransaction(database, async (tx) => {
     const articles = await tx.article.findMany({
       where: { id: { in: input.articleIds } },
       select: { id: true, title: true, membership: { select: { eventId: true } } },
@@ -255,7 +266,7 @@ export async function moveArticles(
       input.eventId,
     );
     return { event, action, deletedEvents: deleted, fromIds };
-  }, TX_OPTIONS);
+  });
   const { fromIds: _, ...moved } = await detectAfterAction(database, result, (r) => [input.eventId, ...r.fromIds]);
   return moved;
 }
@@ -265,14 +276,14 @@ export async function moveArticles(
  * new ones automatically; analysts can still change it by hand. 409 when it already is.
  */
 export async function setEventLocked(eventId: string, locked: boolean, ctx: ActionContext, database: Database = getDatabase()): Promise<EventActionResult> {
-  return database.db.$transaction(async (tx) => {
+  return actionTransaction(database, async (tx) => {
     const e = (await requireEvents(tx, [eventId], "eventId")).get(eventId)!;
     if (e.locked === locked) throw conflictError("locked", `event ${quote(eventId)} is already ${locked ? "locked" : "unlocked"}`);
     await tx.event.update({ where: { id: eventId }, data: { locked } });
     const event = snapshot(e);
     const action = await recordEventAction(tx, ctx.actor, { action: locked ? "lock" : "unlock", event }, [[eventId, "subject"]], eventId);
     return { event, action };
-  }, TX_OPTIONS);
+  });
 }
 
 /**
@@ -280,7 +291,7 @@ export async function setEventLocked(eventId: string, locked: boolean, ctx: Acti
  * with `title: null`, its automatic title back. 409 when nothing would change.
  */
 export async function renameEvent(eventId: string, title: string | null, ctx: ActionContext, database: Database = getDatabase()): Promise<EventActionResult> {
-  return database.db.$transaction(async (tx) => {
+  return actionTransaction(database, async (tx) => {
     const e = (await requireEvents(tx, [eventId], "eventId")).get(eventId)!;
     if (title === null) {
       if (!e.titleManual) throw conflictError("title", `event ${quote(eventId)} already has its automatic title`);
@@ -299,5 +310,5 @@ export async function renameEvent(eventId: string, title: string | null, ctx: Ac
       eventId,
     );
     return { event, action };
-  }, TX_OPTIONS);
+  });
 }

@@ -19,7 +19,7 @@ import { detectFollowChanges } from "./follow-changes";
 import { getExtractionPool, type AnalysisOutcome, type ExtractionPool } from "./extraction-pool";
 import { crossLanguageSignals, forgetSharedGrouper, grouperForRun, loadGrouper } from "./grouper";
 import type { StageTimer } from "./stage-timer";
-import { isTransientStoreError, retryDelayMs, STORE_ATTEMPTS } from "./store-retry";
+import { isTransientStoreError, retryDelayMs, STORE_ATTEMPTS } from "../db/store-retry";
 
 /** Below this many new articles, extraction stays in the calling thread (starting workers costs more). */
 const MIN_ARTICLES_FOR_WORKERS = 32;

@@ -20,13 +20,13 @@
 import { EventGrouper } from "../cluster";
 import type { Database, Db, Prisma } from "../db";
 import { transactionWithConnection } from "../db/raw-connection";
+import { withStoreRetry } from "../db/store-retry";
 import { bulkInsert } from "../mutations/bulk";
 import { recordEventAction } from "../mutations/event-actions";
 import { refreshEvents } from "../mutations/events";
 import { sqlRunner, updateByKey } from "../mutations/sql-runner";
 import { detectFollowChanges } from "./follow-changes";
 import { clusterDocSelect, toClusterDocRow } from "./grouper";
-import { withStoreRetry } from "./store-retry";
 
 export interface RegroupOptions {
   /** Changed articles per write transaction (default 500). */

@@ -5,8 +5,8 @@
  * stored the same article or outlet first). Anything else (bad data, a bug) fails the same way
  * again and is reported at once.
  */
-const TRANSIENT =
-  /SQLITE_BUSY|database is locked|SocketTimeout|40P01|40001|deadlock detected|could not serialize|TransactionWriteConflict|P2034|P2028|Unable to start a transaction|Transaction already closed|UniqueConstraintViolation|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_CONSTRAINT_UNIQUE|23505|P2002|Unique constraint|duplicate key/i;
+const BUSY = /SQLITE_BUSY|database is locked|SocketTimeout|40P01|40001|deadlock detected|could not serialize|TransactionWriteConflict|P2034|P2028|Unable to start a transaction|Transaction already closed/i;
+const KEY_TAKEN = /UniqueConstraintViolation|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_CONSTRAINT_UNIQUE|23505|P2002|Unique constraint|duplicate key/i;
 
 /** Attempts at storing one batch (the first included). */
 export const STORE_ATTEMPTS = 4;
@@ -21,9 +21,18 @@ function describe(err: unknown, depth = 0): string {
   return parts.join(" ");
 }
 
-/** True when storing the batch again may succeed (see TRANSIENT). */
+/** True when storing the batch again may succeed: the database was busy, or a key was taken meanwhile. */
 export function isTransientStoreError(err: unknown): boolean {
-  return TRANSIENT.test(describe(err));
+  const text = describe(err);
+  return BUSY.test(text) || KEY_TAKEN.test(text);
+}
+
+/**
+ * True when the database was busy (locked, a deadlock victim, a serialization failure, no
+ * transaction slot in time): what an HTTP answer should call "try again", unlike a key taken.
+ */
+export function isBusyStoreError(err: unknown): boolean {
+  return BUSY.test(describe(err));
 }
 
 /** Wait before attempt `attempt` (2, 3, …): short, growing, jittered so two writers do not collide again. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isTransientStoreError, STORE_ATTEMPTS, withStoreRetry } from "./store-retry";
+import { isBusyStoreError, isTransientStoreError, STORE_ATTEMPTS, withStoreRetry } from "./store-retry";
 
 const deadlock = () => Object.assign(new Error("deadlock detected"), { code: "40P01" });
 
@@ -43,5 +43,10 @@ describe("withStoreRetry", () => {
     expect(isTransientStoreError(new Error("SqliteError: database is locked"))).toBe(true);
     expect(isTransientStoreError({ message: "failed", cause: { code: "40001" } })).toBe(true);
     expect(isTransientStoreError(new Error("null value in column \"title\" violates not-null constraint"))).toBe(false);
+    // A key taken by a concurrent writer is worth another try, but the database was not busy.
+    const taken = new Error("Unique constraint failed on the fields: (`id`)");
+    expect(isTransientStoreError(taken)).toBe(true);
+    expect(isBusyStoreError(taken)).toBe(false);
+    expect(isBusyStoreError(deadlock())).toBe(true);
   });
 });
