@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../lib/db/url";
+import { DEFAULT_DATABASE_URL, migrationFailure, parseDatabaseUrl } from "../lib/db/url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SQLITE_SCHEMA = path.join(ROOT, "prisma", "schema.prisma");
@@ -65,7 +65,13 @@ export function generate(quiet = false): void {
 export function migrate(databaseUrl: string, quiet = false): void {
   const target = parseDatabaseUrl(databaseUrl, ROOT);
   if (target.provider === "sqlite") fs.mkdirSync(path.dirname(target.file), { recursive: true });
-  prisma(["migrate", "deploy"], databaseUrl, quiet);
+  try {
+    prisma(["migrate", "deploy"], databaseUrl, quiet);
+  } catch (err) {
+    // execFileSync's message is the command line and Prisma's banner; say what went wrong and what to do.
+    const e = err as { stdout?: string; stderr?: string; message?: string };
+    throw new Error(migrationFailure(databaseUrl, `${e.stdout ?? ""}\n${e.stderr ?? ""}\n${e.message ?? ""}`), { cause: err });
+  }
 }
 
 /**

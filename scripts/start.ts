@@ -20,6 +20,7 @@ import { parseFile } from "../lib/ingest";
 import { ingestArticles } from "../lib/pipeline/ingest";
 import { openCliDatabase } from "./cli/database";
 import type { Database } from "../lib/db";
+import { redactDatabaseUrl } from "../lib/db/url";
 import { refreshPendingEvents } from "../lib/mutations/events";
 import { generate } from "./db";
 import { ensureBuild } from "./next-build";
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     log("generating the database clients");
     generate(true);
   }
-  log(`database: ${env.DATABASE_URL.startsWith("file:") ? env.DATABASE_URL : env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
+  log(`database: ${redactDatabaseUrl(env.DATABASE_URL)}`);
   await prepareDatabase(env.PARALLAX_DEMO);
 
   const failed = ensureBuild(ROOT, log);
