@@ -35,6 +35,18 @@ export async function getOverview(database: Database = getDatabase()): Promise<O
   };
 }
 
+/**
+ * How many articles the corpus holds, from the per-outlet counts (kept by triggers): a sum over
+ * a few thousand rows whatever the corpus, where `COUNT(*)` reads an index of every article
+ * (16–30 ms at 100k articles on PostgreSQL, ten times that at 1M). For the health check, which
+ * load balancers call every few seconds.
+ */
+export async function countCorpusArticles(database: Database = getDatabase()): Promise<number> {
+  await searchReady(database);
+  const [row] = await database.db.$queryRaw<Record<string, unknown>[]>(sql`SELECT SUM("articles") AS "articles" FROM "ArticleOutletCount"`);
+  return toNumber(row?.articles);
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The last day of `month` ("YYYY-MM") as "YYYY-MM-DD". */

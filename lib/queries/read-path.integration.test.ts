@@ -3,6 +3,7 @@ import { ensureSearch } from "../db/search";
 import { articleFiltersSchema, eventFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { getCoverage, getOverview, listArticles, listEvents, listLanguages, listOutletFacets } from "./index";
+import { countCorpusArticles } from "./overview";
 import { insertTestCorpus, type TestArticle } from "./test-corpus";
 
 // 5 outlets, 6 days, three languages (and none), undated articles, two events, a copy.
@@ -238,5 +239,6 @@ describe.each(PROVIDERS)("lists, counts and coverage on %s", (provider) => {
       ["de", "en", "fr"].map((l) => ({ value: l, label: l, count: corpus.filter((a) => a.language === l).length })),
     );
     expect((await getOverview(t.database)).articles).toBe(corpus.length);
+    expect(await countCorpusArticles(t.database)).toBe(corpus.length);
   });
 });

@@ -1,6 +1,7 @@
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { serverError } from "@/lib/http/respond";
+import { countCorpusArticles } from "@/lib/queries/overview";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET() {
       await database.db.$queryRaw`SELECT 1`;
       return Response.json({ status: "ok", database: database.provider });
     }
-    const articles = await database.db.article.count();
+    const articles = await countCorpusArticles(database);
     return Response.json({ status: "ok", database: database.provider, articles });
   } catch (err) {
     return serverError(err, "health check");
