@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http] [--batch-size 1000] [--rebuild]`
+ * `npm run bench [-- --articles 100000] [--seed 42] [--json] [--skip-http] [--browser] [--batch-size 1000] [--rebuild]`
  *
  * Builds (or reuses, by size and seed) a synthetic corpus database, then measures and prints:
  * extraction and grouping throughput (one core, and extraction on the worker pool), full-pipeline
@@ -33,6 +33,7 @@ import { findExistingArticleIds } from "../lib/mutations/articles";
 import { StageTimer } from "../lib/pipeline/stage-timer";
 import { CORPUS_VERSION, generateCorpus, MAX_EVENT_SIZE } from "./bench/corpus";
 import { generatedEventOf, GroupingCounter, type GroupingAgreement } from "./bench/grouping";
+import { launchChromium, measurePages } from "./bench/browser";
 import { waitFor } from "./bench/http";
 import { openCliDatabase } from "./cli/database";
 import { ensureBuild } from "./next-build";
@@ -46,11 +47,24 @@ const opts = new Command()
   .option("--json", "print one JSON object instead of a table")
   .option("--skip-http", "skip the HTTP latency measurements")
   .option("--samples <n>", "requests per latency figure", (v) => Number.parseInt(v, 10), 40)
+  .option("--browser", "also load pages in Chromium (Debian's, or PARALLAX_CHROMIUM): load time, blocking time, DOM size, heap")
+  .option("--browser-samples <n>", "page loads per browser figure", (v) => Number.parseInt(v, 10), 10)
   .option("--rebuild", "empty and rebuild the corpus database, even if it holds the corpus or an interrupted build of it")
   .option("--batch-size <n>", "articles per ingest transaction", (v) => Number.parseInt(v, 10), 1000)
   .option("--dev-sets <dir>", "also time extraction and grouping on the labelled development sets in <dir>", path.join("..", "shared", "eval"))
   .parse(process.argv)
-  .opts<{ articles: number; seed: number; rebuild?: boolean; json?: boolean; skipHttp?: boolean; samples: number; batchSize: number; devSets: string }>();
+  .opts<{
+    articles: number;
+    seed: number;
+    rebuild?: boolean;
+    json?: boolean;
+    skipHttp?: boolean;
+    samples: number;
+    browser?: boolean;
+    browserSamples: number;
+    batchSize: number;
+    devSets: string;
+  }>();
 
 /** Articles generated and handed to one `ingestArticles` call: bounds the bench's memory. */
 const CHUNK = 20_000;
@@ -406,6 +420,7 @@ async function measureHttp(url: string) {
       (i) => `${base}/api/articles?outlet=${outlets[i % outlets.length]!.key}&from=${from}&to=${mid}&q=killed&pageSize=50`,
     );
     const coverage = await series("coverage_chart", (i) => `${base}/api/coverage?from=${from}&to=${mid}${i % 2 ? `&outlet=${outlets[i % outlets.length]!.key}` : ""}`);
+    const browser = opts.browser ? await measureBrowser(base, events, typicalEvents) : {};
     log("exporting articles as CSV");
     // The peak so far comes from the pages above; reset it (Linux: clear_refs 5) so that
     // export_peak_rss_mb is the server's peak during the export. Where that is not possible the
@@ -437,9 +452,37 @@ async function measureHttp(url: string) {
       export_peak_rss_scope: peakReset ? "export" : "server lifetime",
       server_rss_before_export_mb: rssBefore,
       server_peak_rss_before_export_mb: peakBeforeExport,
+      ...browser,
     };
   } finally {
     server.kill("SIGTERM");
+  }
+}
+
+/**
+ * The pages as Chromium loads them from the bench's server (scripts/bench/browser.ts): the
+ * largest events' pages, events of the generator's size, the events list and the articles list
+ * at 100 and 200 rows a page. Without Chromium the figures are null and `browser_error` says why.
+ */
+async function measureBrowser(base: string, events: { id: string }[], typicalEvents: { id: string }[]) {
+  log("loading pages in Chromium");
+  const launched = await launchChromium();
+  if ("error" in launched) {
+    log(`browser figures not measured: ${launched.error}`);
+    return { browser: null, browser_error: launched.error };
+  }
+  try {
+    const n = opts.browserSamples;
+    const pages = Array.from({ length: n }, (_, i) => i + 1);
+    const figures = await measurePages(launched.browser, {
+      event_page: events.slice(0, n).map((e) => `${base}/events/${e.id}`),
+      event_page_200: typicalEvents.slice(0, n).map((e) => `${base}/events/${e.id}`),
+      events_list: pages.map((p) => `${base}/events?pageSize=100&page=${p}`),
+      articles_list: pages.map((p) => `${base}/articles?pageSize=200&page=${p}`),
+    });
+    return { browser: { chromium: launched.browser.version(), ...figures } };
+  } finally {
+    await launched.browser.close();
   }
 }
 
