@@ -18,6 +18,7 @@ import type { Qualifier } from "@/lib/extract/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs } from "@/components/ui/tabs";
 import { formatDateTime, formatDay, formatFigure, QUALIFIER_LABEL } from "@/components/format";
+import { ChartBox } from "./chart-box";
 import { ChartFrame, dataTableClasses as t } from "./chart-frame";
 import { colorFor, type SeriesConfig } from "./palette";
 
@@ -219,7 +220,7 @@ export function CountEvolutionChart({
           description="None of the selected articles states a dated headline figure of this kind."
         />
       ) : (
-        <div role="img" aria-label={`${title}. ${summary}`} style={{ height }} className="w-full">
+        <ChartBox label={`${title}. ${summary}`} height={height}>
           <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
             <LineChart data={rows} margin={{ top: 22, right: 16, bottom: 0, left: -8 }}>
               <CartesianGrid stroke="#e5e5e5" />
@@ -281,7 +282,7 @@ export function CountEvolutionChart({
               ))}
             </LineChart>
           </ResponsiveContainer>
-        </div>
+        </ChartBox>
       );
 
   return (

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { CoverageSeries } from "@/lib/schemas/dto";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDay, formatNumber } from "@/components/format";
+import { ChartBox } from "./chart-box";
 import { ChartFrame, dataTableClasses as t } from "./chart-frame";
 import { colorFor, type SeriesConfig } from "./palette";
 
@@ -127,7 +128,7 @@ export function CoverageChart({
         </table>
       }
     >
-      <div role="img" aria-label={`${title}. ${summary}`} style={{ height }} className="w-full">
+      <ChartBox label={`${title}. ${summary}`} height={height}>
         <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
           <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -12 }} barCategoryGap={rows.length > 60 ? 0 : "15%"}>
             <CartesianGrid stroke="#e5e5e5" vertical={false} />
@@ -159,7 +160,7 @@ export function CoverageChart({
             ))}
           </BarChart>
         </ResponsiveContainer>
-      </div>
+      </ChartBox>
     </ChartFrame>
   );
 }
