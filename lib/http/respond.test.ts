@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { conflictError, notFoundError } from "../mutations/errors";
 import { mergeEventsSchema, renameEventSchema, splitEventSchema } from "../schemas/actions";
-import { actorOf, parseBody, runAction } from "./respond";
+import { actorOf, parseBody, runAction, serverError } from "./respond";
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   new Request("http://localhost/api/x", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
@@ -88,6 +88,19 @@ describe("action errors become HTTP answers", () => {
       expect(body).toMatchObject({ error: "busy" });
       expect(body.message).toMatch(/^Merging events could not finish: .*try again/);
       expect(JSON.stringify(body)).not.toContain("secret");
+    } finally {
+      console.error = error;
+    }
+  });
+
+  test("any route's unexpected error goes through serverError: busy is a 503 there too (an outlet edit, say)", async () => {
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const res = serverError(Object.assign(new Error("deadlock detected"), { code: "40P01" }), "Editing an outlet");
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: "busy" });
+      expect(serverError(new Error("boom"), "Editing an outlet").status).toBe(500);
     } finally {
       console.error = error;
     }

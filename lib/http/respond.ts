@@ -84,8 +84,7 @@ const BUSY_RETRY_AFTER_S = 2;
 
 /**
  * Run a manual action: its result as JSON, an ActionError as 404 / 409 naming the field, a
- * database still busy after the action's own retries as 503 with `Retry-After` (nothing was
- * changed: the client may send the same request again).
+ * database still busy after the action's own retries as 503 with `Retry-After` (`serverError`).
  */
 export async function runAction(context: string, action: () => Promise<unknown>, status = 200): Promise<Response> {
   try {
@@ -96,19 +95,23 @@ export async function runAction(context: string, action: () => Promise<unknown>,
         ? Response.json({ error: "not_found", field: err.field, message: err.message }, { status: 404 })
         : conflict(err.field, err.message);
     }
-    if (isBusyStoreError(err)) {
-      console.error(`[parallax] ${context}: the database stayed busy:`, err);
-      return Response.json(
-        { error: "busy", message: `${context} could not finish: the database is busy with other writes (an ingest?). Nothing was changed; try again in a moment.` },
-        { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } },
-      );
-    }
     return serverError(err, context);
   }
 }
 
-/** Log an unexpected error and answer 500 without leaking internals. */
+/**
+ * Log an unexpected error and answer without leaking internals: 503 with `Retry-After` when the
+ * database was busy (a deadlock victim, a lock held past its timeout: the transaction was rolled
+ * back, so the same request may be sent again), else 500.
+ */
 export function serverError(err: unknown, context: string): Response {
+  if (isBusyStoreError(err)) {
+    console.error(`[parallax] ${context}: the database stayed busy:`, err);
+    return Response.json(
+      { error: "busy", message: `${context} could not finish: the database is busy with other writes (an ingest?). Nothing was changed; try again in a moment.` },
+      { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } },
+    );
+  }
   console.error(`[parallax] ${context}:`, err);
   return Response.json({ error: "internal_error", message: `${context} failed; see the server log` }, { status: 500 });
 }
