@@ -6,6 +6,7 @@ import { ingestArticles } from "../pipeline/ingest";
 import { listOutletRegistry } from "../queries/outlets";
 import { editOutletSchema } from "../schemas/outlets";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import { failUpdatesWithDeadlock } from "../testing/pg-faults";
 import { ActionError } from "./errors";
 import { editOutlet, OutletConflictError } from "./outlets";
 
@@ -64,6 +65,16 @@ describe.each(PROVIDERS)("outlet registry edits on %s", (provider) => {
     const { outlet } = await editOutlet("reuters.example", edit({ name: "Reuters News", kind: "wire", country: "gb", language: "EN" }), ALICE, database);
     expect(outlet).toMatchObject({ key: "reuters.example", name: "Reuters News", kind: "wire", country: "GB", language: "en", edited: true, editedBy: "alice" });
     expect(outlet.editedAt).not.toBeNull();
+  });
+
+  // Deadlocks are PostgreSQL's (SQLite has one writer, and its busy waits are the driver's timeout).
+  test.runIf(provider === "postgresql")("an edit whose first try loses a deadlock is rolled back and run again", async () => {
+    const fault = await failUpdatesWithDeadlock(database, "Outlet");
+    const { outlet } = await editOutlet("reuters.example", edit({ name: "Reuters News", kind: "wire" }), ALICE, database);
+    expect(outlet).toMatchObject({ key: "reuters.example", name: "Reuters News", kind: "wire", edited: true, editedBy: "alice" });
+    // The first try's outlet update failed; the second try's went through.
+    expect(await fault.updates()).toBeGreaterThanOrEqual(2);
+    expect(await database.db.outlet.findUniqueOrThrow({ where: { key: "reuters.example" }, select: { name: true } })).toEqual({ name: "Reuters News" });
   });
 
   test("a domain that belongs to another outlet is a conflict naming it, and nothing changes", async () => {

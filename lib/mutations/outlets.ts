@@ -9,6 +9,7 @@
  * nothing automatic may overwrite their fields.
  */
 import { getDatabase, type Database, type Prisma } from "../db";
+import { withStoreRetry } from "../db/store-retry";
 import { getOutletRegistryItem } from "../queries/outlets";
 import { isDomainKey, type EditOutletInput, type OutletRegistryItem } from "../schemas/outlets";
 import { ActionError, notFoundError } from "./errors";
@@ -88,7 +89,9 @@ export async function editOutlet(
   ctx: OutletEditContext,
   database: Database = getDatabase(),
 ): Promise<EditOutletResult> {
-  return database.db.$transaction(async (tx) => {
+  // Run again if the database was busy (a deadlock with an ingest writing this outlet's articles):
+  // the first try was rolled back whole. Conflicts and unknown outlets are never retried.
+  return withStoreRetry(() => database.db.$transaction(async (tx) => {
     const id = await findOutletId(tx, ref);
     if (id === null) throw notFoundError("id", `outlet ${quote(ref)} not found`);
     const outlet = await tx.outlet.findUniqueOrThrow({ where: { id }, select: { id: true, key: true, domain: true } });
@@ -167,5 +170,5 @@ export async function editOutlet(
 
     const item = await getOutletRegistryItem(tx, id);
     return { outlet: item!, merged, articlesMoved };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS));
 }
