@@ -34,7 +34,7 @@ import { StageTimer } from "../lib/pipeline/stage-timer";
 import { CORPUS_VERSION, generateCorpus, MAX_EVENT_SIZE } from "./bench/corpus";
 import { generatedEventOf, GroupingCounter, type GroupingAgreement } from "./bench/grouping";
 import { launchChromium, measurePages } from "./bench/browser";
-import { waitFor } from "./bench/http";
+import { percentile, waitFor } from "./bench/http";
 import { openCliDatabase } from "./cli/database";
 import { ensureBuild } from "./next-build";
 import { nextServerCommand, serverEnv } from "./server-memory";
@@ -72,11 +72,6 @@ const CHUNK = 20_000;
 const log = (msg: string) => {
   if (!opts.json) process.stderr.write(`[bench] ${msg}\n`);
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -10,6 +10,7 @@
  */
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { percentile } from "./http";
 
 /** One page load as the browser saw it. */
 export interface PageLoad {
@@ -102,11 +103,6 @@ export async function measurePageLoad(page: Page, url: string): Promise<PageLoad
       jsHeapMb: memory ? Math.round((memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : null,
     };
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 /** Summarise loads of one kind of page. */

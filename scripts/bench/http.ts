@@ -11,3 +11,9 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
   }
   throw new Error(`server did not answer ${url} within ${timeoutMs / 1000}s`);
 }
+
+/** The nearest-rank `p`th percentile of `values` (NaN for none), as the bench reports latencies. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
