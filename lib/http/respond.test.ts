@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { conflictError, notFoundError } from "../mutations/errors";
 import { mergeEventsSchema, renameEventSchema, splitEventSchema } from "../schemas/actions";
 import { actorOf, parseBody, runAction, serverError } from "./respond";
@@ -49,6 +49,14 @@ describe("the actor", () => {
 });
 
 describe("action errors become HTTP answers", () => {
+  // Unexpected errors are logged for the operator; keep the test output to the assertions.
+  beforeEach(() => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   test.each([
     [notFoundError("sources", "event ev_x not found"), 404, { error: "not_found", field: "sources" }],
     [conflictError("eventId", "already in event ev_a"), 409, { error: "conflict", field: "eventId" }],
@@ -62,15 +70,9 @@ describe("action errors become HTTP answers", () => {
     const ok = await runAction("testing", async () => ({ done: true }), 201);
     expect(ok.status).toBe(201);
     expect(await ok.json()).toEqual({ done: true });
-    const error = console.error;
-    console.error = () => {};
-    try {
-      const res = await runAction("testing", () => Promise.reject(new Error("bad value at /secret/path")));
-      expect(res.status).toBe(500);
-      expect(JSON.stringify(await res.json())).not.toContain("secret");
-    } finally {
-      console.error = error;
-    }
+    const res = await runAction("testing", () => Promise.reject(new Error("bad value at /secret/path")));
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(await res.json())).not.toContain("secret");
   });
 
   test.each([
@@ -78,42 +80,24 @@ describe("action errors become HTTP answers", () => {
     ["a PostgreSQL deadlock", Object.assign(new Error("deadlock detected"), { code: "40P01" })],
     ["a serialization failure, in the cause", new Error("Transaction failed", { cause: { code: "40001", message: "could not serialize access" } })],
   ])("a database still busy (%s) is a 503 asking to try again, without internals", async (_name, err) => {
-    const error = console.error;
-    console.error = () => {};
-    try {
-      const res = await runAction("Merging events", () => Promise.reject(err));
-      expect(res.status).toBe(503);
-      expect(res.headers.get("Retry-After")).toBe("2");
-      const body = await res.json();
-      expect(body).toMatchObject({ error: "busy" });
-      expect(body.message).toMatch(/^Merging events could not finish: .*try again/);
-      expect(JSON.stringify(body)).not.toContain("secret");
-    } finally {
-      console.error = error;
-    }
+    const res = await runAction("Merging events", () => Promise.reject(err));
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("2");
+    const body = await res.json();
+    expect(body).toMatchObject({ error: "busy" });
+    expect(body.message).toMatch(/^Merging events could not finish: .*try again/);
+    expect(JSON.stringify(body)).not.toContain("secret");
   });
 
   test("any route's unexpected error goes through serverError: busy is a 503 there too (an outlet edit, say)", async () => {
-    const error = console.error;
-    console.error = () => {};
-    try {
-      const res = serverError(Object.assign(new Error("deadlock detected"), { code: "40P01" }), "Editing an outlet");
-      expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ error: "busy" });
-      expect(serverError(new Error("boom"), "Editing an outlet").status).toBe(500);
-    } finally {
-      console.error = error;
-    }
+    const res = serverError(Object.assign(new Error("deadlock detected"), { code: "40P01" }), "Editing an outlet");
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ error: "busy" });
+    expect(serverError(new Error("boom"), "Editing an outlet").status).toBe(500);
   });
 
   test("a key taken is not called busy (it is a 500 unless the action reports it as a conflict)", async () => {
-    const error = console.error;
-    console.error = () => {};
-    try {
-      const res = await runAction("testing", () => Promise.reject(new Error("Unique constraint failed on the fields: (`url`)")));
-      expect(res.status).toBe(500);
-    } finally {
-      console.error = error;
-    }
+    const res = await runAction("testing", () => Promise.reject(new Error("Unique constraint failed on the fields: (`url`)")));
+    expect(res.status).toBe(500);
   });
 });
