@@ -43,9 +43,9 @@ export function retryDelayMs(attempt: number): number {
 /**
  * Run `work` (one whole transaction) again while it fails transiently (`isTransientStoreError`),
  * up to `STORE_ATTEMPTS` in all, with `retryDelayMs` between tries; any other failure, or the
- * last transient one, is thrown. For batch jobs whose transactions are safe to run again after a
- * rollback (re-grouping, place filling): a deadlock with a concurrent ingest or an analyst's edit
- * then costs a short wait instead of the job.
+ * last transient one, is thrown. For transactions that are safe to run again after a rollback
+ * (re-grouping and place-filling batches, analysts' actions, outlet edits): a deadlock with a
+ * concurrent ingest or edit then costs a short wait instead of the job or the request.
  */
 export async function withStoreRetry<T>(work: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
