@@ -38,6 +38,39 @@ describe("withStoreRetry", () => {
     expect(tries).toBe(STORE_ATTEMPTS);
   });
 
+  test("beforeRetry runs before each further try, with the failure and the try's number; not after the last", async () => {
+    const log: string[] = [];
+    await expect(
+      withStoreRetry(
+        async (attempt) => {
+          log.push(`try ${attempt}`);
+          throw deadlock();
+        },
+        { beforeRetry: (err, attempt) => void log.push(`before ${attempt}: ${(err as Error).message}`) },
+      ),
+    ).rejects.toThrow("deadlock detected");
+    expect(log).toEqual(["try 1", "before 2: deadlock detected", "try 2", "before 3: deadlock detected", "try 3", "before 4: deadlock detected", "try 4"]);
+  });
+
+  test("a failing beforeRetry stops the tries and its error is thrown", async () => {
+    let tries = 0;
+    const lost = new Error("connection lost");
+    await expect(
+      withStoreRetry(
+        async () => {
+          tries++;
+          throw deadlock();
+        },
+        {
+          beforeRetry: () => {
+            throw lost;
+          },
+        },
+      ),
+    ).rejects.toBe(lost);
+    expect(tries).toBe(1);
+  });
+
   test("what counts as transient: a busy or deadlocked database, a key taken meanwhile; not bad data", () => {
     expect(isTransientStoreError(deadlock())).toBe(true);
     expect(isTransientStoreError(new Error("SqliteError: database is locked"))).toBe(true);

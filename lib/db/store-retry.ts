@@ -44,16 +44,26 @@ export function retryDelayMs(attempt: number): number {
  * Run `work` (one whole transaction) again while it fails transiently (`isTransientStoreError`),
  * up to `STORE_ATTEMPTS` in all, with `retryDelayMs` between tries; any other failure, or the
  * last transient one, is thrown. For transactions that are safe to run again after a rollback
- * (re-grouping and place-filling batches, analysts' actions, outlet edits): a deadlock with a
+ * (ingest batches, re-grouping and place-filling batches, analysts' actions, outlet edits): a deadlock with a
  * concurrent ingest or edit then costs a short wait instead of the job or the request.
  */
-export async function withStoreRetry<T>(work: (attempt: number) => Promise<T>): Promise<T> {
+export async function withStoreRetry<T>(work: (attempt: number) => Promise<T>, opts: StoreRetryOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work(attempt);
     } catch (err) {
       if (attempt >= STORE_ATTEMPTS || !isTransientStoreError(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
+      await opts.beforeRetry?.(err, attempt + 1);
     }
   }
+}
+
+export interface StoreRetryOptions {
+  /**
+   * Runs after the wait and before try `attempt` (2, 3, …), e.g. to re-read what a concurrent
+   * writer changed (ingest rebuilds its grouper and drops the articles stored meanwhile). If it
+   * throws, that error is thrown and no further try is made.
+   */
+  beforeRetry?: (err: unknown, attempt: number) => Promise<void> | void;
 }

@@ -19,7 +19,7 @@ import { detectFollowChanges } from "./follow-changes";
 import { getExtractionPool, type AnalysisOutcome, type ExtractionPool } from "./extraction-pool";
 import { crossLanguageSignals, forgetSharedGrouper, grouperForRun, loadGrouper } from "./grouper";
 import type { StageTimer } from "./stage-timer";
-import { isTransientStoreError, retryDelayMs, STORE_ATTEMPTS } from "../db/store-retry";
+import { withStoreRetry } from "../db/store-retry";
 
 /** Below this many new articles, extraction stays in the calling thread (starting workers costs more). */
 const MIN_ARTICLES_FOR_WORKERS = 32;
@@ -289,39 +289,41 @@ export async function ingestArticles(
     // by another process count as duplicates, and the rest are placed again.
     let stored = false;
     let toStore = batch;
-    for (let attempt = 1; !stored; attempt++) {
-      try {
-        await insertArticleBatch(database, toStore, run.id, timer && lap, { deferRefreshFrom: opts.deferRefreshFrom ?? DEFER_REFRESH_MIN_MEMBERS });
-        stored = true;
-        added += toStore.length;
-        addedIds.push(...toStore.map((p) => p.id));
-      } catch (err) {
-        // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
-        lap("persist_failed");
-        if (sharedGrouper) forgetSharedGrouper(database);
-        sharedGrouper = false;
-        const retry = attempt < STORE_ATTEMPTS && isTransientStoreError(err);
-        if (retry) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
-        grouper = await loadGrouper(db, dates);
-        lap("load_grouper");
-        if (retry) {
-          const storedMeanwhile = await findExistingArticleIds(db, toStore.map((p) => p.id));
-          duplicates += storedMeanwhile.size;
-          toStore = toStore
-            .filter((p) => !storedMeanwhile.has(p.id))
-            .map((p) => {
-              // Placed again exactly as the first time: the same analysis (language, places, figures).
-              const analysis = p.location ? { language: p.article.language, extraction: p.extraction, location: p.location } : undefined;
-              return { ...p, assignment: grouper.assign(toClusterDoc(p.id, p.article, p.outletKey, analysis)) };
-            });
-          continue;
-        }
-        failed += toStore.length;
-        const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
-        const inBatch = new Set(toStore.map((p) => p.id));
-        for (const c of slice) if (inBatch.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
-        break;
-      }
+    // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
+    const reloadGrouper = async () => {
+      lap("persist_failed");
+      if (sharedGrouper) forgetSharedGrouper(database);
+      sharedGrouper = false;
+      grouper = await loadGrouper(db, dates);
+      lap("load_grouper");
+    };
+    try {
+      await withStoreRetry(
+        () => insertArticleBatch(database, toStore, run.id, timer && lap, { deferRefreshFrom: opts.deferRefreshFrom ?? DEFER_REFRESH_MIN_MEMBERS }),
+        {
+          beforeRetry: async () => {
+            await reloadGrouper();
+            const storedMeanwhile = await findExistingArticleIds(db, toStore.map((p) => p.id));
+            duplicates += storedMeanwhile.size;
+            toStore = toStore
+              .filter((p) => !storedMeanwhile.has(p.id))
+              .map((p) => {
+                // Placed again exactly as the first time: the same analysis (language, places, figures).
+                const analysis = p.location ? { language: p.article.language, extraction: p.extraction, location: p.location } : undefined;
+                return { ...p, assignment: grouper.assign(toClusterDoc(p.id, p.article, p.outletKey, analysis)) };
+              });
+          },
+        },
+      );
+      stored = true;
+      added += toStore.length;
+      addedIds.push(...toStore.map((p) => p.id));
+    } catch (err) {
+      await reloadGrouper();
+      failed += toStore.length;
+      const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
+      const inBatch = new Set(toStore.map((p) => p.id));
+      for (const c of slice) if (inBatch.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
     }
     if (stored) {
       // Only an optimisation: a failure here (the database busy) must not fail the ingest.
