@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { forgetSearchReady } from "../db/search";
+import { ingestDemo } from "../testing/demo";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import { healthResponse } from "./health";
+
+describe.each(PROVIDERS)("health check on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    await ingestDemo(t.database);
+  }, 120_000);
+  afterAll(async () => t?.drop());
+
+  test("ready: 200 with the database and the article count; without the count when reads are protected", async () => {
+    const articles = await t.database.db.article.count();
+    expect(articles).toBeGreaterThan(0);
+    const res = await healthResponse(t.database, { readProtected: false });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: provider, articles });
+    const protectedRes = await healthResponse(t.database, { readProtected: true });
+    expect(await protectedRes.json()).toEqual({ status: "ok", database: provider });
+  });
+
+  test("answers 503 'starting' with Retry-After while the derived tables are being built, instead of waiting for them", async () => {
+    const started = performance.now();
+    const res = await healthResponse(t.database, { readProtected: false, ready: new Promise(() => undefined), waitMs: 50 });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("10");
+    expect(await res.json()).toMatchObject({ status: "starting", database: provider, message: expect.stringContaining("derived tables") });
+  });
+
+  test("a failed build is an error for the route's 500, not 'starting'", async () => {
+    const failed = Promise.reject(new Error("disk full"));
+    await expect(healthResponse(t.database, { readProtected: false, ready: failed, waitMs: 1_000 })).rejects.toThrow("disk full");
+  });
+
+  test("after an upgrade that changes the derived tables, the check waits for their rebuild and then counts", async () => {
+    await t.database.db.$executeRawUnsafe(`DELETE FROM "ParallaxDerived"`);
+    forgetSearchReady(t.database);
+    const res = await healthResponse(t.database, { readProtected: false, waitMs: 60_000 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: provider, articles: await t.database.db.article.count() });
+    expect(await t.database.db.$queryRawUnsafe<unknown[]>(`SELECT "name" FROM "ParallaxDerived"`)).toHaveLength(2);
+  });
+});
