@@ -27,14 +27,17 @@ export interface Database {
 }
 
 /** Open a client for `url`. Callers own it and must `close()` it (the app uses `getDb`). */
-export function openDatabase(url: string, opts: { logQueries?: boolean; poolMax?: number; sqliteMemory?: SqliteMemory } = {}): Database {
+export function openDatabase(
+  url: string,
+  opts: { logQueries?: boolean; poolMax?: number; sqliteMemory?: SqliteMemory; /** Tests: SQLite's busy timeout (default 15 s). */ sqliteBusyTimeoutMs?: number } = {},
+): Database {
   const target = parseDatabaseUrl(url);
   const log = opts.logQueries ? (["query"] as const) : undefined;
   if (target.provider === "sqlite") {
     // WAL lets the dashboard read while an ingest writes; the busy timeout makes a second
     // writer wait instead of failing with "database is locked" (see ./sqlite-connection.ts).
     const adapter = exposeTransactionConnection(
-      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 }), opts.sqliteMemory),
+      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: opts.sqliteBusyTimeoutMs ?? 15_000 }), opts.sqliteMemory),
     );
     const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
     const bulk = sqliteBulkReader(target.file);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import { openDatabase } from "./index";
 import { WEB_SQLITE_MEMORY } from "./sqlite-connection";
@@ -31,5 +32,37 @@ describe("SQLite memory settings per connection", () => {
     const { cache, mmap } = await pragmas();
     expect(-cache).toBeGreaterThan(WEB_SQLITE_MEMORY.cacheKib);
     expect(mmap).toBeGreaterThan(0);
+  });
+});
+
+describe("SQLite transactions when another process holds the write lock", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-sqlite-busy-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** `promise`, or a failure naming `what` if it has not settled within `ms` (a hang, not a slow answer). */
+  function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
+    return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
+  }
+
+  test("a BEGIN that times out fails that transaction only: the next ones run once the lock is free", async () => {
+    const file = path.join(dir, "busy.db");
+    const database = openDatabase(`file:${file}`, { sqliteBusyTimeoutMs: 200 });
+    const other = new BetterSqlite3(file);
+    try {
+      await database.db.$executeRawUnsafe(`CREATE TABLE "t" ("v" INTEGER)`);
+      other.exec("BEGIN IMMEDIATE");
+      const insert = (v: number) => database.db.$transaction(async (tx) => tx.$executeRawUnsafe(`INSERT INTO "t" ("v") VALUES (${v})`));
+      // Twice: the failure must not leave the adapter's transaction lock taken.
+      for (const v of [1, 2]) await expect(within(insert(v), 10_000, `transaction ${v}, lock held elsewhere`)).rejects.toThrow(/timed out|locked|busy/i);
+      other.exec("ROLLBACK");
+      await within(insert(3), 10_000, "transaction after the lock was released");
+      await within(insert(4), 10_000, "the one after it");
+      expect(await database.db.$queryRawUnsafe(`SELECT "v" FROM "t" ORDER BY "v"`)).toEqual([{ v: 3 }, { v: 4 }]);
+    } finally {
+      other.close();
+      await database.close();
+    }
   });
 });

@@ -77,9 +77,70 @@ export function configureSqliteConnections<F extends FactoryLike>(
       client.pragma(`mmap_size = ${memory.mmapBytes}`);
       client.pragma("temp_store = MEMORY");
       const prepare = client.prepare.bind(client);
-      client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+      const starter = adapter as Partial<TransactionStarter>;
+      if (typeof starter.startTransaction === "function" && typeof starter.onError === "function") {
+        releaseLockOnFailedBegin(starter as TransactionStarter, client as SqliteClientLike, prepare);
+      } else {
+        client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+      }
     }
     return adapter;
   };
   return factory;
+}
+
+/** The part of Prisma's better-sqlite3 adapter that starts transactions. */
+interface TransactionStarter {
+  startTransaction(isolationLevel?: unknown): Promise<{ rollback(): Promise<void> }>;
+  /** Throws the driver error as Prisma's DriverAdapterError (what a failed BEGIN would have thrown). */
+  onError(error: unknown): never;
+}
+
+/**
+ * BEGIN IMMEDIATE, and a BEGIN that fails does not leave the adapter locked for good.
+ *
+ * Prisma's adapter (6.19) serialises transactions with a mutex taken before `BEGIN` and released
+ * by the transaction's commit or rollback; when `BEGIN` itself throws (SQLITE_BUSY: another
+ * process, e.g. a CLI ingest, held the write lock past the busy timeout) the mutex is never
+ * released, and every later transaction of the process waits forever (found with a test: after one
+ * busy timeout a web server's merges, feed polls and uploads all hung until restart). Here the
+ * BEGIN's failure is caught and kept, the transaction object is rolled back (which only releases
+ * the mutex: no transaction was begun) and the failure thrown as the adapter would have.
+ */
+function releaseLockOnFailedBegin(adapter: TransactionStarter, client: SqliteClientLike, prepare: (sql: string) => unknown): void {
+  let starting = 0;
+  let beginError: { error: unknown } | null = null;
+  client.prepare = (sql: string) => {
+    if (sql !== "BEGIN") return prepare(sql);
+    const stmt = prepare("BEGIN IMMEDIATE") as { run(): unknown };
+    if (!starting) return stmt;
+    return {
+      run() {
+        try {
+          return stmt.run();
+        } catch (error) {
+          beginError = { error };
+          return undefined;
+        }
+      },
+    };
+  };
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel?: unknown) => {
+    starting++;
+    let tx: Awaited<ReturnType<TransactionStarter["startTransaction"]>>;
+    try {
+      tx = await start(isolationLevel);
+    } finally {
+      starting--;
+    }
+    // The mutex is held from BEGIN until the rollback below: no other BEGIN ran in between.
+    const failed = beginError;
+    beginError = null;
+    if (failed) {
+      await tx.rollback();
+      adapter.onError(failed.error);
+    }
+    return tx;
+  };
 }
