@@ -71,6 +71,33 @@ describe("withStoreRetry", () => {
     expect(tries).toBe(1);
   });
 
+  test("giveUpAfterMs: a transient failure after the budget is thrown, fast ones are still tried again", async () => {
+    let slowTries = 0;
+    await expect(
+      withStoreRetry(
+        async () => {
+          slowTries++;
+          await new Promise((resolve) => setTimeout(resolve, 80));
+          throw new Error("SqliteError: database is locked");
+        },
+        { giveUpAfterMs: 50 },
+      ),
+    ).rejects.toThrow("database is locked");
+    expect(slowTries).toBe(1);
+
+    const attempts: number[] = [];
+    const result = await withStoreRetry(
+      async (attempt) => {
+        attempts.push(attempt);
+        if (attempt < 3) throw deadlock();
+        return "stored";
+      },
+      { giveUpAfterMs: 5_000 },
+    );
+    expect(result).toBe("stored");
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
   test("what counts as transient: a busy or deadlocked database, a key taken meanwhile; not bad data", () => {
     expect(isTransientStoreError(deadlock())).toBe(true);
     expect(isTransientStoreError(new Error("SqliteError: database is locked"))).toBe(true);

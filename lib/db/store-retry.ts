@@ -8,6 +8,12 @@
 const BUSY = /SQLITE_BUSY|database is locked|SocketTimeout|40P01|40001|deadlock detected|could not serialize|TransactionWriteConflict|P2034|P2028|Unable to start a transaction|Transaction already closed/i;
 const KEY_TAKEN = /UniqueConstraintViolation|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_CONSTRAINT_UNIQUE|23505|P2002|Unique constraint|duplicate key/i;
 
+/**
+ * The `giveUpAfterMs` of transactions a person waits on (analysts' actions, outlet edits): below
+ * SQLite's busy timeout, so a lock held past it answers 503 after one wait.
+ */
+export const INTERACTIVE_RETRY_MS = 5_000;
+
 /** Attempts at storing one batch (the first included). */
 export const STORE_ATTEMPTS = 4;
 
@@ -48,11 +54,13 @@ export function retryDelayMs(attempt: number): number {
  * concurrent ingest or edit then costs a short wait instead of the job or the request.
  */
 export async function withStoreRetry<T>(work: (attempt: number) => Promise<T>, opts: StoreRetryOptions = {}): Promise<T> {
+  const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await work(attempt);
     } catch (err) {
       if (attempt >= STORE_ATTEMPTS || !isTransientStoreError(err)) throw err;
+      if (opts.giveUpAfterMs !== undefined && performance.now() - started >= opts.giveUpAfterMs) throw err;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
       await opts.beforeRetry?.(err, attempt + 1);
     }
@@ -60,6 +68,13 @@ export async function withStoreRetry<T>(work: (attempt: number) => Promise<T>, o
 }
 
 export interface StoreRetryOptions {
+  /**
+   * No further try once this long has passed since the first began. For requests someone waits
+   * on: SQLite's busy timeout (15 s) has already been waited when "database is locked" comes
+   * back, and three more waits would keep an analyst a minute before the 503; a PostgreSQL
+   * deadlock fails at once and is still tried again.
+   */
+  giveUpAfterMs?: number;
   /**
    * Runs after the wait and before try `attempt` (2, 3, …), e.g. to re-read what a concurrent
    * writer changed (ingest rebuilds its grouper and drops the articles stored meanwhile). If it

@@ -1,3 +1,4 @@
+import BetterSqlite3 from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Database } from "../db";
 import { ingestArticles } from "../pipeline/ingest";
@@ -135,6 +136,33 @@ describe.each(PROVIDERS)("analysts' manual actions on %s", (provider) => {
     expect(await groupingSnapshot(db)).toEqual(before);
     expect(await db.db.eventAction.count()).toBe(0);
   });
+
+  test.runIf(provider === "sqlite")(
+    "merge: SQLite's write lock held by another process past the busy timeout is a 503 after one wait, not four",
+    async () => {
+      const before = await groupingSnapshot(db);
+      const holder = new BetterSqlite3(t.url.replace(/^file:/, ""));
+      holder.exec("BEGIN IMMEDIATE");
+      const started = performance.now();
+      const error = console.error;
+      console.error = () => {};
+      try {
+        const res = await runAction("Merging events", () => mergeEvents({ target: flood, sources: [fire] }, ALICE, db));
+        expect(res.status).toBe(503);
+        expect(res.headers.get("Retry-After")).toBe("2");
+      } finally {
+        console.error = error;
+        holder.exec("ROLLBACK");
+        holder.close();
+      }
+      // One busy timeout (15 s), not the 60 s of four tries.
+      expect(performance.now() - started).toBeLessThan(40_000);
+      expect(await groupingSnapshot(db)).toEqual(before);
+      // Once the lock is released the same action goes through.
+      expect((await mergeEvents({ target: flood, sources: [fire] }, ALICE, db)).event).toMatchObject({ id: flood, articleCount: 4 });
+    },
+    90_000,
+  );
 
   test("merge: unknown ids are 404s naming the field, merging into itself is a 409, and nothing is written", async () => {
     const before = await groupingSnapshot(db);

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { getDatabase, type Database, type Prisma } from "../db";
-import { withStoreRetry } from "../db/store-retry";
+import { INTERACTIVE_RETRY_MS, withStoreRetry } from "../db/store-retry";
 import type {
   ArticleRefSnapshot,
   EventActionItem,
@@ -45,10 +45,12 @@ const TX_OPTIONS = { timeout: 30_000, maxWait: 15_000 };
  * One manual action's transaction, run again if it fails because the database was busy (a
  * deadlock with an ingest or another analyst, SQLite's lock held past its timeout): the first try
  * was rolled back whole, and the second reads the events as they are then (an event merged away
- * meanwhile is a 404 like any other). An `ActionError` is never retried.
+ * meanwhile is a 404 like any other). An `ActionError` is never retried. Not tried again once
+ * `INTERACTIVE_RETRY_MS` have passed (SQLite's lock held past its busy timeout): the analyst gets
+ * the 503 after one wait, not four.
  */
 function actionTransaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withStoreRetry(() => database.db.$transaction(fn, TX_OPTIONS));
+  return withStoreRetry(() => database.db.$transaction(fn, TX_OPTIONS), { giveUpAfterMs: INTERACTIVE_RETRY_MS });
 }
 
 function quote(s: string): string {

@@ -9,7 +9,7 @@
  * nothing automatic may overwrite their fields.
  */
 import { getDatabase, type Database, type Prisma } from "../db";
-import { withStoreRetry } from "../db/store-retry";
+import { INTERACTIVE_RETRY_MS, withStoreRetry } from "../db/store-retry";
 import { getOutletRegistryItem } from "../queries/outlets";
 import { isDomainKey, type EditOutletInput, type OutletRegistryItem } from "../schemas/outlets";
 import { ActionError, notFoundError } from "./errors";
@@ -90,7 +90,8 @@ export async function editOutlet(
   database: Database = getDatabase(),
 ): Promise<EditOutletResult> {
   // Run again if the database was busy (a deadlock with an ingest writing this outlet's articles):
-  // the first try was rolled back whole. Conflicts and unknown outlets are never retried.
+  // the first try was rolled back whole. Conflicts and unknown outlets are never retried, nor a
+  // try after INTERACTIVE_RETRY_MS (SQLite's lock held past its busy timeout: answer at once).
   return withStoreRetry(() => database.db.$transaction(async (tx) => {
     const id = await findOutletId(tx, ref);
     if (id === null) throw notFoundError("id", `outlet ${quote(ref)} not found`);
@@ -170,5 +171,5 @@ export async function editOutlet(
 
     const item = await getOutletRegistryItem(tx, id);
     return { outlet: item!, merged, articlesMoved };
-  }, TX_OPTIONS));
+  }, TX_OPTIONS), { giveUpAfterMs: INTERACTIVE_RETRY_MS });
 }
