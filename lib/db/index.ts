@@ -12,7 +12,7 @@ import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { exposeTransactionConnection } from "./raw-connection";
-import { configureSqliteConnections, WEB_SQLITE_MEMORY, type SqliteMemory } from "./sqlite-connection";
+import { configureSqliteConnections, SQLITE_BUSY_WAIT_MS, SQLITE_SYNC_BUSY_MS, WEB_SQLITE_MEMORY, type SqliteMemory } from "./sqlite-connection";
 import { parseDatabaseUrl, pgConnectionFields, type DatabaseTarget } from "./url";
 
 export type Db = InstanceType<typeof SqliteClient>;
@@ -29,17 +29,22 @@ export interface Database {
 /** Open a client for `url`. Callers own it and must `close()` it (the app uses `getDb`). */
 export function openDatabase(
   url: string,
-  opts: { logQueries?: boolean; poolMax?: number; sqliteMemory?: SqliteMemory; /** Tests: SQLite's busy timeout (default 15 s). */ sqliteBusyTimeoutMs?: number } = {},
+  opts: { logQueries?: boolean; poolMax?: number; sqliteMemory?: SqliteMemory; /** How long an SQLite write waits for another connection's lock (default 15 s; tests shorten it). */ sqliteBusyTimeoutMs?: number } = {},
 ): Database {
   const target = parseDatabaseUrl(url);
   const log = opts.logQueries ? (["query"] as const) : undefined;
   if (target.provider === "sqlite") {
-    // WAL lets the dashboard read while an ingest writes; the busy timeout makes a second
-    // writer wait instead of failing with "database is locked" (see ./sqlite-connection.ts).
+    // WAL lets the dashboard read while an ingest writes; a second writer waits for the lock (on
+    // timers, not blocking the thread) instead of failing with "database is locked" (see
+    // ./sqlite-connection.ts).
+    const busyWaitMs = opts.sqliteBusyTimeoutMs ?? SQLITE_BUSY_WAIT_MS;
     const adapter = exposeTransactionConnection(
-      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: opts.sqliteBusyTimeoutMs ?? 15_000 }), opts.sqliteMemory),
+      configureSqliteConnections(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_SYNC_BUSY_MS }), opts.sqliteMemory, busyWaitMs),
     );
-    const db = new SqliteClient({ adapter, log: log ? [...log] : undefined });
+    // Transactions Prisma starts itself (nested writes) and `$transaction` calls without their own
+    // `maxWait` may wait for the lock as long as a single statement (Prisma's default is 2 s; the
+    // wait used to happen inside BEGIN, where Prisma's timer could not fire).
+    const db = new SqliteClient({ adapter, log: log ? [...log] : undefined, transactionOptions: { maxWait: busyWaitMs + 5_000 } });
     const bulk = sqliteBulkReader(target.file);
     return { db, provider: "sqlite", bulk, close: () => Promise.all([db.$disconnect(), bulk.close()]).then(() => undefined) };
   }

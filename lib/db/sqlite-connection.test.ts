@@ -65,4 +65,39 @@ describe("SQLite transactions when another process holds the write lock", () => 
       await database.close();
     }
   });
+
+  test("a write waiting for the lock does not block the thread: the holder on the same thread can finish", async () => {
+    // The holder's COMMIT runs on a timer of this thread. With SQLite's busy handler sleeping in
+    // the call (the old 15 s busy timeout, here the 5 s budget) the timer could not fire until
+    // the waits had failed; with waits on timers the writes go through once it commits.
+    const file = path.join(dir, "loop.db");
+    const database = openDatabase(`file:${file}`, { sqliteBusyTimeoutMs: 5_000 });
+    const other = new BetterSqlite3(file);
+    try {
+      await database.db.$executeRawUnsafe(`CREATE TABLE "t" ("v" INTEGER)`);
+      other.exec("BEGIN IMMEDIATE");
+      other.exec(`INSERT INTO "t" ("v") VALUES (0)`);
+      let committedAt = 0;
+      const release = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          other.exec("COMMIT");
+          committedAt = performance.now();
+          resolve();
+        }, 300),
+      );
+      let lastWrite = 0;
+      const done = () => (lastWrite = Math.max(lastWrite, performance.now()));
+      await Promise.all([
+        database.db.$transaction(async (tx) => tx.$executeRawUnsafe(`INSERT INTO "t" ("v") VALUES (1)`)).then(done),
+        database.db.$executeRawUnsafe(`INSERT INTO "t" ("v") VALUES (2)`).then(done),
+        release,
+      ]);
+      expect(committedAt).toBeGreaterThan(0);
+      expect(lastWrite).toBeGreaterThanOrEqual(committedAt);
+      expect(await database.db.$queryRawUnsafe(`SELECT "v" FROM "t" ORDER BY "v"`)).toEqual([{ v: 0 }, { v: 1 }, { v: 2 }]);
+    } finally {
+      other.close();
+      await database.close();
+    }
+  });
 });

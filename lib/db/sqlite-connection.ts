@@ -12,6 +12,13 @@
  *   SQLITE_BUSY ("database is locked"), whatever the busy timeout, because its snapshot is stale.
  *   Every interactive transaction in Parallax writes, so nothing is lost by taking the lock early;
  *   plain reads run outside transactions and are never blocked.
+ * - Waiting for the write lock does not block the thread. better-sqlite3 is synchronous: with
+ *   SQLite's own busy timeout (15 s) a write that found the lock held by another process (a CLI
+ *   ingest, a regroup) slept inside the call, and a web server froze every request, read or
+ *   write, until the lock came free. Here SQLite's busy handler waits only `SQLITE_SYNC_BUSY_MS`;
+ *   a BEGIN or a statement outside a transaction that is still busy after it is tried again after
+ *   a timer, until `busyWaitMs` (15 s by default, as before) has passed. Inside a transaction
+ *   nothing waits: BEGIN IMMEDIATE already holds the lock.
  * - synchronous NORMAL, a 256 MiB page cache, a 1 GiB memory map and in-memory temporary tables:
  *   the settings SQLite recommends with WAL for write-heavy use (ingest is one long series of
  *   bulk transactions over a file that outgrows any cache).
@@ -21,6 +28,11 @@
 const SQLITE_CACHE_KIB = 256 * 1024;
 /** Bytes of the file read through a memory map instead of read() calls into the cache. */
 const SQLITE_MMAP_BYTES = 1024 ** 3;
+
+/** How long SQLite's busy handler may block the thread on one try before waiting on a timer instead. */
+export const SQLITE_SYNC_BUSY_MS = 20;
+/** How long, in all, a write waits for another connection's write lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_WAIT_MS = 15_000;
 
 /** The part of a better-sqlite3 `Database` configured here. */
 interface SqliteClientLike {
@@ -52,10 +64,14 @@ export interface SqliteMemory {
  */
 export const WEB_SQLITE_MEMORY: SqliteMemory = { cacheKib: 8 * 1024, mmapBytes: 0 };
 
-/** Wrap a Prisma better-sqlite3 adapter factory: WAL journal and IMMEDIATE transactions (see above). */
+/**
+ * Wrap a Prisma better-sqlite3 adapter factory: WAL journal, IMMEDIATE transactions and busy waits
+ * on timers (see above). `busyWaitMs`: how long a write waits for the lock in all.
+ */
 export function configureSqliteConnections<F extends FactoryLike>(
   factory: F,
   memory: SqliteMemory = { cacheKib: SQLITE_CACHE_KIB, mmapBytes: SQLITE_MMAP_BYTES },
+  busyWaitMs = SQLITE_BUSY_WAIT_MS,
 ): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
@@ -79,7 +95,9 @@ export function configureSqliteConnections<F extends FactoryLike>(
       const prepare = client.prepare.bind(client);
       const starter = adapter as Partial<TransactionStarter>;
       if (typeof starter.startTransaction === "function" && typeof starter.onError === "function") {
-        releaseLockOnFailedBegin(starter as TransactionStarter, client as SqliteClientLike, prepare);
+        client.pragma(`busy_timeout = ${Math.min(SQLITE_SYNC_BUSY_MS, busyWaitMs)}`);
+        releaseLockOnFailedBegin(starter as TransactionStarter, client as SqliteClientLike, prepare, busyWaitMs);
+        waitOutBusyStatements(adapter as Partial<StatementRunner>, busyWaitMs);
       } else {
         client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
       }
@@ -105,9 +123,11 @@ interface TransactionStarter {
  * released, and every later transaction of the process waits forever (found with a test: after one
  * busy timeout a web server's merges, feed polls and uploads all hung until restart). Here the
  * BEGIN's failure is caught and kept, the transaction object is rolled back (which only releases
- * the mutex: no transaction was begun) and the failure thrown as the adapter would have.
+ * the mutex: no transaction was begun) and, when the lock was busy and `busyWaitMs` has not
+ * passed, BEGIN is tried again after a timer; otherwise the failure is thrown as the adapter
+ * would have.
  */
-function releaseLockOnFailedBegin(adapter: TransactionStarter, client: SqliteClientLike, prepare: (sql: string) => unknown): void {
+function releaseLockOnFailedBegin(adapter: TransactionStarter, client: SqliteClientLike, prepare: (sql: string) => unknown, busyWaitMs: number): void {
   let starting = 0;
   let beginError: { error: unknown } | null = null;
   client.prepare = (sql: string) => {
@@ -127,20 +147,66 @@ function releaseLockOnFailedBegin(adapter: TransactionStarter, client: SqliteCli
   };
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel?: unknown) => {
-    starting++;
-    let tx: Awaited<ReturnType<TransactionStarter["startTransaction"]>>;
-    try {
-      tx = await start(isolationLevel);
-    } finally {
-      starting--;
-    }
-    // The mutex is held from BEGIN until the rollback below: no other BEGIN ran in between.
-    const failed = beginError;
-    beginError = null;
-    if (failed) {
+    const started = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      starting++;
+      let tx: Awaited<ReturnType<TransactionStarter["startTransaction"]>>;
+      try {
+        tx = await start(isolationLevel);
+      } finally {
+        starting--;
+      }
+      // The mutex is held from BEGIN until the rollback below: no other BEGIN ran in between.
+      const failed = beginError;
+      beginError = null;
+      if (!failed) return tx;
       await tx.rollback();
-      adapter.onError(failed.error);
+      if (!isSqliteBusy(failed.error) || performance.now() - started >= busyWaitMs) adapter.onError(failed.error);
+      // Still busy: wait on a timer (the mutex is free meanwhile) and begin again.
+      await busyPause(attempt);
     }
-    return tx;
   };
+}
+
+/** The adapter's statements outside transactions. */
+interface StatementRunner {
+  queryRaw(query: unknown): Promise<unknown>;
+  executeRaw(query: unknown): Promise<unknown>;
+}
+
+/**
+ * A statement run outside a transaction (autocommit: a single insert, an update of a feed's
+ * state) that finds the write lock taken is tried again after a timer until `busyWaitMs` has
+ * passed. Safe: a statement that fails with SQLITE_BUSY in autocommit mode changed nothing.
+ */
+function waitOutBusyStatements(adapter: Partial<StatementRunner>, busyWaitMs: number): void {
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const run = adapter[method];
+    if (typeof run !== "function") continue;
+    const bound = run.bind(adapter);
+    adapter[method] = async (query: unknown) => {
+      const started = performance.now();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await bound(query);
+        } catch (error) {
+          if (!isSqliteBusy(error) || performance.now() - started >= busyWaitMs) throw error;
+          await busyPause(attempt);
+        }
+      }
+    };
+  }
+}
+
+/** SQLITE_BUSY (and its extended codes), raw from better-sqlite3 or converted by the adapter. */
+function isSqliteBusy(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { originalCode?: unknown } } | null;
+  const code = typeof e?.code === "string" ? e.code : e?.cause?.originalCode;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** The wait before try `attempt + 1`: 10 ms growing to 100 ms, jittered (SQLite's own handler sleeps alike). */
+function busyPause(attempt: number): Promise<void> {
+  const ms = Math.min(100, 10 * 1.5 ** (attempt - 1)) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
