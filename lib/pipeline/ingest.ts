@@ -289,12 +289,16 @@ export async function ingestArticles(
     // by another process count as duplicates, and the rest are placed again.
     let stored = false;
     let toStore = batch;
+    // The grouper has placed articles that are not stored: after a failed insert it must be
+    // rebuilt from what is (and not twice, when a retry's preparation failed after rebuilding it).
+    let grouperAhead = true;
     // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
     const reloadGrouper = async () => {
       lap("persist_failed");
       if (sharedGrouper) forgetSharedGrouper(database);
       sharedGrouper = false;
       grouper = await loadGrouper(db, dates);
+      grouperAhead = false;
       lap("load_grouper");
     };
     try {
@@ -305,6 +309,7 @@ export async function ingestArticles(
             await reloadGrouper();
             const storedMeanwhile = await findExistingArticleIds(db, toStore.map((p) => p.id));
             duplicates += storedMeanwhile.size;
+            grouperAhead = true;
             toStore = toStore
               .filter((p) => !storedMeanwhile.has(p.id))
               .map((p) => {
@@ -319,7 +324,7 @@ export async function ingestArticles(
       added += toStore.length;
       addedIds.push(...toStore.map((p) => p.id));
     } catch (err) {
-      await reloadGrouper();
+      if (grouperAhead) await reloadGrouper();
       failed += toStore.length;
       const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
       const inBatch = new Set(toStore.map((p) => p.id));

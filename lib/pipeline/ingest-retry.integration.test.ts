@@ -1,0 +1,93 @@
+/**
+ * What ingest does when storing a batch fails: the grouper (which placed the batch's articles in
+ * memory) is rebuilt from what is stored, once. The store is made to fail by replacing
+ * `insertArticleBatch` / `findExistingArticleIds`; the rest (database, grouper) is real. SQLite
+ * only: this is the pipeline's bookkeeping, the same on both databases.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import type { NormalizedArticle } from "../ingest/types";
+import { createTestDatabase, type TestDatabase } from "../testing/database";
+
+/** Per call, in order: the error to fail with, or null to run the real function (then the real one once they are used up). */
+const failures = vi.hoisted(() => ({ insert: [] as (Error | null)[], findExisting: [] as (Error | null)[], loads: 0 }));
+
+vi.mock("../mutations/articles", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../mutations/articles")>();
+  return {
+    ...real,
+    insertArticleBatch: (...args: Parameters<typeof real.insertArticleBatch>) => {
+      const err = failures.insert.shift();
+      return err ? Promise.reject(err) : real.insertArticleBatch(...args);
+    },
+    findExistingArticleIds: (...args: Parameters<typeof real.findExistingArticleIds>) => {
+      const err = failures.findExisting.shift();
+      return err ? Promise.reject(err) : real.findExistingArticleIds(...args);
+    },
+  };
+});
+
+vi.mock("./grouper", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./grouper")>();
+  return {
+    ...real,
+    loadGrouper: (...args: Parameters<typeof real.loadGrouper>) => {
+      failures.loads++;
+      return real.loadGrouper(...args);
+    },
+  };
+});
+
+const { ingestArticles } = await import("./ingest");
+
+function article(i: number): NormalizedArticle {
+  return {
+    url: `https://wire.example/story-${i}`,
+    canonicalUrl: null,
+    title: `Flood in river town ${i}`,
+    text: `Seven people died when flash floods swept through river town number ${i} on Sunday night, officials said.`,
+    publishedAt: "2016-09-18T10:00:00Z",
+    author: null,
+    language: "en",
+    outlet: null,
+    originalSource: null,
+    tags: [],
+    externalId: null,
+  };
+}
+
+describe("ingest when storing a batch fails", () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await createTestDatabase("sqlite");
+    failures.insert.length = 0;
+    failures.findExisting.length = 0;
+    failures.loads = 0;
+  });
+  afterEach(() => t.drop());
+
+  test("a busy store is retried after rebuilding the grouper once: every article stored", async () => {
+    failures.insert.push(new Error("SQLITE_BUSY: database is locked"));
+    const report = await ingestArticles(t.database, [article(1), article(2)], { source: "test" });
+    expect(report).toMatchObject({ added: 2, failed: 0 });
+    expect(failures.loads).toBe(1);
+    expect(await t.database.db.article.count()).toBe(2);
+  });
+
+  test("a retry whose preparation fails after the rebuild reports the batch failed without rebuilding again", async () => {
+    failures.insert.push(new Error("SQLITE_BUSY: database is locked"));
+    // The first lookup is the batch's duplicate check; the second, the retry's.
+    failures.findExisting.push(null, new Error("connection lost"));
+    const report = await ingestArticles(t.database, [article(1), article(2)], { source: "test" });
+    expect(report).toMatchObject({ added: 0, failed: 2 });
+    expect(report.errors.map((e) => e.reason)).toEqual([expect.stringMatching(/not stored.*connection lost/), expect.stringMatching(/not stored.*connection lost/)]);
+    expect(failures.loads).toBe(1);
+    expect(await t.database.db.article.count()).toBe(0);
+  });
+
+  test("a store that fails for good after a retry rebuilds the grouper again (it had placed the batch again)", async () => {
+    failures.insert.push(new Error("SQLITE_BUSY: database is locked"), new Error("disk I/O error"));
+    const report = await ingestArticles(t.database, [article(1), article(2)], { source: "test" });
+    expect(report).toMatchObject({ added: 0, failed: 2 });
+    expect(failures.loads).toBe(2);
+  });
+});
