@@ -23,13 +23,26 @@ export interface Database {
   provider: DatabaseTarget["provider"];
   /** Page reads through the driver, for exports (./bulk-read.ts); absent: use `db.$queryRaw`. */
   bulk?: BulkReader;
+  /**
+   * SQLite, the web server's database: the URL a worker thread opens to build the derived tables
+   * (`searchReady`, ./derived-build.ts), so the server's thread is not held for the build.
+   */
+  derivedBuildUrl?: string;
   close(): Promise<void>;
 }
 
 /** Open a client for `url`. Callers own it and must `close()` it (the app uses `getDb`). */
 export function openDatabase(
   url: string,
-  opts: { logQueries?: boolean; poolMax?: number; sqliteMemory?: SqliteMemory; /** How long an SQLite write waits for another connection's lock (default 15 s; tests shorten it). */ sqliteBusyTimeoutMs?: number } = {},
+  opts: {
+    logQueries?: boolean;
+    poolMax?: number;
+    sqliteMemory?: SqliteMemory;
+    /** How long an SQLite write waits for another connection's lock (default 15 s; tests shorten it). */
+    sqliteBusyTimeoutMs?: number;
+    /** SQLite: build the derived tables in a worker thread (the web server; see `Database.derivedBuildUrl`). */
+    derivedInWorker?: boolean;
+  } = {},
 ): Database {
   const target = parseDatabaseUrl(url);
   const log = opts.logQueries ? (["query"] as const) : undefined;
@@ -46,7 +59,13 @@ export function openDatabase(
     // wait used to happen inside BEGIN, where Prisma's timer could not fire).
     const db = new SqliteClient({ adapter, log: log ? [...log] : undefined, transactionOptions: { maxWait: busyWaitMs + 5_000 } });
     const bulk = sqliteBulkReader(target.file);
-    return { db, provider: "sqlite", bulk, close: () => Promise.all([db.$disconnect(), bulk.close()]).then(() => undefined) };
+    return {
+      db,
+      provider: "sqlite",
+      bulk,
+      derivedBuildUrl: opts.derivedInWorker ? url : undefined,
+      close: () => Promise.all([db.$disconnect(), bulk.close()]).then(() => undefined),
+    };
   }
   // The pool is ours (Prisma's adapter leaves an external pool open) so bulk reads can share it.
   const pool = new pg.Pool({ ...pgConnectionFields(target.url), max: opts.poolMax ?? 10 });
@@ -76,6 +95,7 @@ export function getDatabase(): Database {
       logQueries: env.PARALLAX_LOG_QUERIES,
       poolMax: env.PARALLAX_PG_POOL_MAX,
       sqliteMemory: WEB_SQLITE_MEMORY,
+      derivedInWorker: true,
     });
   }
   return globalForDb.parallaxDb;

@@ -20,6 +20,7 @@
  *   limited to 1 MB; the same cut keeps SQLite equal).
  */
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { buildDerivedInWorker } from "./derived-build";
 import { MEMBERS_VERSION, PG_MEMBERS, SQLITE_MEMBERS } from "./event-members";
 import type { Database } from "./index";
 import { pgStatementTriggers } from "./pg-triggers";
@@ -602,13 +603,26 @@ export async function ensureSearch(database: Database, opts: { onBuild?: () => v
 const ready = new WeakMap<Database, Promise<unknown>>();
 
 /**
+ * `ensureSearch` in a worker thread (./derived-build.ts) when the database asks for it
+ * (`derivedBuildUrl`: the web server's SQLite database) and something is to be built; else in
+ * this thread.
+ */
+async function ensureSearchFor(database: Database): Promise<boolean> {
+  if (!database.derivedBuildUrl) return ensureSearch(database);
+  const current = await isCurrent(database.db, database.provider);
+  if (current.search && current.members) return false;
+  const run = buildDerivedInWorker(database.derivedBuildUrl);
+  return run ? (await run).built : ensureSearch(database);
+}
+
+/**
  * `ensureSearch` once per open database and process: queries that read the derived objects
  * await this first (a cheap no-op after the first call). A failure is not cached.
  */
 export function searchReady(database: Database): Promise<unknown> {
   let p = ready.get(database);
   if (!p) {
-    p = ensureSearch(database).catch((err: unknown) => {
+    p = ensureSearchFor(database).catch((err: unknown) => {
       ready.delete(database);
       throw err;
     });

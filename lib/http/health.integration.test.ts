@@ -1,5 +1,9 @@
+import { threadId } from "node:worker_threads";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { forgetSearchReady } from "../db/search";
+import { openDatabase } from "../db";
+import { buildDerivedInWorker } from "../db/derived-build";
+import { forgetSearchReady, searchReady } from "../db/search";
 import { ingestDemo } from "../testing/demo";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { healthResponse } from "./health";
@@ -43,5 +47,47 @@ describe.each(PROVIDERS)("health check on %s", (provider) => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", database: provider, articles: await t.database.db.article.count() });
     expect(await t.database.db.$queryRawUnsafe<unknown[]>(`SELECT "name" FROM "ParallaxDerived"`)).toHaveLength(2);
+  });
+});
+
+describe("health check on the web server's SQLite database (derived tables built in a worker thread)", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    await ingestDemo(t.database);
+    await searchReady(t.database);
+  }, 120_000);
+  afterAll(async () => t?.drop());
+
+  test("'starting' while the worker waits for another connection's lock, 'ok' once it has rebuilt the tables", async () => {
+    await t.database.db.$executeRawUnsafe(`DELETE FROM "ParallaxDerived"`);
+    const web = openDatabase(t.url, { derivedInWorker: true });
+    const holder = new BetterSqlite3(t.url.replace(/^file:/, ""));
+    try {
+      expect(web.derivedBuildUrl).toBe(t.url);
+      // The build cannot begin while this connection holds the write lock; the check answers meanwhile.
+      holder.exec("BEGIN IMMEDIATE");
+      const build = searchReady(web);
+      const starting = await healthResponse(web, { readProtected: false, waitMs: 200 });
+      expect(starting.status).toBe(503);
+      holder.exec("COMMIT");
+      await build;
+      const res = await healthResponse(web, { readProtected: false });
+      expect(res.status).toBe(200);
+      expect(await web.db.$queryRawUnsafe<unknown[]>(`SELECT "name" FROM "ParallaxDerived"`)).toHaveLength(2);
+    } finally {
+      holder.close();
+      await web.close();
+    }
+  });
+
+  test("the build runs in another thread, and not at all when the tables are current", async () => {
+    await t.database.db.$executeRawUnsafe(`DELETE FROM "ParallaxDerived"`);
+    const run = buildDerivedInWorker(t.url);
+    expect(run).not.toBeNull();
+    const result = await run!;
+    expect(result.built).toBe(true);
+    expect(result.threadId).not.toBe(threadId);
+    expect(await buildDerivedInWorker(t.url)).toEqual({ built: false, threadId: expect.any(Number) });
   });
 });

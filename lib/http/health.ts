@@ -1,6 +1,6 @@
 import type { Database } from "../db";
-import { searchReady } from "../db/search";
 import { countCorpusArticles } from "../queries/overview";
+import { derivedTablesState, STARTING_RETRY_S } from "./readiness";
 
 export interface HealthOptions {
   /** Reads need a token (PARALLAX_READ_TOKEN): the answer then says nothing about the corpus. */
@@ -11,8 +11,7 @@ export interface HealthOptions {
   waitMs?: number;
 }
 
-/** How long a client should wait before asking again while the derived tables are built. */
-const STARTING_RETRY_S = 10;
+const NO_STORE = { "Cache-Control": "no-store" };
 
 /**
  * The health check's answer. 200 `{status: "ok", database, articles?}` once the derived tables
@@ -24,12 +23,7 @@ const STARTING_RETRY_S = 10;
  * unreachable database) throws, for the caller's 500.
  */
 export async function healthResponse(database: Database, opts: HealthOptions): Promise<Response> {
-  const ready = opts.ready ?? searchReady(database);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const state = await Promise.race([
-    ready.then(() => "ready" as const),
-    new Promise<"starting">((resolve) => (timer = setTimeout(() => resolve("starting"), opts.waitMs ?? 1_000))),
-  ]).finally(() => clearTimeout(timer));
+  const state = await derivedTablesState(database, { ready: opts.ready, waitMs: opts.waitMs });
   if (state === "starting") {
     return Response.json(
       {
@@ -37,13 +31,13 @@ export async function healthResponse(database: Database, opts: HealthOptions): P
         database: database.provider,
         message: "building the derived tables (full-text index, counts, event members), once after an upgrade; pages answer when it is done",
       },
-      { status: 503, headers: { "Retry-After": String(STARTING_RETRY_S), "Cache-Control": "no-store" } },
+      { status: 503, headers: { ...NO_STORE, "Retry-After": String(STARTING_RETRY_S) } },
     );
   }
   if (opts.readProtected) {
     await database.db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: database.provider }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "ok", database: database.provider }, { headers: NO_STORE });
   }
   const articles = await countCorpusArticles(database);
-  return Response.json({ status: "ok", database: database.provider, articles }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ status: "ok", database: database.provider, articles }, { headers: NO_STORE });
 }

@@ -1,0 +1,27 @@
+import type { Database } from "../db";
+import { searchReady } from "../db/search";
+
+/** How long a request waits for the derived tables before it is answered "starting" instead. */
+export const READY_WAIT_MS = 1_000;
+
+/** How long a client should wait before asking again while the derived tables are built. */
+export const STARTING_RETRY_S = 10;
+
+/**
+ * Whether the derived tables (full-text index, counts, event members) are ready, waiting at most
+ * `waitMs` for them. They are built once on the first start of a new release on an existing
+ * database (minutes at a million articles); meanwhile every query that reads them waits, so the
+ * health check and the pages answer "starting" instead of hanging. A failed build (or an
+ * unreachable database) rejects.
+ */
+export async function derivedTablesState(
+  database: Database,
+  opts: { ready?: Promise<unknown>; waitMs?: number } = {},
+): Promise<"ready" | "starting"> {
+  const ready = opts.ready ?? searchReady(database);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    ready.then(() => "ready" as const),
+    new Promise<"starting">((resolve) => (timer = setTimeout(() => resolve("starting"), opts.waitMs ?? READY_WAIT_MS))),
+  ]).finally(() => clearTimeout(timer));
+}
