@@ -9,12 +9,15 @@ import { EventsTable } from "@/components/tables/events-table";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 
 const latestFilters = parseFilters(eventFiltersSchema, { sort: "lastSeen", dir: "desc", pageSize: "10" });
 
 export default async function OverviewPage() {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   if (!latestFilters.ok) throw new Error(latestFilters.error);
   const [stats, coverage, latest] = await Promise.all([getOverview(), getCoverage({ top: 8 }), listEvents(latestFilters.data)]);
 

@@ -11,11 +11,14 @@ import { ArticlesTable } from "@/components/tables/articles-table";
 import { languageName } from "@/components/format";
 import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseArticleListParams, type RawSearchParams } from "./search-params";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Articles" };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const sp = await searchParams;
   const parsed = parseArticleListParams(sp);
   const header = (

@@ -10,11 +10,14 @@ import { EventsTable } from "@/components/tables/events-table";
 import { languageName } from "@/components/format";
 import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseEventListParams, type RawSearchParams } from "./search-params";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const parsed = parseEventListParams(await searchParams);
   const header = (
     <PageHeader

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { AddFeedForm } from "./add-feed-form";
 import { FeedsTable } from "./feeds-table";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Feeds" };
@@ -13,6 +14,8 @@ function Code({ children }: { children: React.ReactNode }) {
 }
 
 export default async function FeedsPage() {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const feeds = await listFeeds();
   return (
     <div className="space-y-6">

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { IngestRunsTable } from "@/components/tables/ingest-runs-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { UploadPanel } from "@/components/upload/upload-panel";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ingest" };
@@ -18,6 +19,8 @@ function Code({ children }: { children: React.ReactNode }) {
 }
 
 export default async function IngestPage() {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const [runs, auth] = await Promise.all([listIngestRuns(RUN_LIMIT), currentAuth()]);
   const canWrite = !auth.writesProtected || auth.session?.role === "admin";
   return (

@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { parseNotificationParams, type RawSearchParams } from "./search-params";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications" };
@@ -33,6 +34,8 @@ function filterHref(follow: number | undefined, unread: boolean): string {
 }
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const parsed = parseNotificationParams(await searchParams);
   const header = (
     <PageHeader

@@ -6,11 +6,14 @@ import { FilterErrorPage } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { OutletsTable } from "@/components/tables/outlets-table";
 import { parseOutletParams } from "./search-params";
+import { whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outlets" };
 
 export default async function OutletsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const parsed = parseOutletParams(await searchParams);
   const header = (
     <PageHeader

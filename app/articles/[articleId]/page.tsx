@@ -11,6 +11,7 @@ import { CopyBadge } from "@/components/data-table/cells/copy-badge";
 import { OutletBadge } from "@/components/data-table/cells/outlet-badge";
 import { formatDateTime, languageName } from "@/components/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PREPARING_METADATA, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ type Props = { params: Promise<{ articleId: string }> };
 const loadArticle = cache((id: string) => getArticle(id));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (await whilePreparing()) return PREPARING_METADATA;
   const { articleId } = await params;
   const a = await loadArticle(decodeURIComponent(articleId));
   return { title: a ? a.title : "Article not found" };
@@ -34,6 +36,8 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default async function ArticlePage({ params }: Props) {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   const { articleId } = await params;
   const a = await loadArticle(decodeURIComponent(articleId));
   if (!a) notFound();

@@ -34,6 +34,7 @@ import { RevisionsProvider } from "@/components/article/revisions-context";
 import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseEventDetailParams, type RawSearchParams } from "../search-params";
 import { EVENT_ARTICLES_PAGE_SIZE, parseEventViewParams } from "./view-params";
+import { PREPARING_METADATA, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +73,7 @@ async function load({ params, searchParams }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  if (await whilePreparing()) return PREPARING_METADATA;
   const { detail } = await load(props);
   return { title: detail ? detail.event.title : "Event not found" };
 }
@@ -82,6 +84,8 @@ async function tableRevisions(rows: { id: string }[], known: Record<string, unkn
 }
 
 export default async function EventPage(props: Props) {
+  const preparing = await whilePreparing();
+  if (preparing) return preparing;
   // The history does not depend on the event's articles: fetched alongside them.
   const [loaded, history] = await Promise.all([load(props), props.params.then(({ eventId }) => getEventHistory(decodeURIComponent(eventId)))]);
   const { filters: f, error, by, rows, speakers: allSpeakers, detail, tableRows, page, pageSize, sort, dir } = loaded;
