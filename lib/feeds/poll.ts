@@ -21,6 +21,7 @@ import { articleFromEntryContent, articleFromEntryPage, entryKey, entrySignature
 import { discoverFeedLinks, FeedParseError, parseFeed, sniffDocument, type FeedEntry } from "./parse";
 import { nextFetchAfterFailure, nextFetchAfterSuccess } from "./schedule";
 import type { PollSummary } from "./types";
+import { withStoreRetry } from "../db/store-retry";
 
 export interface PollContext {
   database: Database;
@@ -198,7 +199,8 @@ async function fetchAndIngest(ctx: PollContext, feed: FeedRow, signal: AbortSign
   );
   const reasonByItem = new Map(report.errors.map((e) => [e.item, e.reason]));
   const at = new Date();
-  await db.$transaction(
+  // Upserts, so safe to run again when the database was busy (a deadlock with an ingest).
+  await withStoreRetry(() => db.$transaction(
     toRead.map((e, i) => {
       const ai = articleIndex.get(i);
       const articleId = ai !== undefined && storedIds.has(report.ids[ai]!) ? report.ids[ai]! : null;
@@ -211,7 +213,7 @@ async function fetchAndIngest(ctx: PollContext, feed: FeedRow, signal: AbortSign
         update: { url: e.entry.link, ...(articleId ? { articleId } : {}), signature: e.signature, attempts, lastError, lastSeenAt: at },
       });
     }),
-  );
+  ));
   if (newlyRejected.length) {
     await db.feedItem.createMany({
       data: newlyRejected.map((r) => ({ feedId: feed.id, key: r.key, signature: entrySignature(r.entry), attempts: MAX_ITEM_ATTEMPTS, lastError: r.error.reason, firstSeenAt: at, lastSeenAt: at })),

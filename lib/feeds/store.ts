@@ -4,6 +4,7 @@ import { conflictError, notFoundError } from "../mutations/errors";
 import { feedRowSelect, type FeedRow } from "./claim";
 import { nextFetchAfterFailure, nextFetchAfterSuccess } from "./schedule";
 import type { FeedDto, FeedStatus } from "./types";
+import { INTERACTIVE_RETRY_MS, withStoreRetry } from "../db/store-retry";
 
 export function toFeedDto(row: FeedRow, now = new Date()): FeedDto {
   return {
@@ -127,7 +128,8 @@ export function rescheduledFetchAt(row: Pick<FeedRow, "lastFetchedAt" | "nextFet
  */
 export async function updateFeed(database: Database, id: number, input: UpdateFeedInput): Promise<FeedDto> {
   const { db } = database;
-  return db.$transaction(async (tx) => {
+  // Someone waits on this: one more try on a busy database, not four (see INTERACTIVE_RETRY_MS).
+  return withStoreRetry(() => db.$transaction(async (tx) => {
     const row = await tx.feed.findUnique({ where: { id }, select: feedRowSelect });
     if (!row) throw notFoundError("feedId", `feed ${id} not found`);
     const interval = input.intervalMinutes ?? row.intervalMinutes;
@@ -140,5 +142,5 @@ export async function updateFeed(database: Database, id: number, input: UpdateFe
     }
     const updated = await tx.feed.update({ where: { id }, data, select: feedRowSelect });
     return toFeedDto(updated);
-  });
+  }), { giveUpAfterMs: INTERACTIVE_RETRY_MS });
 }

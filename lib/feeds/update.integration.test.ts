@@ -4,6 +4,7 @@ import type { Database } from "../db";
 import { DEFAULT_FETCH_POLICY } from "../fetch";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { fixtureResolver } from "../testing/fixture-server";
+import { failUpdatesWithDeadlock } from "../testing/pg-faults";
 import { claimDueFeeds, claimFeed, finishFeed } from "./claim";
 import { pollFeed } from "./poll";
 import { addFeed, getFeed, updateFeed } from "./store";
@@ -127,5 +128,17 @@ describe.each(PROVIDERS)("pausing and rescheduling feeds on %s", (provider) => {
     } finally {
       global.parallaxDb = before;
     }
+  });
+
+  test.runIf(provider === "postgresql")("an edit whose transaction is a deadlock victim is applied on the next try", async () => {
+    const feed = await addFeed(t.database, { url: "http://feeds.example/deadlock.xml", intervalMinutes: 30 });
+    const fault = await failUpdatesWithDeadlock(t.database, "Feed");
+    try {
+      expect(await updateFeed(t.database, feed.id, { paused: true, title: "Renamed" })).toMatchObject({ enabled: false, title: "Renamed" });
+      expect(await fault.updates()).toBe(2);
+    } finally {
+      await fault.remove();
+    }
+    expect(await getFeed(feed.id, t.database)).toMatchObject({ enabled: false, title: "Renamed" });
   });
 });

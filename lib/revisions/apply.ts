@@ -12,6 +12,7 @@ import { analyseArticle } from "../pipeline/analyse";
 import { detectFollowChanges } from "../pipeline/follow-changes";
 import { diffQuotes, hasChanged, summariseChanges } from "./diff";
 import type { RevisionChanges } from "./types";
+import { withStoreRetry } from "../db/store-retry";
 
 export interface RevisionResult {
   articleId: string;
@@ -78,70 +79,74 @@ async function storeRevision(database: Database, articleId: string, incoming: No
   });
   const hash = contentHash(incoming.text);
 
-  return db.$transaction(
-    async (tx) => {
-      const current = await tx.article.findUnique({ where: { id: articleId }, select: versionSelect });
-      if (!current || !hasChanged(current, incoming)) return null;
-      const changes = summariseChanges(current, { title: incoming.title, text: incoming.text, claims: extraction.claims });
-      changes.quotes = diffQuotes(
-        current.statements.map((s) => s.text),
-        extraction.statements.filter((s) => s.direct).map((s) => s.text),
-      );
-      if (changes.quotes) {
-        const q = changes.quotes;
-        const note = `quotes: ${[q.added.length ? `${q.added.length} added` : null, q.removed.length ? `${q.removed.length} removed` : null].filter(Boolean).join(", ")}`;
-        changes.summary = changes.summary === "no visible change" ? note : `${changes.summary}; ${note}`;
-      }
-      const last = current.revisions[0];
-      const revision = (last?.revision ?? 0) + 1;
-      await tx.articleRevision.create({
-        data: {
-          articleId,
-          revision,
-          title: current.title,
-          text: current.text,
-          contentHash: current.contentHash,
-          // The replaced version was stored when the previous revision was made, or with the article.
-          fetchedAt: last?.createdAt ?? current.createdAt,
-          changes: changes as object,
-        },
-      });
-      await tx.article.update({
-        where: { id: articleId },
-        data: {
-          title: incoming.title,
-          text: incoming.text,
-          contentHash: hash,
-          wordCount: wordCount(incoming.text),
-          language,
-          places: location.places,
-          eventDay: location.eventDay,
-          ...(incoming.author ? { author: incoming.author } : {}),
-          ...(incoming.canonicalUrl ? { canonicalUrl: incoming.canonicalUrl } : {}),
-        },
-      });
-      await tx.casualtyClaim.deleteMany({ where: { articleId } });
-      await tx.statement.deleteMany({ where: { articleId } });
-      if (extraction.claims.length) {
-        await tx.casualtyClaim.createMany({
-          data: extraction.claims.map((c) => ({
-            articleId, kind: c.kind, min: c.min, max: c.max, qualifier: c.qualifier, victimGroup: c.victimGroup,
-            authority: c.authority, isContext: c.isContext, isHeadline: c.isHeadline, phrase: c.phrase, start: c.start,
-            end: c.end, sentence: c.sentence, sentenceStart: c.sentenceStart, sentenceEnd: c.sentenceEnd,
-          })),
+  // Run again after a rollback if the database was busy (a deadlock with an ingest): it re-reads
+  // the stored version first, so a revision another process stored meanwhile is not applied twice.
+  return withStoreRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        const current = await tx.article.findUnique({ where: { id: articleId }, select: versionSelect });
+        if (!current || !hasChanged(current, incoming)) return null;
+        const changes = summariseChanges(current, { title: incoming.title, text: incoming.text, claims: extraction.claims });
+        changes.quotes = diffQuotes(
+          current.statements.map((s) => s.text),
+          extraction.statements.filter((s) => s.direct).map((s) => s.text),
+        );
+        if (changes.quotes) {
+          const q = changes.quotes;
+          const note = `quotes: ${[q.added.length ? `${q.added.length} added` : null, q.removed.length ? `${q.removed.length} removed` : null].filter(Boolean).join(", ")}`;
+          changes.summary = changes.summary === "no visible change" ? note : `${changes.summary}; ${note}`;
+        }
+        const last = current.revisions[0];
+        const revision = (last?.revision ?? 0) + 1;
+        await tx.articleRevision.create({
+          data: {
+            articleId,
+            revision,
+            title: current.title,
+            text: current.text,
+            contentHash: current.contentHash,
+            // The replaced version was stored when the previous revision was made, or with the article.
+            fetchedAt: last?.createdAt ?? current.createdAt,
+            changes: changes as object,
+          },
         });
-      }
-      if (extraction.statements.length) {
-        await tx.statement.createMany({
-          data: extraction.statements.map((s) => ({
-            articleId, speaker: s.speaker, speakerMention: s.speakerMention, affiliation: s.affiliation, cue: s.cue,
-            channel: s.channel, text: s.text, start: s.start, end: s.end, direct: s.direct,
-          })),
+        await tx.article.update({
+          where: { id: articleId },
+          data: {
+            title: incoming.title,
+            text: incoming.text,
+            contentHash: hash,
+            wordCount: wordCount(incoming.text),
+            language,
+            places: location.places,
+            eventDay: location.eventDay,
+            ...(incoming.author ? { author: incoming.author } : {}),
+            ...(incoming.canonicalUrl ? { canonicalUrl: incoming.canonicalUrl } : {}),
+          },
         });
-      }
-      if (current.membership) await refreshEvents(tx, [current.membership.eventId], database);
-      return { articleId, revision, changes };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
+        await tx.casualtyClaim.deleteMany({ where: { articleId } });
+        await tx.statement.deleteMany({ where: { articleId } });
+        if (extraction.claims.length) {
+          await tx.casualtyClaim.createMany({
+            data: extraction.claims.map((c) => ({
+              articleId, kind: c.kind, min: c.min, max: c.max, qualifier: c.qualifier, victimGroup: c.victimGroup,
+              authority: c.authority, isContext: c.isContext, isHeadline: c.isHeadline, phrase: c.phrase, start: c.start,
+              end: c.end, sentence: c.sentence, sentenceStart: c.sentenceStart, sentenceEnd: c.sentenceEnd,
+            })),
+          });
+        }
+        if (extraction.statements.length) {
+          await tx.statement.createMany({
+            data: extraction.statements.map((s) => ({
+              articleId, speaker: s.speaker, speakerMention: s.speakerMention, affiliation: s.affiliation, cue: s.cue,
+              channel: s.channel, text: s.text, start: s.start, end: s.end, direct: s.direct,
+            })),
+          });
+        }
+        if (current.membership) await refreshEvents(tx, [current.membership.eventId], database);
+        return { articleId, revision, changes };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    ),
   );
 }

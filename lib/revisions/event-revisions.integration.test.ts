@@ -5,6 +5,7 @@ import { ingestArticles } from "../pipeline/ingest";
 import { getEvent } from "../queries/event-detail";
 import { eventDetailFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
+import { failUpdatesWithDeadlock } from "../testing/pg-faults";
 import { reviseArticle } from "./apply";
 import { getArticleRevisions, getRevisionsByArticle } from "./queries";
 
@@ -75,5 +76,20 @@ describe.each(PROVIDERS)("revised articles on the event page on %s", (provider) 
     expect(twice.map((r) => r.revision)).toEqual([2, 1]);
     expect(figureRevision(twice, "killed")?.was.map((f) => f?.min)).toEqual([62, 83]);
     expect(await getRevisionsByArticle([otherId!], t.database)).toEqual({});
+  });
+
+  test.runIf(provider === "postgresql")("a revision whose transaction is a deadlock victim is stored on the next try, once", async () => {
+    const report = await ingestArticles(t.database, [{ ...first, url: first.url + "?deadlock" }], { source: "test" });
+    const [id] = report.addedIds;
+    const fault = await failUpdatesWithDeadlock(t.database, "Article");
+    try {
+      const result = await reviseArticle(t.database, id!, { ...corrected, url: first.url + "?deadlock" });
+      expect(result).toMatchObject({ articleId: id, revision: 1 });
+      expect(await fault.updates()).toBe(2);
+    } finally {
+      await fault.remove();
+    }
+    expect(await getArticleRevisions(id!, t.database)).toHaveLength(1);
+    expect((await t.database.db.article.findUniqueOrThrow({ where: { id: id! } })).title).toBe(corrected.title);
   });
 });
