@@ -9,7 +9,7 @@ import { nextServerCommand, serverEnv } from "../scripts/server-memory";
 /**
  * The first start of a new release on an existing database rebuilds the derived tables (full-text
  * index, counts, event members). A server started on such a database with plain `next start`
- * must answer meanwhile: the health check 503 "starting", pages "Preparing the database", then
+ * must answer meanwhile: the health check and the API 503 "starting", pages "Preparing the database", then
  * the real pages once the build is done. The build is held back by keeping SQLite's write lock in
  * this process, so "meanwhile" lasts as long as the test needs, on any machine.
  */
@@ -62,6 +62,9 @@ test("a server on a database whose derived tables are being rebuilt shows 'Prepa
     await expect.poll(healthStatus, { timeout: 60_000 }).toBe(503);
     const health = await (await fetch(`${origin}/api/health`)).json();
     expect(health).toMatchObject({ status: "starting", database: "sqlite" });
+    const api = await fetch(`${origin}/api/events`);
+    expect(api.status).toBe(503);
+    expect(await api.json()).toMatchObject({ error: "starting" });
 
     await page.goto(`${origin}/events`);
     await expect(page.getByRole("heading", { name: "Preparing the database" })).toBeVisible();

@@ -28,6 +28,12 @@ export interface Database {
    * (`searchReady`, ./derived-build.ts), so the server's thread is not held for the build.
    */
   derivedBuildUrl?: string;
+  /**
+   * The web server's database: how long a query waits for the derived tables' build before
+   * failing with `DerivedTablesBuilding` (./search.ts), answered 503 "starting". Elsewhere (CLI,
+   * tests) queries wait for the build, however long.
+   */
+  derivedWaitMs?: number;
   close(): Promise<void>;
 }
 
@@ -84,6 +90,9 @@ export function openDatabase(
   return { db, provider: "postgresql", bulk, close };
 }
 
+/** The web server's `derivedWaitMs`: a request waits this long for a build before "starting". */
+export const WEB_DERIVED_WAIT_MS = 1_000;
+
 const globalForDb = globalThis as unknown as { parallaxDb?: Database };
 
 /** The process-wide client for DATABASE_URL (reused across Next.js hot reloads). */
@@ -97,6 +106,7 @@ export function getDatabase(): Database {
       sqliteMemory: WEB_SQLITE_MEMORY,
       derivedInWorker: true,
     });
+    globalForDb.parallaxDb.derivedWaitMs = WEB_DERIVED_WAIT_MS;
   }
   return globalForDb.parallaxDb;
 }

@@ -601,6 +601,8 @@ export async function ensureSearch(database: Database, opts: { onBuild?: () => v
 }
 
 const ready = new WeakMap<Database, Promise<unknown>>();
+/** The builds (entries of `ready`) that have succeeded. */
+const built = new WeakSet<Promise<unknown>>();
 
 /**
  * `ensureSearch` in a worker thread (./derived-build.ts) when the database asks for it
@@ -616,19 +618,53 @@ async function ensureSearchFor(database: Database): Promise<boolean> {
 }
 
 /**
- * `ensureSearch` once per open database and process: queries that read the derived objects
- * await this first (a cheap no-op after the first call). A failure is not cached.
+ * `ensureSearch` once per open database and process, started by the first caller: settles when
+ * the derived objects are current. A failure is not cached (the next caller starts it again).
  */
-export function searchReady(database: Database): Promise<unknown> {
+export function derivedTablesBuild(database: Database): Promise<unknown> {
   let p = ready.get(database);
   if (!p) {
-    p = ensureSearchFor(database).catch((err: unknown) => {
-      ready.delete(database);
-      throw err;
-    });
+    const build: Promise<unknown> = ensureSearchFor(database).then(
+      (result) => {
+        built.add(build);
+        return result;
+      },
+      (err: unknown) => {
+        ready.delete(database);
+        throw err;
+      },
+    );
+    p = build;
     ready.set(database, p);
   }
   return p;
+}
+
+/**
+ * Thrown by `searchReady` when the derived objects are still being built after the database's
+ * `derivedWaitMs` (the web server): API routes answer 503 "starting" (lib/http/respond.ts)
+ * instead of holding the request for the whole build.
+ */
+export class DerivedTablesBuilding extends Error {
+  constructor() {
+    super("the derived tables (full-text index, counts, event members) are being built, once after an upgrade; try again in a moment");
+    this.name = "DerivedTablesBuilding";
+  }
+}
+
+/**
+ * What queries that read the derived objects await first (a cheap no-op once they are built):
+ * `derivedTablesBuild`, waited for at most the database's `derivedWaitMs` when it has one
+ * (then `DerivedTablesBuilding` is thrown), else for as long as the build takes.
+ */
+export function searchReady(database: Database): Promise<unknown> {
+  const build = derivedTablesBuild(database);
+  const waitMs = database.derivedWaitMs;
+  if (waitMs === undefined || built.has(build)) return build;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([build, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DerivedTablesBuilding()), waitMs)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** For tests and tools: forget that `database` was checked, so the next query checks again. */

@@ -1,9 +1,10 @@
 import { threadId } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDatabase } from "../db";
+import { GET as listEventsRoute } from "../../app/api/events/route";
+import { openDatabase, type Database } from "../db";
 import { buildDerivedInWorker } from "../db/derived-build";
-import { forgetSearchReady, searchReady } from "../db/search";
+import { derivedTablesBuild, DerivedTablesBuilding, forgetSearchReady, searchReady } from "../db/search";
 import { ingestDemo } from "../testing/demo";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { healthResponse } from "./health";
@@ -59,23 +60,35 @@ describe("health check on the web server's SQLite database (derived tables built
   }, 120_000);
   afterAll(async () => t?.drop());
 
-  test("'starting' while the worker waits for another connection's lock, 'ok' once it has rebuilt the tables", async () => {
+  test("'starting' (health and API) while the worker waits for another connection's lock, 'ok' once it has rebuilt the tables", async () => {
     await t.database.db.$executeRawUnsafe(`DELETE FROM "ParallaxDerived"`);
     const web = openDatabase(t.url, { derivedInWorker: true });
+    web.derivedWaitMs = 200;
     const holder = new BetterSqlite3(t.url.replace(/^file:/, ""));
+    const global = globalThis as unknown as { parallaxDb?: Database };
+    const before = global.parallaxDb;
     try {
       expect(web.derivedBuildUrl).toBe(t.url);
       // The build cannot begin while this connection holds the write lock; the check answers meanwhile.
       holder.exec("BEGIN IMMEDIATE");
-      const build = searchReady(web);
+      const build = derivedTablesBuild(web);
       const starting = await healthResponse(web, { readProtected: false, waitMs: 200 });
       expect(starting.status).toBe(503);
+      // A query waits `derivedWaitMs`, then the route answers 503 "starting", not after the build.
+      await expect(searchReady(web)).rejects.toBeInstanceOf(DerivedTablesBuilding);
+      global.parallaxDb = web;
+      const listed = await listEventsRoute(new Request("http://x/api/events"));
+      expect(listed.status).toBe(503);
+      expect(listed.headers.get("Retry-After")).toBe("10");
+      expect(await listed.json()).toMatchObject({ error: "starting", message: expect.stringContaining("being built") });
       holder.exec("COMMIT");
       await build;
       const res = await healthResponse(web, { readProtected: false });
       expect(res.status).toBe(200);
       expect(await web.db.$queryRawUnsafe<unknown[]>(`SELECT "name" FROM "ParallaxDerived"`)).toHaveLength(2);
+      expect((await listEventsRoute(new Request("http://x/api/events"))).status).toBe(200);
     } finally {
+      global.parallaxDb = before;
       holder.close();
       await web.close();
     }

@@ -5,7 +5,7 @@ import { derivedTablesState, STARTING_RETRY_S } from "./readiness";
 export interface HealthOptions {
   /** Reads need a token (PARALLAX_READ_TOKEN): the answer then says nothing about the corpus. */
   readProtected: boolean;
-  /** The derived tables' readiness (default: `searchReady(database)`, which starts their build if due). */
+  /** The derived tables' readiness (default: `derivedTablesBuild(database)`, which starts their build if due). */
   ready?: Promise<unknown>;
   /** How long to wait for `ready` before answering "starting" (default 1 s). */
   waitMs?: number;

@@ -1,8 +1,6 @@
 import type { Database } from "../db";
-import { searchReady } from "../db/search";
-
-/** How long a request waits for the derived tables before it is answered "starting" instead. */
-export const READY_WAIT_MS = 1_000;
+import { WEB_DERIVED_WAIT_MS } from "../db";
+import { derivedTablesBuild } from "../db/search";
 
 /** How long a client should wait before asking again while the derived tables are built. */
 export const STARTING_RETRY_S = 10;
@@ -18,10 +16,10 @@ export async function derivedTablesState(
   database: Database,
   opts: { ready?: Promise<unknown>; waitMs?: number } = {},
 ): Promise<"ready" | "starting"> {
-  const ready = opts.ready ?? searchReady(database);
+  const ready = opts.ready ?? derivedTablesBuild(database);
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     ready.then(() => "ready" as const),
-    new Promise<"starting">((resolve) => (timer = setTimeout(() => resolve("starting"), opts.waitMs ?? READY_WAIT_MS))),
+    new Promise<"starting">((resolve) => (timer = setTimeout(() => resolve("starting"), opts.waitMs ?? WEB_DERIVED_WAIT_MS))),
   ]).finally(() => clearTimeout(timer));
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { DerivedTablesBuilding } from "../db/search";
 import { isBusyStoreError } from "../db/store-retry";
 import { ActionError } from "../mutations/errors";
 import { actorSchema } from "../schemas/actions";
 import { parseFilters } from "../schemas/filters";
+import { STARTING_RETRY_S } from "./readiness";
 
 /** A 400 answer that names the offending field, so API users can fix the request. */
 export function badRequest(field: string, message: string): Response {
@@ -102,9 +104,17 @@ export async function runAction(context: string, action: () => Promise<unknown>,
 /**
  * Log an unexpected error and answer without leaking internals: 503 with `Retry-After` when the
  * database was busy (a deadlock victim, a lock held past its timeout: the transaction was rolled
- * back, so the same request may be sent again), else 500.
+ * back, so the same request may be sent again) or its derived tables are still being built
+ * ("starting"), else 500.
  */
 export function serverError(err: unknown, context: string): Response {
+  if (err instanceof DerivedTablesBuilding) {
+    // Not an error: the first start of a new release is building its tables (see readiness.ts).
+    return Response.json(
+      { error: "starting", message: `${context} must wait: ${err.message}.` },
+      { status: 503, headers: { "Retry-After": String(STARTING_RETRY_S), "Cache-Control": "no-store" } },
+    );
+  }
   if (isBusyStoreError(err)) {
     console.error(`[parallax] ${context}: the database stayed busy:`, err);
     return Response.json(
