@@ -7,8 +7,15 @@ import { openDatabase } from "./index";
 import { ensureSearch } from "./search";
 import type { DerivedBuildMessage } from "./derived-build";
 
+/**
+ * How long the build waits for another connection's write lock (a CLI ingest between batches, a
+ * regroup): this thread serves nothing meanwhile, so longer than a request's 15 s, like the
+ * build transaction's own `maxWait`.
+ */
+const BUILD_BUSY_WAIT_MS = 10 * 60_000;
+
 const { url } = workerData as { url: string };
-const database = openDatabase(url);
+const database = openDatabase(url, { sqliteBusyTimeoutMs: BUILD_BUSY_WAIT_MS });
 let message: DerivedBuildMessage;
 try {
   message = { ok: true, built: await ensureSearch(database), threadId };
