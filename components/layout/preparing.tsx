@@ -1,4 +1,3 @@
-
 /**
  * Shown instead of a page while the derived tables (full-text index, counts, event members) are
  * built: once, on the first start of a new release on an existing database. Reloads itself
@@ -17,4 +16,3 @@ export function Preparing({ retrySeconds }: { retrySeconds: number }) {
     </div>
   );
 }
-

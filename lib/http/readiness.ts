@@ -1,5 +1,4 @@
-import type { Database } from "../db";
-import { WEB_DERIVED_WAIT_MS } from "../db";
+import { WEB_DERIVED_WAIT_MS, type Database } from "../db";
 import { derivedTablesBuild } from "../db/search";
 
 /** How long a client should wait before asking again while the derived tables are built. */
@@ -8,9 +7,9 @@ export const STARTING_RETRY_S = 10;
 /**
  * Whether the derived tables (full-text index, counts, event members) are ready, waiting at most
  * `waitMs` for them. They are built once on the first start of a new release on an existing
- * database (minutes at a million articles); meanwhile every query that reads them waits, so the
- * health check and the pages answer "starting" instead of hanging. A failed build (or an
- * unreachable database) rejects.
+ * database (minutes at a million articles); meanwhile the health check and the pages answer
+ * "starting" (and the API routes, through `searchReady`'s bounded wait) instead of hanging. A
+ * failed build (or an unreachable database) rejects.
  */
 export async function derivedTablesState(
   database: Database,
