@@ -479,9 +479,27 @@ const SQLITE_DROP = [
   ...SQLITE_OBJECTS.tables.map((t) => `DROP TABLE IF EXISTS "${t}"`),
 ];
 
+/**
+ * SQLite: the article export's columns, in its default order (newest first, ties by id), so an
+ * export reads them from this index alone. An "Article" row holds the article's text, and SQLite
+ * reads the columns stored after it (publication time, outlet, language, word count, original
+ * source, copy) by walking the text's overflow pages: at 1M articles the export read most of the
+ * 9.6 GB file. Measured there, rows only (no CSV), cold page cache: 4.39 s per 100k rows without
+ * it, 2.47 with it; 213 MB on disk, 48 s to build. PostgreSQL keeps long text out of line
+ * (TOAST), so it needs no such index. Named, not versioned: a different definition takes a new name.
+ */
+const SQLITE_EXPORT_INDEX = {
+  name: "Article_export_idx",
+  create: `CREATE INDEX IF NOT EXISTS "Article_export_idx" ON "Article" ("publishedAt", "id", "url", "title", "outletId", "author", "language",
+    "wordCount", "originalSourceName", "originalSourceUrl", "syndicatedFromId", "syndicationScore")`,
+};
+
 /** Names of every object this module creates (tables, indexes, triggers), per provider. */
 export const DERIVED_OBJECT_NAMES: Readonly<Record<Database["provider"], readonly string[]>> = {
-  sqlite: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers, ...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers, ...SQLITE_MEMBERS.indexes],
+  sqlite: [
+    ...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers, ...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers, ...SQLITE_MEMBERS.indexes,
+    SQLITE_EXPORT_INDEX.name,
+  ],
   postgresql: [
     ...PG_OBJECTS.tables, ...PG_OBJECTS.indexes, ...PG_OBJECTS.triggers, "parallax_article_counts", "parallax_claim_counts", "parallax_statement_counts", "parallax_event_counts",
     ...PG_MEMBERS.tables, ...PG_MEMBERS.indexes, ...PG_MEMBERS.triggers, ...PG_MEMBERS.functions,
@@ -505,18 +523,21 @@ async function triggersOnDerivedTables(db: RawDb, provider: Database["provider"]
       );
 }
 
-/** Which derived objects are there at the current version: the search objects and counts, the event members. */
+/** Which derived objects are there at the current version: the search objects and counts, the event members, SQLite's export index. */
 interface Current {
   search: boolean;
   members: boolean;
+  exportIndex: boolean;
 }
+
+const allCurrent = (c: Current) => c.search && c.members && c.exportIndex;
 
 /** Checks every object and the versions recorded in "ParallaxDerived". */
 async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Current> {
   let names: string[];
   let expected: { search: string[]; members: string[] };
   if (provider === "sqlite") {
-    const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')`);
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')`);
     names = rows.map((r) => r.name);
     expected = { search: [...SQLITE_OBJECTS.tables, ...SQLITE_OBJECTS.triggers], members: [...SQLITE_MEMBERS.tables, ...SQLITE_MEMBERS.triggers] };
   } else {
@@ -530,12 +551,14 @@ async function isCurrent(db: RawDb, provider: Database["provider"]): Promise<Cur
     };
   }
   const has = (list: string[]) => list.every((n) => names.includes(n));
-  if (!names.includes("ParallaxDerived")) return { search: false, members: false };
+  const exportIndex = provider !== "sqlite" || names.includes(SQLITE_EXPORT_INDEX.name);
+  if (!names.includes("ParallaxDerived")) return { search: false, members: false, exportIndex };
   const rows = await db.$queryRawUnsafe<{ name: string; version: number | bigint }[]>(`SELECT "name", "version" FROM "ParallaxDerived"`);
   const version = (name: string) => Number(rows.find((r) => r.name === name)?.version);
   return {
     search: has(expected.search) && version("search") === SEARCH_VERSION[provider],
     members: has(expected.members) && version("members") === MEMBERS_VERSION[provider],
+    exportIndex,
   };
 }
 
@@ -554,7 +577,8 @@ async function dropStrayTriggers(db: RawDb, provider: Database["provider"]): Pro
 }
 
 /**
- * Create (or re-create) the derived objects (full-text index, count tables, event members) with
+ * Create (or re-create) the derived objects (full-text index, count tables, event members, the
+ * SQLite export index) with
  * their triggers, and fill them from what is already stored, unless they are all there at the
  * current version; only the event members when only they are stale (a backfill of the
  * full-text index takes minutes at a million articles).
@@ -566,7 +590,7 @@ async function dropStrayTriggers(db: RawDb, provider: Database["provider"]): Pro
 export async function ensureSearch(database: Database, opts: { onBuild?: () => void } = {}): Promise<boolean> {
   const { db, provider } = database;
   const first = await isCurrent(db, provider);
-  if (first.search && first.members) return false;
+  if (allCurrent(first)) return false;
   opts.onBuild?.();
   return db.$transaction(
     async (tx) => {
@@ -580,19 +604,23 @@ export async function ensureSearch(database: Database, opts: { onBuild?: () => v
       // no-op write on "Article" to take it: SQLite compiles every trigger such a statement could
       // fire through its cascades, and one left behind by another version would fail it.)
       const current = await isCurrent(tx, provider);
-      if (current.search && current.members) return false;
+      if (allCurrent(current)) return false;
       const pg = provider === "postgresql";
       const members = pg ? PG_MEMBERS : SQLITE_MEMBERS;
-      const memberSteps = [...members.drop, ...members.create, ...members.backfill, ...members.trigger];
       // Rebuilding the search objects drops "ParallaxDerived", so the members are rebuilt with them.
-      const steps = !current.search
-        ? [...(pg ? [...PG_DROP, ...PG_CREATE, ...PG_BACKFILL, ...PG_TRIGGERS] : [...SQLITE_DROP, ...SQLITE_CREATE, ...SQLITE_BACKFILL, ...SQLITE_TRIGGERS]), ...memberSteps]
-        : memberSteps;
+      const rebuildMembers = !current.search || !current.members;
+      const steps = [
+        ...(current.search ? [] : pg ? [...PG_DROP, ...PG_CREATE, ...PG_BACKFILL, ...PG_TRIGGERS] : [...SQLITE_DROP, ...SQLITE_CREATE, ...SQLITE_BACKFILL, ...SQLITE_TRIGGERS]),
+        ...(rebuildMembers ? [...members.drop, ...members.create, ...members.backfill, ...members.trigger] : []),
+        ...(current.exportIndex ? [] : [SQLITE_EXPORT_INDEX.create]),
+      ];
       await dropStrayTriggers(tx, provider);
       for (const step of steps) await tx.$executeRawUnsafe(step);
       if (!current.search) await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('search', ${SEARCH_VERSION[provider]})`);
-      await tx.$executeRawUnsafe(`DELETE FROM "ParallaxDerived" WHERE "name" = 'members'`);
-      await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('members', ${MEMBERS_VERSION[provider]})`);
+      if (rebuildMembers) {
+        await tx.$executeRawUnsafe(`DELETE FROM "ParallaxDerived" WHERE "name" = 'members'`);
+        await tx.$executeRawUnsafe(`INSERT INTO "ParallaxDerived" ("name", "version") VALUES ('members', ${MEMBERS_VERSION[provider]})`);
+      }
       return true;
     },
     // A backfill of a million articles takes minutes; the default 5 s would abort it.
@@ -611,8 +639,7 @@ const built = new WeakSet<Promise<unknown>>();
  */
 async function ensureSearchFor(database: Database): Promise<boolean> {
   if (!database.derivedBuildUrl) return ensureSearch(database);
-  const current = await isCurrent(database.db, database.provider);
-  if (current.search && current.members) return false;
+  if (allCurrent(await isCurrent(database.db, database.provider))) return false;
   const run = buildDerivedInWorker(database.derivedBuildUrl);
   return run ? (await run).built : ensureSearch(database);
 }
