@@ -487,11 +487,17 @@ const SQLITE_DROP = [
  * 9.6 GB file. Measured there, rows only (no CSV), cold page cache: 4.39 s per 100k rows without
  * it, 2.47 with it; 213 MB on disk, 48 s to build. PostgreSQL keeps long text out of line
  * (TOAST), so it needs no such index. Named, not versioned: a different definition takes a new name.
+ *
+ * Partial on `EXPORT_INDEX_TERM` (true of every article: word counts are never negative), which
+ * only the export's query states: as a plain index it covered the list's filters too, and SQLite
+ * chose it for the filtered articles list (an outlet and a date range: every article of the
+ * range read instead of the outlet's, 68 -> 199 ms p95 at 1M).
  */
+export const EXPORT_INDEX_TERM = `"wordCount" >= 0`;
 const SQLITE_EXPORT_INDEX = {
   name: "Article_export_idx",
   create: `CREATE INDEX IF NOT EXISTS "Article_export_idx" ON "Article" ("publishedAt", "id", "url", "title", "outletId", "author", "language",
-    "wordCount", "originalSourceName", "originalSourceUrl", "syndicatedFromId", "syndicationScore")`,
+    "wordCount", "originalSourceName", "originalSourceUrl", "syndicatedFromId", "syndicationScore") WHERE ${EXPORT_INDEX_TERM}`,
 };
 
 /** Names of every object this module creates (tables, indexes, triggers), per provider. */

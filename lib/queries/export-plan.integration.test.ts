@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "../db";
 import { ensureSearch, forgetSearchReady } from "../db/search";
-import { exportFiltersSchema } from "../schemas/filters";
+import { articleFiltersSchema, exportFiltersSchema } from "../schemas/filters";
 import { createTestDatabase, type TestDatabase } from "../testing/database";
+import { listArticles } from "./articles";
 import { exportRows } from "./exports";
 import type { Sql } from "./sql";
 
@@ -52,6 +53,23 @@ describe("article export read plan (sqlite)", () => {
       expect(text).toMatch(/(SCAN|SEARCH) a USING COVERING INDEX Article_export_idx/);
       expect(text).not.toMatch(/TEMP B-TREE/);
     }
+  });
+
+  test("the articles list does not use it (partial on a term only the export states)", async () => {
+    const queries: Sql[] = [];
+    const bulk = t.database.bulk!;
+    const db = new Proxy(t.database.db, {
+      get(target, p) {
+        const v = Reflect.get(target, p) as unknown;
+        if (p === "$queryRaw") return (q: Sql) => (queries.push(q), (v as (q: Sql) => unknown).call(target, q));
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const spy = { ...t.database, db, bulk: { ...bulk, all: (q: Sql) => (queries.push(q), bulk.all(q)), arrays: (q: Sql) => (queries.push(q), bulk.arrays(q)) } } as Database;
+    await listArticles(articleFiltersSchema.parse({ outlet: "plan.example", from: "2016-09-01", to: "2016-09-30", q: "article" }), spy);
+    const plans = await Promise.all(queries.filter((q) => /"Article" "?a"?/.test(q.sql)).map(plan));
+    expect(plans.length).toBeGreaterThan(0);
+    for (const text of plans) expect(text).not.toMatch(/Article_export_idx/);
   });
 
   test("a missing export index is built again alone (a migration that rebuilds Article drops it)", async () => {

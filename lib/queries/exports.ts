@@ -5,7 +5,7 @@ import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, statementSelect } from "./select";
 import { eventListSelect, eventOrderBy, eventWhere } from "./events";
 import { and, ident, join, raw, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
-import { searchReady } from "../db/search";
+import { EXPORT_INDEX_TERM, searchReady } from "../db/search";
 import { articleConditions } from "./where";
 
 /**
@@ -405,7 +405,12 @@ export function exportRows(
               // The sort key is one of the exported columns, except the outlet's name.
               keyAt: sort === "outlet" ? undefined : A[sort],
               from: sql`${base.from} ${ARTICLE_EXPORT_JOINS}`,
-              where: [...base.where, ...(await articleConditions(database, f, { exportPageSize: PAGE }))],
+              where: [
+                ...base.where,
+                ...(await articleConditions(database, f, { exportPageSize: PAGE })),
+                // SQLite: the term of the partial covering index of the export's columns (lib/db/search.ts).
+                ...(database.provider === "sqlite" ? [sql`a.${raw(EXPORT_INDEX_TERM)}`] : []),
+              ],
               key,
               id: sql`a."id"`,
             };
