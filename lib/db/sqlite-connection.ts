@@ -147,23 +147,29 @@ function releaseLockOnFailedBegin(adapter: TransactionStarter, client: SqliteCli
   };
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel?: unknown) => {
-    const started = performance.now();
-    for (let attempt = 1; ; attempt++) {
-      starting++;
-      let tx: Awaited<ReturnType<TransactionStarter["startTransaction"]>>;
-      try {
-        tx = await start(isolationLevel);
-      } finally {
-        starting--;
-      }
-      // The mutex is held from BEGIN until the rollback below: no other BEGIN ran in between.
-      const failed = beginError;
-      beginError = null;
-      if (!failed) return tx;
-      await tx.rollback();
-      if (!isSqliteBusy(failed.error) || performance.now() - started >= busyWaitMs) adapter.onError(failed.error);
-      // Still busy: wait on a timer (the mutex is free meanwhile) and begin again.
-      await busyPause(attempt);
+    // The failure of the last BEGIN, thrown as the adapter's own error (it is the driver's raw one).
+    let failedBegin: unknown;
+    try {
+      return await whileBusy(busyWaitMs, async () => {
+        starting++;
+        let tx: Awaited<ReturnType<TransactionStarter["startTransaction"]>>;
+        try {
+          tx = await start(isolationLevel);
+        } finally {
+          starting--;
+        }
+        // The mutex is held from BEGIN until the rollback below: no other BEGIN ran in between.
+        const failed = beginError;
+        beginError = null;
+        if (!failed) return tx;
+        // Released before a busy wait, so other transactions of this process may begin meanwhile.
+        await tx.rollback();
+        failedBegin = failed.error;
+        throw failed.error;
+      });
+    } catch (error) {
+      if (error === failedBegin) adapter.onError(error);
+      throw error;
     }
   };
 }
@@ -184,17 +190,23 @@ function waitOutBusyStatements(adapter: Partial<StatementRunner>, busyWaitMs: nu
     const run = adapter[method];
     if (typeof run !== "function") continue;
     const bound = run.bind(adapter);
-    adapter[method] = async (query: unknown) => {
-      const started = performance.now();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await bound(query);
-        } catch (error) {
-          if (!isSqliteBusy(error) || performance.now() - started >= busyWaitMs) throw error;
-          await busyPause(attempt);
-        }
-      }
-    };
+    adapter[method] = (query: unknown) => whileBusy(busyWaitMs, () => bound(query));
+  }
+}
+
+/**
+ * `attempt` again after a timer (`busyPause`) while it fails with SQLITE_BUSY and `busyWaitMs`
+ * has not passed since the first try; any other failure, or the last busy one, is thrown.
+ */
+async function whileBusy<T>(busyWaitMs: number, attempt: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isSqliteBusy(error) || performance.now() - started >= busyWaitMs) throw error;
+      await busyPause(n);
+    }
   }
 }
 
