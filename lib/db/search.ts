@@ -690,12 +690,21 @@ export class DerivedTablesBuilding extends Error {
  * `derivedTablesBuild`, waited for at most the database's `derivedWaitMs` when it has one
  * (then `DerivedTablesBuilding` is thrown), else for as long as the build takes.
  */
-export function searchReady(database: Database): Promise<unknown> {
+export async function searchReady(database: Database): Promise<unknown> {
   const build = derivedTablesBuild(database);
   const waitMs = database.derivedWaitMs;
   if (waitMs === undefined || built.has(build)) return build;
+  if (!(await settledWithin(build, waitMs))) throw new DerivedTablesBuilding();
+  return build;
+}
+
+/**
+ * True once `build` has succeeded, false if it is still running after `waitMs`; its failure is
+ * thrown. The health check, the pages' gate (lib/http/readiness.ts) and `searchReady` wait so.
+ */
+export async function settledWithin(build: Promise<unknown>, waitMs: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([build, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DerivedTablesBuilding()), waitMs)))]).finally(() =>
+  return Promise.race([build.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)))]).finally(() =>
     clearTimeout(timer),
   );
 }

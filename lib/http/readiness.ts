@@ -1,5 +1,5 @@
 import { WEB_DERIVED_WAIT_MS, type Database } from "../db";
-import { derivedTablesBuild } from "../db/search";
+import { derivedTablesBuild, settledWithin } from "../db/search";
 
 /** How long a client should wait before asking again while the derived tables are built. */
 export const STARTING_RETRY_S = 10;
@@ -16,9 +16,5 @@ export async function derivedTablesState(
   opts: { ready?: Promise<unknown>; waitMs?: number } = {},
 ): Promise<"ready" | "starting"> {
   const ready = opts.ready ?? derivedTablesBuild(database);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    ready.then(() => "ready" as const),
-    new Promise<"starting">((resolve) => (timer = setTimeout(() => resolve("starting"), opts.waitMs ?? WEB_DERIVED_WAIT_MS))),
-  ]).finally(() => clearTimeout(timer));
+  return (await settledWithin(ready, opts.waitMs ?? WEB_DERIVED_WAIT_MS)) ? "ready" : "starting";
 }
