@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { NormalizedArticle } from "../ingest/types";
+import { testArticle } from "../testing/articles";
 import { createTestDatabase, type TestDatabase } from "../testing/database";
 
 /** Per call, in order: the error to fail with, or null to run the real function (then the real one once they are used up). */
@@ -40,19 +41,13 @@ vi.mock("./grouper", async (importOriginal) => {
 const { ingestArticles } = await import("./ingest");
 
 function article(i: number): NormalizedArticle {
-  return {
-    url: `https://wire.example/story-${i}`,
-    canonicalUrl: null,
-    title: `Flood in river town ${i}`,
-    text: `Seven people died when flash floods swept through river town number ${i} on Sunday night, officials said.`,
-    publishedAt: "2016-09-18T10:00:00Z",
-    author: null,
-    language: "en",
-    outlet: null,
-    originalSource: null,
-    tags: [],
-    externalId: null,
-  };
+  return testArticle(
+    `https://wire.example/story-${i}`,
+    "Wire",
+    "2016-09-18T10:00:00Z",
+    `Flood in river town ${i}`,
+    `Seven people died when flash floods swept through river town number ${i} on Sunday night, officials said.`,
+  );
 }
 
 describe("ingest when storing a batch fails", () => {

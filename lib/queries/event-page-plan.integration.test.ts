@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { memberRows } from "../db/event-members";
 import { ensureSearch } from "../db/search";
 import { createTestDatabase, type TestDatabase } from "../testing/database";
+import { sqlitePlan } from "../testing/query-plan";
 import { eventMembersQuery } from "./event-detail";
 import { sql, type Sql } from "./sql";
 import { articleConditions } from "./where";
@@ -20,10 +21,7 @@ describe("event page read plans (sqlite)", () => {
   });
   afterAll(async () => t?.drop());
 
-  async function plan(q: Sql): Promise<string> {
-    const rows = await t.database.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${q.sql}`, ...q.values);
-    return rows.map((r) => r.detail).join(" | ");
-  }
+  const plan = (q: Sql) => sqlitePlan(t.database, q);
 
   test("members: one range of the member table's primary key, no article row", async () => {
     const conditions = await articleConditions(t.database, { event: "ev_1" });

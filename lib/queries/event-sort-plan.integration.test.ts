@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EVENT_SORTS } from "../schemas/filters";
 import { createTestDatabase, type TestDatabase } from "../testing/database";
+import { sqlitePlan } from "../testing/query-plan";
 import { eventOrderBy } from "./events";
 import { orderBySql, sortKeysFromPrisma, sql } from "./sql";
 
@@ -28,8 +29,7 @@ describe("events list sort plans (sqlite)", () => {
         ]
       : [sql`SELECT e."id" FROM "Event" e ORDER BY ${orderBySql(keys)} LIMIT 25 OFFSET 100`];
     for (const q of queries) {
-      const plan = await t.database.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${q.sql}`, ...q.values);
-      const text = plan.map((p) => p.detail).join(" | ");
+      const text = await sqlitePlan(t.database, q);
       expect(text, q.sql).toMatch(/USING (COVERING )?INDEX Event_\w+_id_idx/);
       expect(text, q.sql).not.toMatch(/TEMP B-TREE/);
     }
