@@ -36,7 +36,24 @@ export interface BulkReader {
    * timestamps as ISO 8601 UTC text (see `exportTypes`). Breaking out of the loop closes the cursor.
    */
   batches?(query: Sql, batch: number): AsyncIterable<unknown[][]>;
+  /**
+   * SQLite only: the distinct values `select` returns (one column: integers, or text with
+   * `type: "text"`), kept in a temporary table of this reader's connection for the queries that
+   * follow (an export's pages), until `release`. The set is read once, when this is called: a
+   * snapshot (see `HeldMatches` in lib/db/search.ts).
+   */
+  hold?(select: Sql, type?: "integer" | "text"): Promise<HeldRows>;
   close(): Promise<void>;
+}
+
+/** Rows held by `BulkReader.hold`. */
+export interface HeldRows {
+  /** The table, qualified and quoted, with one primary-key column "r". */
+  table: string;
+  /** How many distinct values it holds. */
+  size: number;
+  /** Drops the table (safe to call more than once, and after the reader closed). */
+  release(): void;
 }
 
 /** SQLite takes no booleans or Dates as parameters; store them as Prisma does. */
@@ -45,6 +62,9 @@ function sqliteValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   return v;
 }
+
+/** Names the temporary tables of `hold`, unique in the process. */
+let heldTables = 0;
 
 export function sqliteBulkReader(file: string): BulkReader {
   let conn: BetterSqlite3.Database | null = null;
@@ -76,6 +96,27 @@ export function sqliteBulkReader(file: string): BulkReader {
     },
     async arrays(query: Sql) {
       return prepared(query, true).all(...query.values.map(sqliteValue)) as unknown[][];
+    },
+    async hold(select: Sql, type: "integer" | "text" = "integer") {
+      const c = open();
+      // A temporary table belongs to this connection (a read-only connection may create one):
+      // the queries reading it must go through this reader. Not in the statement cache: the
+      // name is used once.
+      const table = `"temp"."parallax_held_${++heldTables}"`;
+      c.exec(type === "integer" ? `CREATE TABLE ${table} ("r" INTEGER PRIMARY KEY)` : `CREATE TABLE ${table} ("r" TEXT PRIMARY KEY) WITHOUT ROWID`);
+      let released = false;
+      const release = () => {
+        if (released || conn !== c) return;
+        released = true;
+        c.exec(`DROP TABLE IF EXISTS ${table}`);
+      };
+      try {
+        const { changes } = c.prepare(`INSERT OR IGNORE INTO ${table} ("r") ${select.sql}`).run(...select.values.map(sqliteValue));
+        return { table, size: changes, release };
+      } catch (err) {
+        release();
+        throw err;
+      }
     },
     async close() {
       statements.clear();

@@ -5,7 +5,7 @@ import { pageCount } from "./select";
 import { articleIdMatchesSql, articleMatchesSql, EVENT_TOTAL_SQL, matchingArticleIdsSql, parseSearchQuery, searchReady } from "../db/search";
 import { COUNT_CAP } from "./articles";
 import { and, cappedCount, containsSql, empty, ident, inOrder, join, pageIds, sortKeysFromPrisma, sql, timestampSql, toNumber, type Sql } from "./sql";
-import { chooseExportTextPlan, chooseTextPlan, dayRange } from "./where";
+import { chooseExportTextPlan, chooseTextPlan, dayRange, type ExportPages } from "./where";
 
 export const eventListSelect = {
   id: true,
@@ -59,7 +59,7 @@ export function toEventListItem(e: Prisma.EventGetPayload<{ select: typeof event
 export async function eventWhere(
   database: Database,
   f: EventDetailFilters,
-  opts: { alias?: string; rowsWanted?: number; exportPageSize?: number } = {},
+  opts: { alias?: string; rowsWanted?: number; exportPages?: ExportPages } = {},
 ): Promise<Sql[]> {
   const col = (c: string) => ident(opts.alias ?? "e", c);
   const where: Sql[] = [];
@@ -71,15 +71,15 @@ export async function eventWhere(
     const plan =
       database.provider !== "sqlite"
         ? "drive"
-        : opts.exportPageSize
-          ? await chooseExportTextPlan(database, {}, terms, opts.exportPageSize)
+        : opts.exportPages
+          ? await chooseExportTextPlan(database, {}, terms, opts.exportPages)
           : await chooseTextPlan(database, {}, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY);
     const articles =
       plan === "drive"
         ? sql`${col("id")} IN (SELECT ea."eventId" FROM "EventArticle" ea WHERE ea."articleId" IN (${matchingArticleIdsSql(database, terms)}))`
         : database.provider === "sqlite"
           ? // The index is keyed by article id: no need to read the article rows.
-            sql`EXISTS (SELECT 1 FROM "EventArticle" ea WHERE ea."eventId" = ${col("id")} AND ${articleIdMatchesSql(terms, sql`ea."articleId"`)})`
+            sql`EXISTS (SELECT 1 FROM "EventArticle" ea WHERE ea."eventId" = ${col("id")} AND ${articleIdMatchesSql(terms, sql`ea."articleId"`, plan)})`
           : sql`EXISTS (SELECT 1 FROM "EventArticle" ea JOIN "Article" ta ON ta."id" = ea."articleId"
                   WHERE ea."eventId" = ${col("id")} AND ${articleMatchesSql(database, terms, "ta")})`;
     where.push(sql`${containsSql(database, col("title"), f.q)} OR ${articles}`);

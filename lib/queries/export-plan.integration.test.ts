@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from "../testing/database";
 import { recordingDatabase, sqlitePlan } from "../testing/query-plan";
 import { listArticles } from "./articles";
 import { exportRows } from "./exports";
-import type { Sql } from "./sql";
+import { insertTestCorpus, type TestArticle } from "./test-corpus";
+import { sql, type Sql } from "./sql";
 
 // The article export reads its columns from "Article_export_idx" (lib/db/search.ts), not from
 // the article rows: a row holds the text before most of the exported columns, and SQLite walks a
@@ -76,5 +77,153 @@ describe("article export read plan (sqlite)", () => {
     expect(await t.database.db.$queryRawUnsafe<unknown[]>(`SELECT "articles" FROM "ArticleDayCount" WHERE "outletId" = 999`)).toHaveLength(1);
     expect(await t.database.db.$queryRawUnsafe<unknown[]>(`SELECT "id" FROM "EventMember" WHERE "eventId" = 'ev_sentinel'`)).toHaveLength(1);
     expect(await ensureSearch(t.database)).toBe(false);
+  });
+});
+
+// A text filter on an export that many articles match: the matches are read from the full-text
+// index once, into a temporary table of the reading connection, instead of an FTS5 query per
+// candidate row ("probe": ~65 µs each) or the whole match list again for every page ("drive").
+describe("text-filtered export read plan (sqlite)", () => {
+  let t: TestDatabase;
+  const ids = Array.from({ length: 30 }, (_, i) => `h_${String(i).padStart(2, "0")}`);
+  // Newest first: the highest index is the latest article.
+  const convoy = ids.filter((_, i) => i % 5 !== 0).reverse();
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    await ensureSearch(t.database);
+    await t.database.db.outlet.create({ data: { id: 1, key: "held.example", name: "Held" } });
+    for (const [i, id] of ids.entries()) {
+      const text = i % 5 !== 0 ? "The convoy was hit near the bridge." : i === 0 ? "A mosque was hit." : "Talks resumed.";
+      const at = new Date(Date.UTC(2016, 8, 1, i));
+      await t.database.db.article.create({
+        data: { id, title: `Article ${i}`, text, contentHash: `h${i}`, outletId: 1, publishedAt: at, publishedDay: at.toISOString().slice(0, 10), wordCount: 5 },
+      });
+    }
+  });
+  afterAll(async () => t?.drop());
+
+  const heldTables = async () =>
+    (await t.database.bulk!.all<{ name: string }>(sql`SELECT "name" FROM "temp"."sqlite_master" WHERE "type" = 'table' AND "name" LIKE 'parallax_held_%'`)).map((r) => r.name);
+
+  /** An export of `table` filtered by `q`, 4 rows a page, consumed one row at a time. */
+  function start(table: "articles" | "claims", q: string, queries: Sql[]) {
+    const f = exportFiltersSchema.parse({ format: "csv", q });
+    return exportRows(table, f, { limit: 1000, pageSize: 4 }, recordingDatabase(t.database, queries)).rows[Symbol.asyncIterator]();
+  }
+
+  test("a common word: its matches are held while the export runs; each page walks the export index and looks rows up in them", async () => {
+    const queries: Sql[] = [];
+    const it = start("articles", "convoy", queries);
+    const first = await it.next();
+    expect((first.value as unknown[])[0]).toBe(convoy[0]);
+    expect(await heldTables()).toHaveLength(1);
+    const page = queries.filter((q) => /"Article" "?a"?/.test(q.sql)).at(-1)!;
+    const text = await sqlitePlan(t.database, page, { reader: true });
+    expect(text).toMatch(/(SCAN|SEARCH) a USING COVERING INDEX Article_export_idx/);
+    expect(text).toMatch(/parallax_held_/);
+    // No full-text query per row, no sort.
+    expect(text).not.toMatch(/VIRTUAL TABLE/);
+    expect(text).not.toMatch(/TEMP B-TREE/);
+    const rest: unknown[] = [];
+    for (let r = await it.next(); !r.done; r = await it.next()) rest.push((r.value as unknown[])[0]);
+    expect([first.value![0], ...rest]).toEqual(convoy);
+    // Released when the export ends.
+    expect(await heldTables()).toEqual([]);
+  });
+
+  test("a cancelled export (the client went away) releases them too", async () => {
+    const it = start("articles", "convoy", []);
+    await it.next();
+    expect(await heldTables()).toHaveLength(1);
+    await it.return?.(undefined);
+    expect(await heldTables()).toEqual([]);
+  });
+
+  test("a rare word reads its few matches for each page instead (nothing held)", async () => {
+    const it = start("articles", "mosque", []);
+    const first = await it.next();
+    expect((first.value as unknown[])[0]).toBe("h_00");
+    expect(await heldTables()).toEqual([]);
+    expect((await it.next()).done).toBe(true);
+  });
+});
+
+// Claims and statements exports walk their table by id; a filter on the articles is read once
+// (the matching ids held in a temporary table) and each row looked up in it, instead of SQLite
+// planning every page from the articles' side (all of a date range's claims sorted again for
+// each page; a Bloom filter over the matching articles built for each page).
+describe("claims and statements export read plan (sqlite)", () => {
+  let t: TestDatabase;
+  // 40 articles on consecutive days from 2016-09-01, two claims and one statement each.
+  const corpus: TestArticle[] = Array.from({ length: 40 }, (_, i) => ({
+    id: `c_${String(i).padStart(2, "0")}`,
+    title: `Article ${i}`,
+    text: i % 2 ? "The convoy was hit." : "Talks resumed.",
+    outlet: "rows.example",
+    publishedAt: new Date(Date.UTC(2016, 8, 1 + i, 12)).toISOString(),
+    claims: 2,
+    statements: 1,
+  }));
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    await ensureSearch(t.database);
+    await insertTestCorpus(t.database, corpus);
+    // Planner statistics, as an ingest keeps them (with them SQLite chose the Bloom filter).
+    await t.database.db.$executeRawUnsafe("ANALYZE");
+  });
+  afterAll(async () => t?.drop());
+
+  const heldTables = async () =>
+    (await t.database.bulk!.all<{ name: string }>(sql`SELECT "name" FROM "temp"."sqlite_master" WHERE "type" = 'table' AND "name" LIKE 'parallax_held_%'`)).map((r) => r.name);
+
+  /** The export's row ids (claims: claim ids), the plan of its last page, and the held tables seen during it. */
+  async function run(table: "claims" | "statements", filters: Record<string, string>) {
+    const queries: Sql[] = [];
+    const f = exportFiltersSchema.parse({ format: "csv", ...filters });
+    const it = exportRows(table, f, { limit: 1000, pageSize: 4 }, recordingDatabase(t.database, queries)).rows[Symbol.asyncIterator]();
+    const ids: number[] = [];
+    let held: string[] = [];
+    let plan = "";
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      ids.push((r.value as { id: number }).id);
+      if (ids.length === 5) {
+        held = await heldTables();
+        plan = await sqlitePlan(t.database, queries.filter((q) => /FROM "(CasualtyClaim|Statement)" x/.test(q.sql)).at(-1)!, { reader: true });
+      }
+    }
+    return { ids, held, plan, after: await heldTables() };
+  }
+
+  const expected = async (table: "claims" | "statements", articleIds: string[]) =>
+    (table === "claims"
+      ? await t.database.db.casualtyClaim.findMany({ where: { articleId: { in: articleIds } }, orderBy: { id: "asc" }, select: { id: true } })
+      : await t.database.db.statement.findMany({ where: { articleId: { in: articleIds } }, orderBy: { id: "asc" }, select: { id: true } })
+    ).map((r) => r.id);
+
+  test.each(["claims", "statements"] as const)("%s, a broad date range: walked by id, each row looked up in the held articles", async (table) => {
+    const r = await run(table, { from: "2016-09-05", to: "2016-10-04" });
+    expect(r.ids).toEqual(await expected(table, corpus.slice(4, 34).map((a) => a.id)));
+    expect(r.held).toHaveLength(1);
+    expect(r.plan).toMatch(/SCAN x|SEARCH x USING INTEGER PRIMARY KEY/);
+    expect(r.plan).toMatch(/parallax_held_\d+.* FOR IN-OPERATOR/);
+    expect(r.plan).not.toMatch(/TEMP B-TREE|BLOOM FILTER/);
+    expect(r.after).toEqual([]);
+  });
+
+  test("a text query: the same walk (its matches held, then the matching articles)", async () => {
+    const r = await run("statements", { q: "convoy" });
+    expect(r.ids).toEqual(await expected("statements", corpus.filter((_, i) => i % 2).map((a) => a.id)));
+    // The text's matches, then the articles matching the filter.
+    expect(r.held).toHaveLength(2);
+    expect(r.plan).toMatch(/parallax_held_\d+.* FOR IN-OPERATOR/);
+    expect(r.plan).not.toMatch(/VIRTUAL TABLE|TEMP B-TREE|BLOOM FILTER/);
+    expect(r.after).toEqual([]);
+  });
+
+  test("a narrow filter (rows for a page or two) keeps its conditions: nothing held", async () => {
+    const r = await run("claims", { from: "2016-09-10", to: "2016-09-11" });
+    expect(r.ids).toEqual(await expected("claims", ["c_09", "c_10"]));
+    expect(r.held).toEqual([]);
+    expect(r.after).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "../db";
-import { articleMatchesSql, countMatchesUpTo, parseSearchQuery, searchReady, type SearchTerm, type TextPlan } from "../db/search";
+import { articleMatchesSql, countMatchesUpTo, matchingRowidsSql, parseSearchQuery, searchReady, type SearchTerm, type TextPlan } from "../db/search";
 import { and, ident, join, sql, timestampSql, toNumber, type Sql } from "./sql";
 
 export interface ArticleWhereInput {
@@ -37,13 +37,13 @@ export function containsText(database: Database, q: string): { contains: string 
  * table under `alias`: outlets (keys), languages, a publication date range (UTC days,
  * inclusive), one event, and a full-text query. `rowsWanted` is how many matching rows the
  * query will read (a page: offset + size; a capped count: the cap; everything: Infinity), or
- * `exportPageSize` the page size of an export that reads them all page by page: on SQLite they
- * decide how the text condition runs (see TextPlan). Awaits the search index.
+ * `exportPages` the pages of an export that reads them all: on SQLite they decide how the text
+ * condition runs (see TextPlan). Awaits the search index.
  */
 export async function articleConditions(
   database: Database,
   f: ArticleWhereInput,
-  opts: { alias?: string; rowsWanted?: number; exportPageSize?: number } = {},
+  opts: { alias?: string; rowsWanted?: number; exportPages?: ExportPages } = {},
 ): Promise<Sql[]> {
   const alias = opts.alias ?? "a";
   const col = (c: string) => ident(alias, c);
@@ -60,8 +60,8 @@ export async function articleConditions(
     const plan =
       database.provider !== "sqlite"
         ? "probe"
-        : opts.exportPageSize
-          ? await chooseExportTextPlan(database, f, terms, opts.exportPageSize)
+        : opts.exportPages
+          ? await chooseExportTextPlan(database, f, terms, opts.exportPages)
           : await chooseTextPlan(database, f, terms, opts.rowsWanted ?? Number.POSITIVE_INFINITY);
     where.push(articleMatchesSql(database, terms, alias, plan));
   }
@@ -131,14 +131,36 @@ export async function chooseTextPlan(database: Database, f: ArticleWhereInput, t
 const EXPORT_TEXT_SAMPLE = 200_000;
 
 /**
- * Probe or drive for an export that reads every match in pages of `pageSize`: driving reads all
- * the text's matches for each page, probing reads each candidate of the other filters once.
+ * A look-up of one candidate in held matches (the article's full-text rowid, then the temporary
+ * table: two b-tree seeks) costs about this many index entries read in order.
  */
-export async function chooseExportTextPlan(database: Database, f: ArticleWhereInput, terms: SearchTerm[], pageSize: number): Promise<TextPlan> {
+export const HELD_PROBE_COST = 0.15;
+
+/** How an export reads its rows: `size` rows a page; `onRelease` is handed what to run when it ends. */
+export interface ExportPages {
+  size: number;
+  onRelease: (release: () => void) => void;
+}
+
+/**
+ * The text plan of an export that reads every match in pages (SQLite). Driving reads all the
+ * text's matches again for each page. Holding reads them once into a temporary table of the
+ * driver's reading connection (`BulkReader.hold`) and looks each candidate of the other filters
+ * up in it; without that reader, probing queries the full-text index for each candidate.
+ * A held plan's table is dropped by the function handed to `pages.onRelease`.
+ */
+export async function chooseExportTextPlan(database: Database, f: ArticleWhereInput, terms: SearchTerm[], pages: ExportPages): Promise<TextPlan> {
   const [{ others }, matches] = await Promise.all([estimateOtherFilters(database, f), countMatchesUpTo(database, terms, EXPORT_TEXT_SAMPLE)]);
   const t = matches ?? 0;
   if (t === 0) return "drive";
-  const drive = t >= EXPORT_TEXT_SAMPLE ? Number.POSITIVE_INFINITY : t * Math.ceil(Math.min(t, others) / pageSize);
+  const drive = t >= EXPORT_TEXT_SAMPLE ? Number.POSITIVE_INFINITY : t * Math.ceil(Math.min(t, others) / pages.size);
+  const reader = database.bulk;
+  if (reader?.hold) {
+    if (t + HELD_PROBE_COST * others >= drive) return "drive";
+    const held = await reader.hold(matchingRowidsSql(terms));
+    pages.onRelease(held.release);
+    return { held: held.table };
+  }
   return PROBE_COST * others <= drive ? "probe" : "drive";
 }
 

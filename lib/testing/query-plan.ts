@@ -3,11 +3,16 @@
  * code sends (to explain them).
  */
 import type { Database } from "../db";
-import type { Sql } from "../queries/sql";
+import { sql, type Sql } from "../queries/sql";
 
-/** SQLite's `EXPLAIN QUERY PLAN` of `q`, its steps joined by " | ". */
-export async function sqlitePlan(database: Database, q: Sql): Promise<string> {
-  const rows = await database.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${q.sql}`, ...q.values);
+/**
+ * SQLite's `EXPLAIN QUERY PLAN` of `q`, its steps joined by " | ". `reader`: explained on the
+ * driver's reading connection (`database.bulk`), which alone sees its temporary tables.
+ */
+export async function sqlitePlan(database: Database, q: Sql, opts: { reader?: boolean } = {}): Promise<string> {
+  const rows = opts.reader
+    ? await database.bulk!.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${q}`)
+    : await database.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${q.sql}`, ...q.values);
   return rows.map((r) => r.detail).join(" | ");
 }
 
