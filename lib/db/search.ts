@@ -669,20 +669,41 @@ async function ensureSearchFor(database: Database): Promise<boolean> {
   return run ? (await run).built : ensureSearch(database);
 }
 
+/** The web server's last failed build (failures in a row): when the next may start, and the pause before it. */
+const failedBuilds = new WeakMap<Database, { build: Promise<unknown>; retryAt: number; pauseMs: number }>();
+/** After the web server's build failed, its error is what callers get for this long (doubled at each failure in a row). */
+export const DERIVED_RETRY_MIN_MS = 5_000;
+const DERIVED_RETRY_MAX_MS = 5 * 60_000;
+
 /**
  * `ensureSearch` once per open database and process, started by the first caller: settles when
- * the derived objects are current. A failure is not cached (the next caller starts it again).
+ * the derived objects are current. A failure is not kept: the next caller starts the build again,
+ * at once, except in the web server (`derivedBuildUrl`), where every request would start one (a
+ * worker thread each: a disk that is full fails them all): there callers get the failure for
+ * DERIVED_RETRY_MIN_MS, then twice as long after each failure in a row, up to five minutes.
  */
 export function derivedTablesBuild(database: Database): Promise<unknown> {
   let p = ready.get(database);
+  const failed = failedBuilds.get(database);
+  if (p && failed?.build === p && Date.now() >= failed.retryAt) {
+    ready.delete(database);
+    p = undefined;
+  }
   if (!p) {
     const build: Promise<unknown> = ensureSearchFor(database).then(
       (result) => {
         built.add(build);
+        failedBuilds.delete(database);
         return result;
       },
       (err: unknown) => {
-        ready.delete(database);
+        if (database.derivedBuildUrl) {
+          const last = failedBuilds.get(database);
+          const pauseMs = last ? Math.min(last.pauseMs * 2, DERIVED_RETRY_MAX_MS) : DERIVED_RETRY_MIN_MS;
+          failedBuilds.set(database, { build, retryAt: Date.now() + pauseMs, pauseMs });
+        } else {
+          ready.delete(database);
+        }
         throw err;
       },
     );
@@ -731,6 +752,7 @@ export async function settledWithin(build: Promise<unknown>, waitMs: number): Pr
 /** For tests and tools: forget that `database` was checked, so the next query checks again. */
 export function forgetSearchReady(database: Database): void {
   ready.delete(database);
+  failedBuilds.delete(database);
 }
 
 export { empty, join, raw, sql, type Sql };

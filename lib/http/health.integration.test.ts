@@ -1,10 +1,10 @@
 import { threadId } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as listEventsRoute } from "../../app/api/events/route";
 import { openDatabase, type Database } from "../db";
 import { buildDerivedInWorker } from "../db/derived-build";
-import { derivedTablesBuild, DerivedTablesBuilding, forgetSearchReady, searchReady } from "../db/search";
+import { DERIVED_RETRY_MIN_MS, derivedTablesBuild, DerivedTablesBuilding, forgetSearchReady, searchReady } from "../db/search";
 import { ingestDemo } from "../testing/demo";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../testing/database";
 import { healthResponse } from "./health";
@@ -90,6 +90,38 @@ describe("health check on the web server's SQLite database (derived tables built
     } finally {
       global.parallaxDb = before;
       holder.close();
+      await web.close();
+    }
+  });
+
+  test("a failed build stands for a pause, twice as long after each failure in a row, and is tried again after it", async () => {
+    await t.database.db.$executeRawUnsafe(`DELETE FROM "ParallaxDerived"`);
+    const web = openDatabase(t.url, { derivedInWorker: true });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // The worker cannot open this file: its build fails.
+      web.derivedBuildUrl = "file:/nonexistent-parallax-dir/x.db";
+      const first = derivedTablesBuild(web);
+      await expect(first).rejects.toThrow(/building the derived tables failed/);
+      // Within the pause every caller gets that failure; no other build starts.
+      vi.setSystemTime(Date.now() + DERIVED_RETRY_MIN_MS - 1);
+      expect(derivedTablesBuild(web)).toBe(first);
+      vi.setSystemTime(Date.now() + 1);
+      const second = derivedTablesBuild(web);
+      expect(second).not.toBe(first);
+      await expect(second).rejects.toThrow(/building the derived tables failed/);
+      // The second failure in a row: twice the pause.
+      vi.setSystemTime(Date.now() + DERIVED_RETRY_MIN_MS);
+      expect(derivedTablesBuild(web)).toBe(second);
+      await expect(healthResponse(web, { readProtected: false })).rejects.toThrow(/building the derived tables failed/);
+      web.derivedBuildUrl = t.url;
+      vi.setSystemTime(Date.now() + DERIVED_RETRY_MIN_MS);
+      const third = derivedTablesBuild(web);
+      expect(third).not.toBe(second);
+      await third;
+      expect((await healthResponse(web, { readProtected: false })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
       await web.close();
     }
   });
