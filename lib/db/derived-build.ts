@@ -6,9 +6,7 @@
  * could not be sent until it had finished. In a worker thread with its own connection the
  * server answers meanwhile; readers see the old state (WAL), writers wait for its lock.
  */
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import { projectFile } from "../workers/source";
+import { projectFile, startSourceWorker } from "../workers/source";
 
 export type DerivedBuildMessage = { ok: true; built: boolean; threadId: number } | { ok: false; error: string };
 
@@ -23,12 +21,7 @@ export function buildDerivedInWorker(url: string): Promise<{ built: boolean; thr
   if (!bootstrap || !entry) return null;
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(bootstrap, {
-      name: "parallax-derived-build",
-      workerData: { entry: pathToFileURL(entry).href, url },
-      // The parent's flags (tsx's loader, --inspect ...) are not meant for workers.
-      execArgv: [],
-    });
+    const worker = startSourceWorker(bootstrap, entry, { name: "parallax-derived-build", data: { url } });
     worker.once("message", (msg: DerivedBuildMessage) => {
       settled = true;
       if (msg.ok) resolve({ built: msg.built, threadId: msg.threadId });

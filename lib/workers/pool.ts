@@ -19,9 +19,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { errorMessage, STATUS_FIELDS, type FromWorker, type JobOutcome, type ToWorker } from "./protocol";
+import { startSourceWorker } from "./source";
 
 export type { JobOutcome } from "./protocol";
 
@@ -195,14 +195,11 @@ export class WorkerPool<J, R> {
   private spawn(slot: Slot): void {
     let worker: Worker;
     try {
-      worker = new Worker(this.opts.bootstrap, {
+      worker = startSourceWorker(this.opts.bootstrap, this.opts.entry, {
         name: `${this.opts.name}-${slot.index}`,
-        workerData: { entry: pathToFileURL(this.opts.entry).href, slot: slot.index, status: this.status.buffer, started: this.started.buffer },
-        // The parent's flags (tsx's loader, --inspect ...) are not meant for workers.
-        execArgv: [],
+        data: { slot: slot.index, status: this.status.buffer, started: this.started.buffer },
         resourceLimits: this.opts.resourceLimits,
-        stdout: false,
-        stderr: false,
+        silent: true,
       });
     } catch (err) {
       this.opts.onWarning?.(`worker threads unavailable (${(err as Error).message}); running jobs in the calling thread`);

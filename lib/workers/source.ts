@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 /** The checkout this module was loaded from, when it was loaded from a file (not from a bundle). */
 function moduleRoot(): string | null {
@@ -40,4 +41,25 @@ class SourceProbe {}
  */
 export function runningFromSource(): boolean {
   return SourceProbe.name === "SourceProbe";
+}
+
+/**
+ * A worker thread on the project source `entry` (an absolute path, see `projectFile`), started
+ * through `bootstrap` (lib/workers/bootstrap.mjs, which registers the TypeScript loader and
+ * imports `workerData.entry`); `data` goes beside the entry in `workerData`. The parent's flags
+ * (tsx's loader, --inspect ...) are not meant for workers: none are passed on. `silent`: the
+ * worker's stdout and stderr are not piped to the parent's.
+ */
+export function startSourceWorker(
+  bootstrap: string,
+  entry: string,
+  opts: { name: string; data?: Record<string, unknown>; resourceLimits?: ResourceLimits; silent?: boolean },
+): Worker {
+  return new Worker(bootstrap, {
+    name: opts.name,
+    workerData: { ...opts.data, entry: pathToFileURL(entry).href },
+    execArgv: [],
+    resourceLimits: opts.resourceLimits,
+    ...(opts.silent ? { stdout: false, stderr: false } : {}),
+  });
 }
