@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { cache, type ReactElement } from "react";
 import { Preparing } from "@/components/layout/preparing";
 import { getDatabase } from "@/lib/db";
@@ -20,3 +21,11 @@ export const whilePreparing = cache(async (): Promise<ReactElement | null> => {
 
 /** Metadata of a page shown as `<Preparing />` (its own title would need the data). */
 export const PREPARING_METADATA = { title: "Preparing the database" } as const;
+
+/**
+ * `generateMetadata` for a page with a fixed title: `title`, or PREPARING_METADATA while the page
+ * shows `<Preparing />` (so the tab says what the page says).
+ */
+export function titleUnlessPreparing(title: string): () => Promise<Metadata> {
+  return async () => ((await whilePreparing()) ? PREPARING_METADATA : { title });
+}

@@ -69,12 +69,15 @@ test("a server on a database whose derived tables are being rebuilt shows 'Prepa
     await page.goto(`${origin}/events`);
     await expect(page.getByRole("heading", { name: "Preparing the database" })).toBeVisible();
     await expect(page.getByRole("status")).toContainText("reloads itself every 10 seconds");
+    // The tab says so too (the page's own title comes back with the page).
+    await expect(page).toHaveTitle(/^Preparing the database/);
 
     holder.exec("ROLLBACK");
     held = false;
     await expect.poll(healthStatus, { timeout: 60_000 }).toBe(200);
     await page.goto(`${origin}/events`);
     await expect(page.getByRole("heading", { name: "Events", level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(/^Events/);
     await expect(page.getByRole("heading", { name: "Preparing the database" })).toHaveCount(0);
     expect(holder.prepare(`SELECT COUNT(*) AS n FROM "ParallaxDerived"`).get()).toEqual({ n: 2 });
   } finally {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import type { ArticleFilters } from "@/lib/schemas/filters";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
@@ -11,10 +10,10 @@ import { ArticlesTable } from "@/components/tables/articles-table";
 import { languageName } from "@/components/format";
 import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseArticleListParams, type RawSearchParams } from "./search-params";
-import { whilePreparing } from "@/app/preparing";
+import { titleUnlessPreparing, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Articles" };
+export const generateMetadata = titleUnlessPreparing("Articles");
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const preparing = await whilePreparing();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import type { EventFilters } from "@/lib/schemas/filters";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
@@ -10,10 +9,10 @@ import { EventsTable } from "@/components/tables/events-table";
 import { languageName } from "@/components/format";
 import { OUTLET_SEARCH_LIMIT } from "@/lib/schemas/outlets";
 import { parseEventListParams, type RawSearchParams } from "./search-params";
-import { whilePreparing } from "@/app/preparing";
+import { titleUnlessPreparing, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Events" };
+export const generateMetadata = titleUnlessPreparing("Events");
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const preparing = await whilePreparing();

@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { listFeeds } from "@/lib/feeds/store";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { AddFeedForm } from "./add-feed-form";
 import { FeedsTable } from "./feeds-table";
-import { whilePreparing } from "@/app/preparing";
+import { titleUnlessPreparing, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Feeds" };
+export const generateMetadata = titleUnlessPreparing("Feeds");
 
 function Code({ children }: { children: React.ReactNode }) {
   return <code className="rounded bg-neutral-100 px-1 py-0.5 font-mono text-[0.8125rem] text-neutral-900">{children}</code>;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { authConfig } from "@/lib/auth/config";
 import { currentAuth } from "@/lib/auth/server";
@@ -7,10 +6,10 @@ import { PageHeader } from "@/components/layout/page-header";
 import { IngestRunsTable } from "@/components/tables/ingest-runs-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { UploadPanel } from "@/components/upload/upload-panel";
-import { whilePreparing } from "@/app/preparing";
+import { titleUnlessPreparing, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Ingest" };
+export const generateMetadata = titleUnlessPreparing("Ingest");
 
 const RUN_LIMIT = 50;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { listChanges, listDeliveries, listFollows } from "@/lib/queries/follows";
 import type { FollowItem } from "@/lib/schemas/follows";
@@ -12,10 +11,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { parseNotificationParams, type RawSearchParams } from "./search-params";
-import { whilePreparing } from "@/app/preparing";
+import { titleUnlessPreparing, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Notifications" };
+export const generateMetadata = titleUnlessPreparing("Notifications");
 
 /** Changes shown at once (the API pages further back). */
 const CHANGES_SHOWN = 200;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { currentAuth } from "@/lib/auth/server";
 import { listOutletRegistry } from "@/lib/queries/outlets";
@@ -6,10 +5,10 @@ import { FilterErrorPage } from "@/components/layout/filter-error";
 import { PageHeader } from "@/components/layout/page-header";
 import { OutletsTable } from "@/components/tables/outlets-table";
 import { parseOutletParams } from "./search-params";
-import { whilePreparing } from "@/app/preparing";
+import { titleUnlessPreparing, whilePreparing } from "@/app/preparing";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Outlets" };
+export const generateMetadata = titleUnlessPreparing("Outlets");
 
 export default async function OutletsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const preparing = await whilePreparing();
