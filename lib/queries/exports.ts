@@ -4,7 +4,7 @@ import { ARTICLE_SORTS, EVENT_SORTS, type ExportFilters, type ExportTable } from
 import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, statementSelect } from "./select";
 import { eventListSelect, eventOrderBy, eventWhere } from "./events";
-import { and, ident, join, raw, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
+import { and, ident, join, raw, readArrays, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
 import { EXPORT_INDEX_TERM, searchReady } from "../db/search";
 import { articleConditions, type ExportPages } from "./where";
 
@@ -414,29 +414,13 @@ export function exportRows(
     };
   }
   switch (table) {
-    case "events": {
-      const sort = (EVENT_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof EVENT_SORTS)[number]) : "lastSeen";
-      const [key] = sortKeysFromPrisma(eventOrderBy(sort, f.dir), "e");
-      const columns = fieldsOf(eventListSelect, "e");
+    case "events":
       return {
         table,
         columns: eventColumns,
-        rows: lazy(
-          async (pages) => ({
-            columns,
-            idAt: 0,
-            from: sql`"Event" e`,
-            where: [...(await eventWhere(database, f, { exportPages: pages })), ...(f.event ? [sql`e."id" = ${f.event}`] : [])],
-            key,
-            id: sql`e."id"`,
-          }),
-          { row: toNamed<EventExportRow>(columns) },
-        ),
+        rows: lazy((pages) => exportQuery(database, table, f, pages), { row: toNamed<EventExportRow>(EVENT_EXPORT_SELECT) }),
       };
-    }
     case "articles": {
-      const sort = (ARTICLE_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof ARTICLE_SORTS)[number]) : "publishedAt";
-      const [key] = articleSortKeys(sort, f.dir);
       const outlets = new Map<number, OutletCells>();
       return {
         table,
@@ -444,46 +428,111 @@ export function exportRows(
         rows: lazy(
           async (pages) => {
             for (const [id, cells] of await readOutlets(database)) outlets.set(id, cells);
-            // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
-            const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined, "a", f.event);
-            return {
-              columns: ARTICLE_EXPORT_SELECT,
-              idAt: A.id,
-              // The sort key is one of the exported columns, except the outlet's name.
-              keyAt: sort === "outlet" ? undefined : A[sort],
-              from: sql`${base.from} ${ARTICLE_EXPORT_JOINS}`,
-              where: [
-                ...base.where,
-                ...(await articleConditions(database, f, { exportPages: pages })),
-                // SQLite: the term of the partial covering index of the export's columns (lib/db/search.ts).
-                ...(database.provider === "sqlite" ? [sql`a.${raw(EXPORT_INDEX_TERM)}`] : []),
-              ],
-              key,
-              id: sql`a."id"`,
-            };
+            return exportQuery(database, table, f, pages);
           },
           { page: outletRefresher(database, outlets) },
         ),
       };
     }
     case "claims":
-    case "statements": {
-      const from = table === "claims" ? sql`"CasualtyClaim" x ${REF_FROM}` : sql`"Statement" x ${REF_FROM}`;
-      const columns = [...fieldsOf(table === "claims" ? claimSelect : statementSelect, "x"), ...REF_COLUMNS];
+    case "statements":
       return {
         table,
         columns: table === "claims" ? claimColumns : statementColumns,
-        rows: lazy(
-          async (pages) => ({
-            columns,
-            idAt: 0,
-            from,
-            where: await articleFilterPerRow(database, table, await articleConditions(database, f, { exportPages: pages }), pages),
-            id: sql`x."id"`,
-          }),
-          { row: toNamed<ClaimExportRow | StatementExportRow>(columns) },
-        ),
+        rows: lazy((pages) => exportQuery(database, table, f, pages), {
+          row: toNamed<ClaimExportRow | StatementExportRow>(table === "claims" ? CLAIM_EXPORT_SELECT : STATEMENT_EXPORT_SELECT),
+        }),
+      };
+  }
+}
+
+const EVENT_EXPORT_SELECT = fieldsOf(eventListSelect, "e");
+const CLAIM_EXPORT_SELECT: ExportSelect = [...fieldsOf(claimSelect, "x"), ...REF_COLUMNS];
+const STATEMENT_EXPORT_SELECT: ExportSelect = [...fieldsOf(statementSelect, "x"), ...REF_COLUMNS];
+
+/**
+ * The query of an export (columns, FROM, WHERE, order) under the filters the pages use. `pages`:
+ * what the conditions set up for the export's pages is handed to `pages.onRelease`.
+ */
+async function exportQuery(database: Database, table: ExportTable, f: ExportFilters, pages: ExportPages): Promise<KeysetQuery> {
+  switch (table) {
+    case "events": {
+      const sort = (EVENT_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof EVENT_SORTS)[number]) : "lastSeen";
+      const [key] = sortKeysFromPrisma(eventOrderBy(sort, f.dir), "e");
+      return {
+        columns: EVENT_EXPORT_SELECT,
+        idAt: 0,
+        from: sql`"Event" e`,
+        where: [...(await eventWhere(database, f, { exportPages: pages })), ...(f.event ? [sql`e."id" = ${f.event}`] : [])],
+        key,
+        id: sql`e."id"`,
       };
     }
+    case "articles": {
+      const sort = (ARTICLE_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof ARTICLE_SORTS)[number]) : "publishedAt";
+      const [key] = articleSortKeys(sort, f.dir);
+      // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
+      const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined, "a", f.event);
+      return {
+        columns: ARTICLE_EXPORT_SELECT,
+        idAt: A.id,
+        // The sort key is one of the exported columns, except the outlet's name.
+        keyAt: sort === "outlet" ? undefined : A[sort],
+        from: sql`${base.from} ${ARTICLE_EXPORT_JOINS}`,
+        where: [
+          ...base.where,
+          ...(await articleConditions(database, f, { exportPages: pages })),
+          // SQLite: the term of the partial covering index of the export's columns (lib/db/search.ts).
+          ...(database.provider === "sqlite" ? [sql`a.${raw(EXPORT_INDEX_TERM)}`] : []),
+        ],
+        key,
+        id: sql`a."id"`,
+      };
+    }
+    case "claims":
+    case "statements":
+      return {
+        columns: table === "claims" ? CLAIM_EXPORT_SELECT : STATEMENT_EXPORT_SELECT,
+        idAt: 0,
+        from: table === "claims" ? sql`"CasualtyClaim" x ${REF_FROM}` : sql`"Statement" x ${REF_FROM}`,
+        where: await articleFilterPerRow(database, table, await articleConditions(database, f, { exportPages: pages }), pages),
+        id: sql`x."id"`,
+      };
+  }
+}
+
+/**
+ * Whether the export of `table` under `f` holds more than `limit` rows: the export route checks
+ * its row limit with it before it sends anything, so that a file is never cut short without a
+ * word. Cheap in the usual case: when the whole table holds no more than `limit` rows (from the
+ * counts the triggers keep, or the largest id), nothing is counted. Claims and statements are
+ * counted from the matching articles' counts (every claim of a matching article is exported);
+ * events and articles by reading the export's own matches, up to `limit + 1`.
+ */
+export async function exportExceeds(table: ExportTable, f: ExportFilters, limit: number, database: Database = getDatabase()): Promise<boolean> {
+  await searchReady(database);
+  const rowsTable = table === "claims" ? `"CasualtyClaim"` : `"Statement"`;
+  const total = sql`SELECT ${raw(
+    table === "events"
+      ? `coalesce(SUM("events"), 0) FROM "EventCount"`
+      : table === "articles"
+        ? `coalesce(SUM("articles"), 0) FROM "ArticleOutletCount"`
+        : `coalesce(MAX("id"), 0) FROM ${rowsTable}`,
+  )}`;
+  if (toNumber((await readArrays(database, total))[0]?.[0]) <= limit) return false;
+  const releases: (() => void)[] = [];
+  try {
+    let count: Sql;
+    if (table === "claims" || table === "statements") {
+      const where = await articleConditions(database, f, { exportPages: { size: DEFAULT_PAGE, onRelease: (release) => releases.push(release) } });
+      count = sql`SELECT coalesce(SUM(n.${raw(table === "claims" ? `"claims"` : `"statements"`)}), 0) FROM "Article" a
+        JOIN "ArticleExtractCount" n ON n."articleId" = a."id" WHERE ${and(where)}`;
+    } else {
+      const q = await exportQuery(database, table, f, { size: DEFAULT_PAGE, onRelease: (release) => releases.push(release) });
+      count = sql`SELECT COUNT(*) FROM (SELECT 1 FROM ${q.from} WHERE ${and(q.where)} LIMIT ${limit + 1}) c`;
+    }
+    return toNumber((await readArrays(database, count))[0]?.[0]) > limit;
+  } finally {
+    for (const release of releases) release();
   }
 }

@@ -5,6 +5,6 @@
 export { getArticle, listArticles } from "./articles";
 export { EVENT_ARTICLE_LIMIT, getClaimEvidence, getEvent } from "./event-detail";
 export { listEvents } from "./events";
-export { exportRows, type ExportSource } from "./exports";
+export { exportExceeds, exportRows, type ExportSource } from "./exports";
 export { getEventHistory, HISTORY_LIMIT } from "./history";
 export { getCoverage, getOverview, listIngestRuns, listLanguages, listOutletFacets, searchOutlets, type OutletOptionRow } from "./overview";

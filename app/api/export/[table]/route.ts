@@ -1,10 +1,23 @@
 import { getEnv } from "@/lib/env";
 import { toWebStream } from "@/lib/export";
 import { badRequest, parseQuery } from "@/lib/http/respond";
-import { exportRows } from "@/lib/queries";
-import { EXPORT_TABLES, exportFiltersSchema, exportSortError, type ExportTable } from "@/lib/schemas/filters";
+import { exportExceeds, exportRows } from "@/lib/queries";
+import { EXPORT_TABLES, exportFiltersSchema, exportSortError, type ExportFormat, type ExportTable } from "@/lib/schemas/filters";
 
 export const dynamic = "force-dynamic";
+
+/** Data rows an XLSX sheet holds: Excel's 1,048,576 rows, less the header. */
+const XLSX_MAX_ROWS = 1_048_575;
+
+/** 422: the filters select more rows than one export may hold; says which limit and what to do. */
+function tooManyRows(table: string, format: ExportFormat, limit: number, max: number): Response {
+  const n = limit.toLocaleString("en");
+  const message =
+    format === "xlsx" && limit < max
+      ? `more than ${n} ${table} match these filters, more than an XLSX sheet holds: export CSV or JSON, or narrow the filters (dates, outlets)`
+      : `more than ${n} ${table} match these filters (PARALLAX_EXPORT_MAX_ROWS): narrow the filters (dates, outlets), or raise the limit`;
+  return Response.json({ error: "too_many_rows", limit, message }, { status: 422 });
+}
 
 /**
  * GET /api/export/{events|articles|claims|statements}?format=csv|xlsx|json&<filters>
@@ -20,7 +33,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const f = parsed.data;
   const sortError = exportSortError(table as ExportTable, f.sort);
   if (sortError) return badRequest("sort", sortError);
-  const source = exportRows(table as ExportTable, f, { limit: getEnv().PARALLAX_EXPORT_MAX_ROWS });
+  // Counted first, so that an export over its limit is refused with a reason instead of a file
+  // cut short without a word (XLSX: a sheet holds 1,048,576 rows, the header included).
+  const max = getEnv().PARALLAX_EXPORT_MAX_ROWS;
+  const limit = f.format === "xlsx" ? Math.min(max, XLSX_MAX_ROWS) : max;
+  if (await exportExceeds(table as ExportTable, f, limit)) return tooManyRows(table, f.format, limit, max);
+  const source = exportRows(table as ExportTable, f, { limit });
   const { stream, contentType, extension } = toWebStream(f.format, source.rows, source.columns);
   const stamp = new Date().toISOString().slice(0, 10);
   const scope = f.event ? `-${f.event}` : "";
