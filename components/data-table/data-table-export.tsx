@@ -1,6 +1,6 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { useState, type KeyboardEvent, type MouseEvent } from "react";
 import { EXPORT_FORMATS, type ExportFormat, type ExportTable } from "@/lib/schemas/filters";
 import { buttonClasses } from "@/components/ui/button";
 import { useUrlState } from "./url-state";
@@ -49,8 +49,28 @@ export function DataTableExport({
       e.currentTarget.click();
     }
   };
+  // Once hydrated, a click first asks the server whether the export fits its row limit: a refused
+  // download would only show as cancelled. Before hydration the link downloads directly.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const onClick = async (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    const href = e.currentTarget.href;
+    setRefusal(null);
+    try {
+      const res = await fetch(`${href}&check=1`);
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { message?: string } | null;
+        setRefusal(body?.message ?? `the export failed (HTTP ${res.status}); try again`);
+        return;
+      }
+    } catch {
+      // Unreachable for the check: the download itself will say so.
+    }
+    window.location.assign(href);
+  };
   return (
-    <div role="group" aria-label={`Export ${entity ?? table}`} className="flex items-center gap-1">
+    <div role="group" aria-label={`Export ${entity ?? table}`} className="flex flex-wrap items-center gap-1">
       <span className="mr-1 text-xs font-medium text-neutral-500" aria-hidden="true">
         Export{entity ? ` ${entity}` : ""}
       </span>
@@ -63,6 +83,7 @@ export function DataTableExport({
           aria-label={name(f)}
           title={name(f)}
           onKeyDown={onKeyDown}
+          onClick={onClick}
           className={buttonClasses("outline", "sm", "h-7 px-2 text-xs")}
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3 text-neutral-500">
@@ -71,6 +92,11 @@ export function DataTableExport({
           {FORMAT_LABEL[f]}
         </a>
       ))}
+      {refusal && (
+        <p role="alert" className="basis-full text-xs text-red-700">
+          Not exported: {refusal}.
+        </p>
+      )}
     </div>
   );
 }

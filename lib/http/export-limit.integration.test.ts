@@ -52,6 +52,11 @@ describe.each(PROVIDERS)("export row limit on %s", (provider) => {
       expect(claims.status).toBe(200);
       expect((await claims.text()).trim().split("\n")).toHaveLength(1 + rows);
     }
+    // `check=1`: the same verdict, without the file.
+    const check = await get("claims", "format=csv&outlet=five.example&check=1");
+    expect(check.status).toBe(200);
+    expect(await check.json()).toEqual({ ok: true, limit: 5 });
+    expect((await get("claims", "format=csv&check=1")).status).toBe(422);
     // Six of the eight: one over.
     expect((await get("claims", "format=json&from=2016-09-12")).status).toBe(422);
   });

@@ -20,8 +20,9 @@ function tooManyRows(table: string, format: ExportFormat, limit: number, max: nu
 }
 
 /**
- * GET /api/export/{events|articles|claims|statements}?format=csv|xlsx|json&<filters>
- * Streams every row matching the filters (all pages), with the joins an analyst needs.
+ * GET /api/export/{events|articles|claims|statements}?format=csv|xlsx|json&<filters>[&check=1]
+ * Streams every row matching the filters (all pages), with the joins an analyst needs; or, with
+ * `check=1`, only says whether it would (200 `{ok: true}`, or the 422 below).
  */
 export async function GET(request: Request, ctx: { params: Promise<{ table: string }> }) {
   const { table } = await ctx.params;
@@ -38,6 +39,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const max = getEnv().PARALLAX_EXPORT_MAX_ROWS;
   const limit = f.format === "xlsx" ? Math.min(max, XLSX_MAX_ROWS) : max;
   if (await exportExceeds(table as ExportTable, f, limit)) return tooManyRows(table, f.format, limit, max);
+  // `check=1`: only that check (the export links ask first, to show the reason on the page
+  // rather than as a cancelled download).
+  if (new URL(request.url).searchParams.get("check") === "1") return Response.json({ ok: true, limit });
   const source = exportRows(table as ExportTable, f, { limit });
   const { stream, contentType, extension } = toWebStream(f.format, source.rows, source.columns);
   const stamp = new Date().toISOString().slice(0, 10);
