@@ -2,6 +2,7 @@ import { threadId } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as listEventsRoute } from "../../app/api/events/route";
+import { GET as exportRoute } from "../../app/api/export/[table]/route";
 import { openDatabase, type Database } from "../db";
 import { buildDerivedInWorker } from "../db/derived-build";
 import { DERIVED_RETRY_MIN_MS, derivedTablesBuild, DerivedTablesBuilding, forgetSearchReady, searchReady } from "../db/search";
@@ -81,6 +82,10 @@ describe("health check on the web server's SQLite database (derived tables built
       expect(listed.status).toBe(503);
       expect(listed.headers.get("Retry-After")).toBe("10");
       expect(await listed.json()).toMatchObject({ error: "starting", message: expect.stringContaining("being built") });
+      // An export too (its row-limit check reads the tables before anything is sent).
+      const exported = await exportRoute(new Request("http://x/api/export/articles?format=csv"), { params: Promise.resolve({ table: "articles" }) });
+      expect(exported.status).toBe(503);
+      expect(await exported.json()).toMatchObject({ error: "starting" });
       holder.exec("COMMIT");
       await build;
       const res = await healthResponse(web, { readProtected: false });

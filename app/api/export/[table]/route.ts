@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { toWebStream } from "@/lib/export";
-import { badRequest, parseQuery } from "@/lib/http/respond";
+import { badRequest, parseQuery, serverError } from "@/lib/http/respond";
 import { exportExceeds, exportRows } from "@/lib/queries";
 import { EXPORT_TABLES, exportFiltersSchema, exportSortError, type ExportFormat, type ExportTable } from "@/lib/schemas/filters";
 
@@ -38,7 +38,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   // cut short without a word (XLSX: a sheet holds 1,048,576 rows, the header included).
   const max = getEnv().PARALLAX_EXPORT_MAX_ROWS;
   const limit = f.format === "xlsx" ? Math.min(max, XLSX_MAX_ROWS) : max;
-  if (await exportExceeds(table as ExportTable, f, limit)) return tooManyRows(table, f.format, limit, max);
+  try {
+    if (await exportExceeds(table as ExportTable, f, limit)) return tooManyRows(table, f.format, limit, max);
+  } catch (err) {
+    // The derived tables still being built (503 "starting"), a busy database (503), else 500.
+    return serverError(err, `the ${table} export`);
+  }
   // `check=1`: only that check (the export links ask first, to show the reason on the page
   // rather than as a cancelled download).
   if (new URL(request.url).searchParams.get("check") === "1") return Response.json({ ok: true, limit });
