@@ -139,6 +139,29 @@ describe("text-filtered export read plan (sqlite)", () => {
     expect(await heldTables()).toEqual([]);
   });
 
+  test("exports running side by side on the one reading connection each keep their own held matches", async () => {
+    const a = start("articles", "convoy", []);
+    const b = start("articles", "convoy", []);
+    const c = start("articles", "convoy", []);
+    const rows: Record<string, unknown[]> = { a: [], b: [], c: [] };
+    // Interleaved pulls; `c` is abandoned after its first page (a client that went away).
+    for (let i = 0; i < convoy.length; i++) {
+      for (const [name, it] of [["a", a], ["b", b]] as const) {
+        const r = await it.next();
+        if (!r.done) rows[name]!.push((r.value as unknown[])[0]);
+      }
+      if (i === 0) rows.c!.push(((await c.next()).value as unknown[])[0]);
+      if (i === 0) expect(await heldTables()).toHaveLength(3);
+      if (i === 1) await c.return?.(undefined);
+    }
+    expect(rows.a).toEqual(convoy);
+    expect(rows.b).toEqual(convoy);
+    expect(rows.c).toEqual([convoy[0]]);
+    expect((await a.next()).done).toBe(true);
+    expect((await b.next()).done).toBe(true);
+    expect(await heldTables()).toEqual([]);
+  });
+
   test("a rare word reads its few matches for each page instead (nothing held)", async () => {
     const it = start("articles", "mosque", []);
     const first = await it.next();
