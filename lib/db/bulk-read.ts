@@ -40,15 +40,16 @@ export interface BulkReader {
    * SQLite only: the distinct values `select` returns (one column: integers, or text with
    * `type: "text"`), kept in a temporary table of this reader's connection for the queries that
    * follow (an export's pages), until `release`. The set is read once, when this is called: a
-   * snapshot (see `HeldMatches` in lib/db/search.ts).
+   * snapshot (see `HeldMatches` in lib/db/search.ts). `type: "sequence"`: the values (text) in
+   * the order the query returns them, numbered from 1 in a column "seq" (the primary key).
    */
-  hold?(select: Sql, type?: "integer" | "text"): Promise<HeldRows>;
+  hold?(select: Sql, type?: "integer" | "text" | "sequence"): Promise<HeldRows>;
   close(): Promise<void>;
 }
 
 /** Rows held by `BulkReader.hold`. */
 export interface HeldRows {
-  /** The table, qualified and quoted, with one primary-key column "r". */
+  /** The table, qualified and quoted: the values in column "r" (its primary key, but for a sequence's). */
   table: string;
   /** How many distinct values it holds. */
   size: number;
@@ -97,13 +98,19 @@ export function sqliteBulkReader(file: string): BulkReader {
     async arrays(query: Sql) {
       return prepared(query, true).all(...query.values.map(sqliteValue)) as unknown[][];
     },
-    async hold(select: Sql, type: "integer" | "text" = "integer") {
+    async hold(select: Sql, type: "integer" | "text" | "sequence" = "integer") {
       const c = open();
       // A temporary table belongs to this connection (a read-only connection may create one):
       // the queries reading it must go through this reader. Not in the statement cache: the
       // name is used once.
       const table = `"temp"."parallax_held_${++heldTables}"`;
-      c.exec(type === "integer" ? `CREATE TABLE ${table} ("r" INTEGER PRIMARY KEY)` : `CREATE TABLE ${table} ("r" TEXT PRIMARY KEY) WITHOUT ROWID`);
+      c.exec(
+        type === "integer"
+          ? `CREATE TABLE ${table} ("r" INTEGER PRIMARY KEY)`
+          : type === "text"
+            ? `CREATE TABLE ${table} ("r" TEXT PRIMARY KEY) WITHOUT ROWID`
+            : `CREATE TABLE ${table} ("seq" INTEGER PRIMARY KEY, "r" TEXT NOT NULL)`,
+      );
       let released = false;
       const release = () => {
         if (released || conn !== c) return;
@@ -111,7 +118,9 @@ export function sqliteBulkReader(file: string): BulkReader {
         c.exec(`DROP TABLE IF EXISTS ${table}`);
       };
       try {
-        const { changes } = c.prepare(`INSERT OR IGNORE INTO ${table} ("r") ${select.sql}`).run(...select.values.map(sqliteValue));
+        // A sequence is numbered in insertion order, which is the query's order.
+        const verb = type === "sequence" ? "INSERT" : "INSERT OR IGNORE";
+        const { changes } = c.prepare(`${verb} INTO ${table} ("r") ${select.sql}`).run(...select.values.map(sqliteValue));
         return { table, size: changes, release };
       } catch (err) {
         release();

@@ -162,6 +162,30 @@ describe("text-filtered export read plan (sqlite)", () => {
     expect(await heldTables()).toEqual([]);
   });
 
+  test("filtered and in another order: the ids are put in order once, each page reads them by rank", async () => {
+    const queries: Sql[] = [];
+    const f = exportFiltersSchema.parse({ format: "csv", from: "2016-09-01", to: "2016-09-02", sort: "title", dir: "asc" });
+    const it = exportRows("articles", f, { limit: 1000, pageSize: 4 }, recordingDatabase(t.database, queries)).rows[Symbol.asyncIterator]();
+    const got: unknown[] = [];
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      got.push((r.value as unknown[])[0]);
+      if (got.length === 6) {
+        expect(await heldTables()).toHaveLength(1);
+        const text = await sqlitePlan(t.database, queries.filter((q) => /"Article" "?a"?/.test(q.sql)).at(-1)!, { reader: true });
+        expect(text).toMatch(/SEARCH h USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+        expect(text).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+    // Titles "Article 0" … "Article 29" in text order.
+    expect(got).toEqual([...ids].sort((x, y) => (`Article ${Number(x.slice(2))}` < `Article ${Number(y.slice(2))}` ? -1 : 1)));
+    expect(await heldTables()).toEqual([]);
+    // Unfiltered, the title index is walked in order as it is: nothing held.
+    const all = exportRows("articles", exportFiltersSchema.parse({ format: "csv", sort: "title" }), { limit: 1000, pageSize: 4 }, t.database).rows[Symbol.asyncIterator]();
+    await all.next();
+    expect(await heldTables()).toEqual([]);
+    await all.return?.(undefined);
+  });
+
   test("a rare word reads its few matches for each page instead (nothing held)", async () => {
     const it = start("articles", "mosque", []);
     const first = await it.next();

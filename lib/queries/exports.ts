@@ -4,7 +4,7 @@ import { ARTICLE_SORTS, EVENT_SORTS, type ExportFilters, type ExportTable } from
 import { articleFrom, articleSortKeys } from "./articles";
 import { claimSelect, statementSelect } from "./select";
 import { eventListSelect, eventOrderBy, eventWhere } from "./events";
-import { and, ident, join, raw, readArrays, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
+import { and, empty, ident, join, raw, readArrays, sortKeysFromPrisma, sql, timestampSql, toBool, toDate, toNullableNumber, toNumber, type SortKey, type Sql } from "./sql";
 import { EXPORT_INDEX_TERM, searchReady } from "../db/search";
 import { articleConditions, type ExportPages } from "./where";
 
@@ -470,9 +470,34 @@ async function exportQuery(database: Database, table: ExportTable, f: ExportFilt
     }
     case "articles": {
       const sort = (ARTICLE_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof ARTICLE_SORTS)[number]) : "publishedAt";
-      const [key] = articleSortKeys(sort, f.dir);
+      const [key, id] = articleSortKeys(sort, f.dir);
       // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
       const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined, "a", f.event);
+      const conditions = await articleConditions(database, f, { exportPages: pages });
+      const reader = database.bulk;
+      if (database.provider === "sqlite" && sort !== "publishedAt" && conditions.length && reader?.hold) {
+        // Filtered and in another order than the export index's: SQLite read the filter's
+        // articles and sorted them again for every page (a quarter's articles by title at 1M:
+        // 17 s per 100k rows). Their ids are put in order once, and the pages read them by rank.
+        const dir = raw(key!.dir === "desc" ? "DESC" : "ASC");
+        const nullsLast = key!.nullable ? sql`${key!.expr} IS NULL, ` : empty;
+        // A plain join: the list's CROSS JOIN walks every outlet's articles in order, here SQLite
+        // should start from the filter (one language by outlet: 22.7 s at 1M that way).
+        const from = sort === "outlet" ? sql`"Article" a JOIN "Outlet" o ON o."id" = a."outletId"` : sql`"Article" a`;
+        const ordered = await reader.hold(
+          sql`SELECT a."id" FROM ${from} WHERE ${and(conditions)} ORDER BY ${nullsLast}${key!.expr} ${dir}, ${id!.expr} ${dir}`,
+          "sequence",
+        );
+        pages.onRelease(ordered.release);
+        return {
+          columns: ARTICLE_EXPORT_SELECT,
+          idAt: A.id,
+          from: sql`${raw(ordered.table)} h JOIN "Article" a ON a."id" = h."r" ${ARTICLE_EXPORT_JOINS}`,
+          where: [],
+          key: { expr: sql`h."seq"`, dir: "asc", nullable: false },
+          id: sql`a."id"`,
+        };
+      }
       return {
         columns: ARTICLE_EXPORT_SELECT,
         idAt: A.id,
@@ -481,7 +506,7 @@ async function exportQuery(database: Database, table: ExportTable, f: ExportFilt
         from: sql`${base.from} ${ARTICLE_EXPORT_JOINS}`,
         where: [
           ...base.where,
-          ...(await articleConditions(database, f, { exportPages: pages })),
+          ...conditions,
           // SQLite: the term of the partial covering index of the export's columns (lib/db/search.ts).
           ...(database.provider === "sqlite" ? [sql`a.${raw(EXPORT_INDEX_TERM)}`] : []),
         ],
