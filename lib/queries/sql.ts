@@ -25,7 +25,6 @@ export function and(conditions: Sql[]): Sql {
   return conditions.length ? join(conditions.map((c) => sql`(${c})`), " AND ") : sql`1 = 1`;
 }
 
-/** Raw counts come back as bigint (COUNT, CAST AS INTEGER on SQLite); DTOs want numbers. */
 /**
  * The rows of a read query, through the driver when the database offers it (lib/db/bulk-read.ts),
  * else through Prisma: Prisma's raw path hands every row to its engine and back, which costs
@@ -47,6 +46,7 @@ export async function readArrays(database: Database, query: Sql): Promise<unknow
   return rows.map((r) => Object.values(r));
 }
 
+/** Raw counts come back as bigint (COUNT, CAST AS INTEGER on SQLite); DTOs want numbers. */
 export function toNumber(v: unknown): number {
   return typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v ?? 0);
 }
