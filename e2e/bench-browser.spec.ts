@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { measurePageLoad, summarise } from "../scripts/bench/browser";
+import { measurePageLoad, summarise, type PageLoad } from "../scripts/bench/browser";
 
 /**
  * The browser figures of `npm run bench -- --browser` (scripts/bench/browser.ts), checked on
@@ -7,18 +7,28 @@ import { measurePageLoad, summarise } from "../scripts/bench/browser";
  * that does nothing must not, and a real page of the app gives figures of the right kind.
  */
 
-test("a script that blocks the main thread for 200 ms is counted as blocking time", async ({ page }) => {
-  await page.route("http://bench.test/busy", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>busy</title><p>busy</p><script>const t = performance.now(); while (performance.now() - t < 200) {}</script>`,
-    }),
-  );
-  const load = await measurePageLoad(page, "http://bench.test/busy");
-  expect(load.longTasks).toBeGreaterThanOrEqual(1);
+test("a script that blocks the main thread for 200 ms is counted as blocking time", async ({ context }) => {
+  // Chromium does not report every long task: in about one load in four under the test runner
+  // neither the "longtask" nor the "long-animation-frame" observer saw this page's 200 ms task
+  // (the script had run; seen with both observers side by side). So up to five fresh loads: the
+  // ones Chromium reports must be counted in full, and one must be reported.
+  const loads: PageLoad[] = [];
+  for (let i = 0; i < 5 && !loads.some((l) => l.longTasks > 0); i++) {
+    const page = await context.newPage();
+    await page.route("http://bench.test/busy", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><title>busy</title><p>busy</p><script>const t = performance.now(); while (performance.now() - t < 200) {}</script>`,
+      }),
+    );
+    loads.push(await measurePageLoad(page, "http://bench.test/busy"));
+    await page.close();
+  }
+  const reported = loads.filter((l) => l.longTasks > 0);
+  expect(reported.length).toBe(1);
   // One task of at least 200 ms: at least 150 ms beyond the 50 ms a task may take.
-  expect(load.blockingMs).toBeGreaterThanOrEqual(150);
-  expect(load.domElements).toBe(6); // html, head, title, body, p, script
+  expect(reported[0]!.blockingMs).toBeGreaterThanOrEqual(150);
+  for (const load of loads) expect(load.domElements).toBe(6); // html, head, title, body, p, script
 });
 
 test("a page that runs no script has no blocking time", async ({ page }) => {
