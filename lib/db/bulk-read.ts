@@ -51,7 +51,7 @@ export interface BulkReader {
 export interface HeldRows {
   /** The table, qualified and quoted: the values in column "r" (its primary key, but for a sequence's). */
   table: string;
-  /** How many distinct values it holds. */
+  /** How many values it holds (distinct ones, but for a sequence). */
   size: number;
   /** Drops the table (safe to call more than once, and after the reader closed). */
   release(): void;

@@ -137,7 +137,7 @@ export function articleMatchesSql(database: Database, terms: SearchTerm[], alias
  * SQLite, probe (or a look-up in the held matches): a condition true when the article whose id
  * is `id` (any expression) matches.
  */
-export function articleIdMatchesSql(terms: SearchTerm[], id: Sql, plan: "probe" | "drive" | HeldMatches = "probe"): Sql {
+export function articleIdMatchesSql(terms: SearchTerm[], id: Sql, plan: TextPlan = "probe"): Sql {
   if (terms.length === 0) return sql`1 = 0`;
   if (typeof plan === "object") return sql`EXISTS (SELECT 1 FROM "ArticleSearchKey" k WHERE k."articleId" = ${id} AND k."rowid" IN ${raw(plan.held)})`;
   return sql`EXISTS (SELECT 1 FROM "ArticleSearchKey" k JOIN "ArticleSearch" s ON s."rowid" = k."rowid" WHERE k."articleId" = ${id} AND "ArticleSearch" MATCH ${fts5Query(terms)})`;

@@ -398,17 +398,17 @@ export function exportRows(
   ): AsyncIterable<T> {
     return {
       async *[Symbol.asyncIterator]() {
-        const releases: (() => void)[] = [];
+        const { pages, releaseAll } = releasedTogether(PAGE);
         try {
           await searchReady(database);
-          const query = await build({ size: PAGE, onRelease: (release) => releases.push(release) });
+          const query = await build(pages);
           for await (const page of keysetPages(database, query, opts.limit, PAGE)) {
             await each?.page?.(page);
             const map = each?.row;
             for (const r of page) yield map ? map(r) : (r as T);
           }
         } finally {
-          for (const release of releases) release();
+          releaseAll();
         }
       },
     };
@@ -471,8 +471,6 @@ async function exportQuery(database: Database, table: ExportTable, f: ExportFilt
     case "articles": {
       const sort = (ARTICLE_SORTS as readonly string[]).includes(f.sort ?? "") ? (f.sort as (typeof ARTICLE_SORTS)[number]) : "publishedAt";
       const [key, id] = articleSortKeys(sort, f.dir);
-      // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
-      const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined, "a", f.event);
       const conditions = await articleConditions(database, f, { exportPages: pages });
       const reader = database.bulk;
       if (database.provider === "sqlite" && sort !== "publishedAt" && conditions.length && reader?.hold) {
@@ -498,6 +496,8 @@ async function exportQuery(database: Database, table: ExportTable, f: ExportFilt
           id: sql`a."id"`,
         };
       }
+      // The list's FROM (outlet joined first when sorting by it: its name is the key), then the export's joins.
+      const base = articleFrom(database, sort === "outlet" ? "outlet" : undefined, "a", f.event);
       return {
         columns: ARTICLE_EXPORT_SELECT,
         idAt: A.id,
@@ -530,9 +530,10 @@ async function exportQuery(database: Database, table: ExportTable, f: ExportFilt
  * Whether the export of `table` under `f` holds more than `limit` rows: the export route checks
  * its row limit with it before it sends anything, so that a file is never cut short without a
  * word. Cheap in the usual case: when the whole table holds no more than `limit` rows (from the
- * counts the triggers keep, or the largest id), nothing is counted. Claims and statements are
- * counted from the matching articles' counts (every claim of a matching article is exported);
- * events and articles by reading the export's own matches, up to `limit + 1`.
+ * counts the triggers keep, or the largest id), nothing is counted. Articles are counted from
+ * their conditions alone (the export's joins add no rows, its order none either), claims and
+ * statements from the matching articles' counts (every claim of a matching article is
+ * exported), events by reading the export's matches; each up to `limit + 1`.
  */
 export async function exportExceeds(table: ExportTable, f: ExportFilters, limit: number, database: Database = getDatabase()): Promise<boolean> {
   await searchReady(database);
@@ -545,19 +546,33 @@ export async function exportExceeds(table: ExportTable, f: ExportFilters, limit:
         : `coalesce(MAX("id"), 0) FROM ${rowsTable}`,
   )}`;
   if (toNumber((await readArrays(database, total))[0]?.[0]) <= limit) return false;
-  const releases: (() => void)[] = [];
+  const { pages, releaseAll } = releasedTogether(DEFAULT_PAGE);
   try {
     let count: Sql;
-    if (table === "claims" || table === "statements") {
-      const where = await articleConditions(database, f, { exportPages: { size: DEFAULT_PAGE, onRelease: (release) => releases.push(release) } });
-      count = sql`SELECT coalesce(SUM(n.${raw(table === "claims" ? `"claims"` : `"statements"`)}), 0) FROM "Article" a
-        JOIN "ArticleExtractCount" n ON n."articleId" = a."id" WHERE ${and(where)}`;
-    } else {
-      const q = await exportQuery(database, table, f, { size: DEFAULT_PAGE, onRelease: (release) => releases.push(release) });
+    if (table === "events") {
+      const q = await exportQuery(database, table, f, pages);
       count = sql`SELECT COUNT(*) FROM (SELECT 1 FROM ${q.from} WHERE ${and(q.where)} LIMIT ${limit + 1}) c`;
+    } else {
+      const where = and(await articleConditions(database, f, { exportPages: pages }));
+      count =
+        table === "articles"
+          ? sql`SELECT COUNT(*) FROM (SELECT 1 FROM "Article" a WHERE ${where} LIMIT ${limit + 1}) c`
+          : sql`SELECT coalesce(SUM(n.${raw(table === "claims" ? `"claims"` : `"statements"`)}), 0) FROM "Article" a
+              JOIN "ArticleExtractCount" n ON n."articleId" = a."id" WHERE ${where}`;
     }
     return toNumber((await readArrays(database, count))[0]?.[0]) > limit;
   } finally {
-    for (const release of releases) release();
+    releaseAll();
   }
+}
+
+/** Export pages of `size` rows whose set-ups (`pages.onRelease`) `releaseAll` releases together, in a `finally`. */
+function releasedTogether(size: number): { pages: ExportPages; releaseAll: () => void } {
+  const releases: (() => void)[] = [];
+  return {
+    pages: { size, onRelease: (release) => releases.push(release) },
+    releaseAll: () => {
+      for (const release of releases.splice(0)) release();
+    },
+  };
 }
