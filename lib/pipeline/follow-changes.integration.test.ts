@@ -153,4 +153,17 @@ describe.each(PROVIDERS)("follow change detection on %s", (provider) => {
     await expect(createFollow({ kind: "event", target: "ev_missing" }, { actor: "test" }, t.database)).rejects.toMatchObject({ code: "not_found", field: "target" });
     await expect(createFollow({ kind: "outlet", target: "nowhere.example" }, { actor: "test" }, t.database)).rejects.toMatchObject({ code: "not_found", field: "target" });
   });
+
+  test("two detections of the same change at once record it once, and neither fails", async () => {
+    const { db } = t.database;
+    const delta = article("delta.example", "Delta Wire", "qaraqosh-aftermath", "2026-09-18T08:00:00Z", "Qaraqosh market reopens after bombing", "Traders in Qaraqosh reopened the market on Sunday, a day after the car bomb.");
+    await ingest([delta]);
+    const { id: articleId } = await db.article.findFirstOrThrow({ where: { url: delta.url }, select: { id: true } });
+    // Followed after the ingest: the article's new_article change is still to be recorded, and both
+    // detections below find it missing from the log and insert it.
+    const follow = (await createFollow({ kind: "outlet", target: "delta.example" }, { actor: "test" }, t.database)).follow;
+    const reports = await Promise.all([0, 1, 2].map(() => detectFollowChanges(t.database, { articleIds: [articleId] })));
+    expect(reports.reduce((n, r) => n + r.recorded, 0)).toBe(1);
+    expect((await listChanges({ followId: follow.id }, t.database)).map((c) => [c.kind, c.articleId])).toEqual([["new_article", articleId]]);
+  });
 });

@@ -6,6 +6,7 @@
  * never recorded again, so re-running it (or ingesting the same batch twice) records nothing new.
  */
 import type { Database } from "../db";
+import { withStoreRetry } from "../db/store-retry";
 import { diffEvent, newArticleChange, readSnapshot, revisionChanges, type ChangeDraft, type EventSnapshot } from "../follows/detect";
 import { recordFollowChanges } from "../mutations/follows";
 import { loadEventStates, loadTouchedArticles, matchSavedSearch, type TouchedArticle } from "../queries/follows";
@@ -31,8 +32,20 @@ export interface DetectReport {
   recorded: number;
 }
 
-/** Detect and record the changes `input` makes to followed items. Cheap when nothing is followed (one query). */
+/**
+ * Detect and record the changes `input` makes to followed items. Cheap when nothing is followed (one query).
+ * Run again from the start (follows, snapshots and states re-read) when the transaction fails
+ * because the database was busy or a change's key was recorded meanwhile: two processes detecting
+ * the same change (an ingest and an analyst's action, two ingests) both try to record it, and on
+ * PostgreSQL the second's insert waits for the first and then fails on the follow's unique key;
+ * the retry finds the key in the log and records nothing twice. Without it an outlet's or a search's
+ * follow lost that batch's changes for good (no later check looks at those articles again).
+ */
 export async function detectFollowChanges(database: Database, input: DetectInput): Promise<DetectReport> {
+  return withStoreRetry(() => detectOnce(database, input));
+}
+
+async function detectOnce(database: Database, input: DetectInput): Promise<DetectReport> {
   const follows = await database.db.follow.findMany({
     orderBy: { id: "asc" },
     select: { id: true, kind: true, target: true, divergenceThreshold: true, webhookUrl: true, snapshot: true },
