@@ -533,19 +533,70 @@ async function exportQuery(database: Database, table: ExportTable, f: ExportFilt
  * counts the triggers keep, or the largest id), nothing is counted. Articles are counted from
  * their conditions alone (the export's joins add no rows, its order none either), claims and
  * statements from the matching articles' counts (every claim of a matching article is
- * exported), events by reading the export's matches; each up to `limit + 1`.
+ * exported), events by reading the export's matches; each up to `limit + 1`. A counted verdict
+ * is reused for the same request while the table's total stands, for `EXPORT_CHECK_REUSE_MS`.
  */
 export async function exportExceeds(table: ExportTable, f: ExportFilters, limit: number, database: Database = getDatabase()): Promise<boolean> {
   await searchReady(database);
   const rowsTable = table === "claims" ? `"CasualtyClaim"` : `"Statement"`;
-  const total = sql`SELECT ${raw(
+  const totalSql = sql`SELECT ${raw(
     table === "events"
       ? `coalesce(SUM("events"), 0) FROM "EventCount"`
       : table === "articles"
         ? `coalesce(SUM("articles"), 0) FROM "ArticleOutletCount"`
         : `coalesce(MAX("id"), 0) FROM ${rowsTable}`,
   )}`;
-  if (toNumber((await readArrays(database, total))[0]?.[0]) <= limit) return false;
+  const total = toNumber((await readArrays(database, totalSql))[0]?.[0]);
+  if (total <= limit) return false;
+  const key = checkKey(table, f, limit);
+  const known = recentChecks(database).get(key);
+  if (known && known.total === total && Date.now() - known.at < EXPORT_CHECK_REUSE_MS) return known.exceeds;
+  const exceeds = await countExceeds(table, f, limit, database);
+  rememberCheck(database, key, { total, exceeds, at: Date.now() });
+  return exceeds;
+}
+
+/**
+ * How long a counted verdict of `exportExceeds` stands for the same table, filters and limit while
+ * the table's total (the cheap first look) is unchanged. The export buttons ask first
+ * (`check=1`) and then download: without it the download counted again (at 1M articles 0.3 s for a
+ * half-year's claims, 4.5 s for the claims of articles matching a common word). Short, because a
+ * move or merge by an analyst can change which rows match without changing the total.
+ */
+export const EXPORT_CHECK_REUSE_MS = 30_000;
+/** Verdicts kept per database (the most recent). */
+const CHECKS_KEPT = 64;
+
+interface CheckVerdict {
+  total: number;
+  exceeds: boolean;
+  at: number;
+}
+
+const checksByDatabase = new WeakMap<Database, Map<string, CheckVerdict>>();
+
+function recentChecks(database: Database): Map<string, CheckVerdict> {
+  let checks = checksByDatabase.get(database);
+  if (!checks) checksByDatabase.set(database, (checks = new Map()));
+  return checks;
+}
+
+function rememberCheck(database: Database, key: string, verdict: CheckVerdict): void {
+  const checks = recentChecks(database);
+  checks.delete(key);
+  checks.set(key, verdict);
+  // A Map iterates in insertion order: the first key is the oldest.
+  if (checks.size > CHECKS_KEPT) checks.delete(checks.keys().next().value!);
+}
+
+/** What the count depends on: the table, its filters (not the format, the order or the direction) and the limit. */
+function checkKey(table: ExportTable, f: ExportFilters, limit: number): string {
+  const { format: _format, sort: _sort, dir: _dir, ...filters } = f;
+  return JSON.stringify([table, limit, filters]);
+}
+
+/** Count the rows `f` selects in `table`, up to `limit + 1`: true when there are more than `limit`. */
+async function countExceeds(table: ExportTable, f: ExportFilters, limit: number, database: Database): Promise<boolean> {
   const { pages, releaseAll } = releasedTogether(DEFAULT_PAGE);
   try {
     let count: Sql;
