@@ -39,7 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="mx-auto max-w-[1400px] px-4 py-6 focus:outline-none sm:px-6">
           {children}
         </main>
-        <footer className="mx-auto max-w-[1400px] px-4 pb-8 text-xs text-neutral-500 sm:px-6">
+        <footer className="mx-auto max-w-[1400px] px-4 pb-8 text-xs text-neutral-600 sm:px-6">
           Parallax compares reporting; figures are extracted automatically and link to their evidence. Check the source before you cite.
         </footer>
         <HydrationMarker />

@@ -48,7 +48,7 @@ test("an analyst opens the seed article's event, reads the evidence, filters by 
   await page.keyboard.press("Escape");
 
   // Filter the event to one outlet: the URL carries the filter and the matrix keeps one row.
-  await page.getByRole("button", { name: "Filter by outlet" }).click();
+  await page.getByRole("button", { name: /^Outlet\b.*, filter/ }).click();
   await page.getByRole("checkbox", { name: /Mondialisation\.ca/ }).check();
   await expect(page).toHaveURL(/outlet=mondialisation\.ca/);
   await expect(matrix.getByRole("row").filter({ hasText: "Levant Wire" })).toHaveCount(0);
@@ -90,7 +90,7 @@ test("the events list sorts in the database and exports exactly the filtered row
   await expect(table.getByRole("row").nth(1)).toContainText(top.rows[0]!.title.slice(0, 30));
 
   // Filter by outlet; the JSON export has the same events as the filtered list.
-  await page.getByRole("button", { name: "Filter by outlet" }).click();
+  await page.getByRole("button", { name: /^Outlet\b.*, filter/ }).click();
   await page.getByRole("checkbox", { name: /Riverside Chronicle/ }).check();
   await expect(page).toHaveURL(/outlet=riversidechronicle\.example/);
   const listed = (await (await request.get("/api/events?outlet=riversidechronicle.example&pageSize=200")).json()) as { total: number };

@@ -52,7 +52,7 @@ const columns = h.columns([
   }),
   h.accessor("nextFetchAt", {
     header: "Next fetch",
-    cell: ({ row }) => (row.original.enabled ? <DateCell value={row.original.nextFetchAt} stacked /> : <span className="text-neutral-400">paused</span>),
+    cell: ({ row }) => (row.original.enabled ? <DateCell value={row.original.nextFetchAt} stacked /> : <span className="text-neutral-500">paused</span>),
   }),
   h.accessor("itemsSeen", {
     header: "Items",
@@ -71,7 +71,7 @@ const columns = h.columns([
     meta: { className: "min-w-56 max-w-96" },
     cell: ({ row }) => {
       const f = row.original;
-      if (!f.lastError) return <span className="text-neutral-400">none</span>;
+      if (!f.lastError) return <span className="text-neutral-500">none</span>;
       return (
         <p className={f.status === "error" ? "text-sm text-red-800" : "text-sm text-amber-900"}>
           {f.lastError}

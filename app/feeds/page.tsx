@@ -30,7 +30,7 @@ export default async function FeedsPage() {
       </Card>
       <section aria-labelledby="feeds-heading" className="space-y-2">
         <h2 id="feeds-heading" className="text-base font-semibold text-neutral-900">
-          Subscribed feeds <span className="font-normal text-neutral-500 tabular-nums">({feeds.length})</span>
+          Subscribed feeds <span className="font-normal text-neutral-600 tabular-nums">({feeds.length})</span>
         </h2>
         <FeedsTable feeds={feeds} />
         <p className="text-sm text-neutral-600">

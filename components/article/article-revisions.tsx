@@ -100,7 +100,7 @@ export function ArticleRevisions({ revisions }: { revisions: ArticleRevisionItem
   return (
     <section id="revisions" aria-labelledby="revisions-heading" className="scroll-mt-4 space-y-3">
       <h2 id="revisions-heading" className="text-base font-semibold text-neutral-900">
-        What changed <span className="font-normal text-neutral-500 tabular-nums">({revisions.length} {revisions.length === 1 ? "revision" : "revisions"})</span>
+        What changed <span className="font-normal text-neutral-600 tabular-nums">({revisions.length} {revisions.length === 1 ? "revision" : "revisions"})</span>
       </h2>
       <ol aria-label="Revisions of this article, newest first" className="space-y-3">
         {revisions.map((r) => (

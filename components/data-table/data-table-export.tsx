@@ -71,7 +71,7 @@ export function DataTableExport({
   };
   return (
     <div role="group" aria-label={`Export ${entity ?? table}`} className="flex flex-wrap items-center gap-1">
-      <span className="mr-1 text-xs font-medium text-neutral-500" aria-hidden="true">
+      <span className="mr-1 text-xs font-medium text-neutral-600" aria-hidden="true">
         Export{entity ? ` ${entity}` : ""}
       </span>
       {EXPORT_FORMATS.map((f) => (

@@ -12,7 +12,7 @@ import { FILTER_KEYS, useUrlState } from "./url-state";
 export interface FacetConfig {
   /** URL parameter, e.g. "outlet". */
   param: string;
-  /** Facet name, e.g. "Outlet" (trigger is named "Filter by outlet"). */
+  /** Facet name, e.g. "Outlet" (the trigger is named "Outlet, filter"). */
   label: string;
   options: FacetOption[];
   /** Labels of selected values that `options` may not hold (when `search` pages them). */

@@ -45,7 +45,7 @@ function Item({ f, showKind }: { f: AuthorityFigureItem; showKind?: boolean }) {
 
 /** An authority's figures of one kind, most relayed first; the rest are rendered when opened. */
 export function AuthorityFigureList({ figures, showKind }: { figures: AuthorityFigureItem[]; showKind?: boolean }) {
-  if (figures.length === 0) return <span className="text-neutral-400">—</span>;
+  if (figures.length === 0) return <span className="text-neutral-500">—</span>;
   const more = figures.slice(SHOWN_FIGURES);
   return (
     <div className="flex flex-col gap-2">

@@ -47,7 +47,7 @@ export function LazyDetails({ summary, children }: { summary: ReactNode; childre
 }
 
 function FigureCell({ claims, multiArticle, showKind, label }: { claims: FigureClaim[]; multiArticle: boolean; showKind?: boolean; label: string }) {
-  if (claims.length === 0) return <span className="text-neutral-400" aria-label={`no ${label} figure`}>—</span>;
+  if (claims.length === 0) return <span className="text-neutral-500" aria-label={`no ${label} figure`}>—</span>;
   return <FigureList claims={claims} multiArticle={multiArticle} showKind={showKind} />;
 }
 

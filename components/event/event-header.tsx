@@ -19,7 +19,7 @@ export function EventHeader({ event, filtered, manageHref }: { event: EventListI
   return (
     <header className="space-y-4">
       <div>
-        <p className="text-xs font-medium tracking-wide text-neutral-500 uppercase">Event</p>
+        <p className="text-xs font-medium tracking-wide text-neutral-600 uppercase">Event</p>
         <div className="mt-1 flex flex-wrap items-baseline gap-x-1">
           <h1 className="text-2xl font-semibold text-balance text-neutral-950">{event.title || "Untitled event"}</h1>
           <EventPlaceDay place={event.place} day={event.day} className="text-lg text-neutral-600" />

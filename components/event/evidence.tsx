@@ -56,7 +56,7 @@ const ROLE_LABEL: Record<AttributionLink["role"], string> = {
 };
 
 function Arrow() {
-  return <span className="text-neutral-400">{" → "}</span>;
+  return <span className="text-neutral-500">{" → "}</span>;
 }
 
 /** "Gulf Observer → Levant Wire → Russian Defence Ministry", each link titled with its role. */

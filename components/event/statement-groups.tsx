@@ -41,7 +41,7 @@ export function statementGroupsExportUrl(eventId: string, format: string, f: Sta
 function ExportLinks({ eventId, filters }: { eventId: string; filters: StatementGroupFilters }) {
   return (
     <div role="group" aria-label="Export statement groups" className="flex items-center gap-1">
-      <span className="mr-1 text-xs font-medium text-neutral-500" aria-hidden="true">
+      <span className="mr-1 text-xs font-medium text-neutral-600" aria-hidden="true">
         Export groups
       </span>
       {FORMATS.map(({ format, label }) => (

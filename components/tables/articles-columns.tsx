@@ -61,7 +61,7 @@ const languageColumn = h.accessor("language", {
   meta: { label: "Language" },
   cell: ({ getValue }) => {
     const v = getValue();
-    return v ? <abbr title={languageName(v)} className="no-underline">{v}</abbr> : <span className="text-neutral-400">—</span>;
+    return v ? <abbr title={languageName(v)} className="no-underline">{v}</abbr> : <span className="text-neutral-500">—</span>;
   },
 });
 
@@ -85,7 +85,7 @@ const eventColumn = h.accessor("eventTitle", {
   meta: { className: "min-w-44 max-w-64" },
   cell: ({ row }) => {
     const a = row.original;
-    if (!a.eventId) return <span className="text-neutral-400">—</span>;
+    if (!a.eventId) return <span className="text-neutral-500">—</span>;
     return (
       <Link
         href={`/events/${encodeURIComponent(a.eventId)}`}

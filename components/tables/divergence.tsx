@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
  * (0 = all agree). Shown as a percentage with a small bar; ≥ 25% is flagged.
  */
 export function Divergence({ value }: { value: number | null }) {
-  if (value === null || value === undefined) return <span className="text-neutral-400" aria-label="not enough figures">—</span>;
+  if (value === null || value === undefined) return <span className="text-neutral-500" aria-label="not enough figures">—</span>;
   const pct = Math.round(value * 100);
   const high = value >= 0.25;
   return (

@@ -17,7 +17,7 @@ const h = createColumnHelper<typeof dataTableFeatures, IngestRunItem>();
  */
 function RunErrors({ runId, errors }: { runId: number; errors: IngestRunItem["errors"] }) {
   const [open, setOpen] = useState(false);
-  if (errors.length === 0) return <span className="text-neutral-400">none</span>;
+  if (errors.length === 0) return <span className="text-neutral-500">none</span>;
   return (
     <details className="group text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer rounded text-red-800 select-none hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">

@@ -18,7 +18,7 @@ export const OutletEditContext = createContext<((row: OutletRow, opener: HTMLEle
 
 const h = createColumnHelper<typeof dataTableFeatures, OutletRow>();
 
-const dash = <span className="text-neutral-400">—</span>;
+const dash = <span className="text-neutral-500">—</span>;
 
 function EditButton({ row }: { row: OutletRow }) {
   const open = useContext(OutletEditContext);

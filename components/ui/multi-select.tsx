@@ -14,7 +14,8 @@ function fresh(options: FacetOption[], seen: Set<string>): FacetOption[] {
 }
 
 /**
- * A faceted multi-select: a trigger button ("Filter by outlet") opening a panel of checkboxes.
+ * A faceted multi-select: a trigger button ("Outlet, filter"; with a selection "Outlet Alpha, filter,
+ * 1 selected") opening a panel of checkboxes.
  * Selections apply immediately through `onChange`.
  *
  * With `search`, `options` are only the first page (e.g. the 25 largest outlets): typing in the
@@ -30,7 +31,7 @@ export function MultiSelect({
   onChange: onChangeProp,
   disabled,
 }: {
-  /** Facet name, e.g. "Outlet"; the trigger's accessible name is "Filter by outlet". */
+  /** Facet name, e.g. "Outlet"; the trigger's accessible name begins with it ("Outlet, filter"). */
   label: string;
   options: FacetOption[];
   /** Labels (and counts) of selected values, wherever they rank. */
@@ -132,7 +133,6 @@ export function MultiSelect({
         ref={triggerRef}
         variant="outline"
         size="md"
-        aria-label={`Filter by ${label.toLowerCase()}`}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={panelId}
@@ -145,10 +145,13 @@ export function MultiSelect({
         </svg>
         <span>{label}</span>
         {selected.length > 0 ? (
-          <span className="rounded bg-blue-700 px-1.5 text-xs text-white tabular-nums" aria-hidden="true">
+          <span className="rounded bg-blue-700 px-1.5 text-xs text-white tabular-nums">
             {selected.length === 1 ? (selectedLabels[0] ?? selected[0]) : selected.length}
           </span>
         ) : null}
+        {/* Named by what it shows, then what it is (WCAG 2.5.3, label in name): "Outlet, filter",
+            "Language French, filter, 1 selected". */}
+        <span className="sr-only">{`, filter${selected.length > 0 ? `, ${selected.length} selected` : ""}`}</span>
       </Button>
       {open ? (
         <div

@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-2">
-      <dt className="w-32 shrink-0 text-neutral-500">{label}</dt>
+      <dt className="w-32 shrink-0 text-neutral-600">{label}</dt>
       <dd className="min-w-0 text-neutral-900">{children}</dd>
     </div>
   );
@@ -139,13 +139,13 @@ export default async function ArticlePage({ params }: Props) {
         <div className="space-y-6">
           <section aria-labelledby="claims-heading">
             <h2 id="claims-heading" className="mb-2 text-base font-semibold text-neutral-900">
-              Casualty figures <span className="font-normal text-neutral-500 tabular-nums">({a.claims.length})</span>
+              Casualty figures <span className="font-normal text-neutral-600 tabular-nums">({a.claims.length})</span>
             </h2>
             <ClaimList claims={a.claims} />
           </section>
           <section aria-labelledby="statements-heading">
             <h2 id="statements-heading" className="mb-2 text-base font-semibold text-neutral-900">
-              Statements <span className="font-normal text-neutral-500 tabular-nums">({a.statements.length})</span>
+              Statements <span className="font-normal text-neutral-600 tabular-nums">({a.statements.length})</span>
             </h2>
             <StatementList statements={a.statements} />
           </section>

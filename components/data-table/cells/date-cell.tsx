@@ -2,7 +2,7 @@ import { formatDate, formatDateTime } from "@/components/format";
 
 /** A date; `withTime` adds the UTC time inline, `stacked` puts it on a second, smaller line. */
 export function DateCell({ value, withTime, stacked }: { value: string | null | undefined; withTime?: boolean; stacked?: boolean }) {
-  if (!value) return <span className="text-neutral-400">—</span>;
+  if (!value) return <span className="text-neutral-500">—</span>;
   const full = formatDateTime(value);
   if (stacked) {
     const time = full.includes(", ") ? full.slice(full.indexOf(", ") + 2) : null;
