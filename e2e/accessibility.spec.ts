@@ -64,6 +64,11 @@ test("the lists, the article page and the other pages pass axe's WCAG 2.2 AA che
     await scrollThrough(page);
     await audit(page, url);
   }
+  // A facet's panel, open.
+  await open(page, "/events");
+  await page.getByRole("button", { name: /^Outlet\b.*, filter/ }).click();
+  await expect(page.getByRole("group", { name: "Outlet options" })).toBeVisible();
+  await audit(page, "/events, the outlet filter open");
   // A 404 (no hydration marker to wait for on an error page: its heading is enough).
   await page.goto("/events/ev_missing");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -88,6 +93,11 @@ test("the event page passes axe's WCAG 2.2 AA checks with its sections loaded an
   await matrix.getByRole("row").filter({ hasText: "Mondialisation.ca" }).getByRole("button", { name: /≥ 62/ }).first().focus();
   await expect(page.getByRole("region", { name: /Evidence for killed/ }).first()).toBeVisible();
   await audit(page, "event page, evidence open");
+
+  // Articles selected in the event's table, and the picker of the event to move them to.
+  await page.getByRole("table", { name: "Articles about this event" }).getByRole("checkbox").nth(1).check();
+  await page.getByRole("button", { name: /Move to event/ }).click();
+  await audit(page, "event page, an article selected and the move picker open");
 
   await open(page, `/events/${eventId}?by=authority`);
   await scrollThrough(page);
