@@ -48,7 +48,13 @@ export async function articleConditions(
   const alias = opts.alias ?? "a";
   const col = (c: string) => ident(alias, c);
   const where: Sql[] = [];
-  if (f.outlet?.length) where.push(sql`${col("outletId")} IN (SELECT o."id" FROM "Outlet" o WHERE o."key" IN (${join(f.outlet)}))`);
+  // One outlet (the usual filter) as an equality: SQLite then walks Article_outletId_publishedAt_idx
+  // in the list's order and stops at the page, where `IN (…)` made it read and sort every
+  // candidate first (1M articles, one outlet's half-range matching "killed": 53 → 5 ms a page).
+  // Not for exports, which read every row: there the equality made SQLite drive a text-filtered
+  // statements export from the text's matches (100k corpus: 0.56 → 0.74–0.91 s).
+  if (f.outlet?.length === 1 && !opts.exportPages) where.push(sql`${col("outletId")} = (SELECT o."id" FROM "Outlet" o WHERE o."key" = ${f.outlet[0]!})`);
+  else if (f.outlet?.length) where.push(sql`${col("outletId")} IN (SELECT o."id" FROM "Outlet" o WHERE o."key" IN (${join(f.outlet)}))`);
   if (f.language?.length) where.push(sql`${col("language")} IN (${join(f.language)})`);
   const range = dayRange(f.from, f.to);
   if (range?.gte) where.push(sql`${col("publishedAt")} >= ${timestampSql(database, range.gte)}`);
