@@ -114,7 +114,8 @@ export async function recordEventAction(
  * those follows (`parallax follows check`, or the next ingest touching them) records the changes.
  */
 async function detectAfterAction<T>(database: Database, result: T, eventIds: (r: T) => string[]): Promise<T> {
-  await detectFollowChanges(database, { eventIds: eventIds(result) }).catch((err: unknown) => {
+  // The analyst waits for this: busy retries bounded as the action's own transaction's are.
+  await detectFollowChanges(database, { eventIds: eventIds(result) }, { giveUpAfterMs: INTERACTIVE_RETRY_MS }).catch((err: unknown) => {
     console.error("[parallax] follow change detection after a manual event action:", err);
   });
   return result;

@@ -6,7 +6,7 @@
  * never recorded again, so re-running it (or ingesting the same batch twice) records nothing new.
  */
 import type { Database } from "../db";
-import { withStoreRetry } from "../db/store-retry";
+import { withStoreRetry, type StoreRetryOptions } from "../db/store-retry";
 import { diffEvent, newArticleChange, readSnapshot, revisionChanges, type ChangeDraft, type EventSnapshot } from "../follows/detect";
 import { recordFollowChanges } from "../mutations/follows";
 import { loadEventStates, loadTouchedArticles, matchSavedSearch, type TouchedArticle } from "../queries/follows";
@@ -40,9 +40,10 @@ export interface DetectReport {
  * PostgreSQL the second's insert waits for the first and then fails on the follow's unique key;
  * the retry finds the key in the log and records nothing twice. Without it an outlet's or a search's
  * follow lost that batch's changes for good (no later check looks at those articles again).
+ * `retry` bounds the tries where someone waits for the answer (`giveUpAfterMs`).
  */
-export async function detectFollowChanges(database: Database, input: DetectInput): Promise<DetectReport> {
-  return withStoreRetry(() => detectOnce(database, input));
+export async function detectFollowChanges(database: Database, input: DetectInput, retry: StoreRetryOptions = {}): Promise<DetectReport> {
+  return withStoreRetry(() => detectOnce(database, input), retry);
 }
 
 async function detectOnce(database: Database, input: DetectInput): Promise<DetectReport> {
