@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { open, strikeArticle } from "./helpers";
 
 /**
  * Every page, audited with axe-core against WCAG 2.2 A and AA (what axe can check automatically:
@@ -13,11 +14,6 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 // axe takes seconds on a large page, and each test audits several.
 test.describe.configure({ timeout: 180_000 });
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
 
 /** Scroll to the end and back so that the sections and charts drawn when scrolled near are drawn. */
 async function scrollThrough(page: Page) {
@@ -37,16 +33,8 @@ async function audit(page: Page, what: string) {
   expect(report, `${what}: axe found WCAG violations`).toEqual([]);
 }
 
-async function strikeEvent(request: APIRequestContext): Promise<{ eventId: string; articleId: string }> {
-  const res = await request.get(`/api/articles?q=${encodeURIComponent("US Bombs Syrian Army")}&pageSize=5`);
-  const { rows } = (await res.json()) as { rows: { id: string; eventId: string | null }[] };
-  const row = rows.find((r) => r.eventId);
-  expect(row).toBeTruthy();
-  return { eventId: row!.eventId!, articleId: row!.id };
-}
-
 test("the lists, the article page and the other pages pass axe's WCAG 2.2 AA checks", async ({ page, request }) => {
-  const { articleId } = await strikeEvent(request);
+  const { articleId } = await strikeArticle(request);
   for (const url of [
     "/",
     "/events",
@@ -76,7 +64,7 @@ test("the lists, the article page and the other pages pass axe's WCAG 2.2 AA che
 });
 
 test("the event page passes axe's WCAG 2.2 AA checks with its sections loaded and a figure's evidence open", async ({ page, request }) => {
-  const { eventId } = await strikeEvent(request);
+  const { eventId } = await strikeArticle(request);
   await open(page, `/events/${eventId}`);
   await scrollThrough(page);
   // The charts are drawn.

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { open } from "./helpers";
 
 /**
  * Alerts: an analyst follows an event, a new article about it arrives through the API, and the
@@ -37,11 +38,6 @@ async function ingest(request: APIRequestContext, records: unknown[]): Promise<s
   const body = (await res.json()) as { items: { status: string; articleId: string | null }[] };
   expect(body.items.map((i) => i.status)).toEqual(records.map(() => "added"));
   return body.items.map((i) => i.articleId!);
-}
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
 }
 
 test("follow an event, ingest a new article for it, see the notification", async ({ page, request }) => {

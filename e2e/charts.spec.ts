@@ -1,20 +1,13 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { strikeArticle } from "./helpers";
 
 /**
  * The event page's charts: the server sends each chart's box (its accessible name and size) but
  * not its drawing, which the browser draws when the box nears the viewport, with its legend.
  */
 
-async function strikeEvent(request: APIRequestContext): Promise<string> {
-  const res = await request.get(`/api/articles?q=${encodeURIComponent("US Bombs Syrian Army")}&pageSize=5`);
-  const { rows } = (await res.json()) as { rows: { eventId: string | null }[] };
-  const id = rows.find((r) => r.eventId)?.eventId;
-  expect(id).toBeTruthy();
-  return id!;
-}
-
 test("the server sends the charts' boxes, named and sized, without drawing them", async ({ request }) => {
-  const html = await (await request.get(`/events/${await strikeEvent(request)}`)).text();
+  const html = await (await request.get(`/events/${(await strikeArticle(request)).eventId}`)).text();
   expect(html).toMatch(/role="img" aria-label="How the count evolved\. [^"]*killed figures from \d+ outlets/);
   expect(html).toMatch(/role="img" aria-label="Coverage of this event\. [^"]*"/);
   expect(html).toContain('aria-busy="true"');
@@ -22,7 +15,7 @@ test("the server sends the charts' boxes, named and sized, without drawing them"
 });
 
 test("each chart is drawn, with its legend, when scrolled to", async ({ page, request }) => {
-  await page.goto(`/events/${await strikeEvent(request)}`);
+  await page.goto(`/events/${(await strikeArticle(request)).eventId}`);
   await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
   for (const name of [/^How the count evolved\./, /^Coverage of this event\./]) {
     const chart = page.getByRole("img", { name });

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
 import { fixtureFile, startFixtureServer, type FixtureServer } from "../lib/testing/fixture-server";
 
 /**
@@ -33,11 +34,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close();
 });
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
 
 test("an analyst adds a feed, sees its articles appear, and sees a corrected article marked revised", async ({ page }) => {
   const feedUrl = `${server.origin}/feeds/rss.xml`;

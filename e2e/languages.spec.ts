@@ -1,10 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-/** Clicks before React hydrates are lost: wait for the marker the layout sets. */
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
 
 test("the strike's comparison mixes the French report with the English ones, each marked with its language", async ({ page }) => {
   // The French report (Courrier du Levant) was grouped with the English coverage of the strike.

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import { open } from "./helpers";
 
 /**
  * A page of 150 rows (the API allows 200): the table renders only the rows in view under a sticky
@@ -51,11 +52,6 @@ test.beforeAll(async ({ request }) => {
   }
   eventId = target!;
 });
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
 
 /** Rows of the table body that are rendered (spacer rows stand for the others). */
 const renderedRows = (table: Locator) => table.locator("tbody tr[aria-rowindex]");

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { open } from "./helpers";
 
 /**
  * Analysts in control: merge, split, lock, rename, and the history, in the browser and through
@@ -11,11 +12,6 @@ interface EventRow {
   id: string;
   title: string;
   articleCount: number;
-}
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
 }
 
 async function findEvent(request: APIRequestContext, q: string, pick: (e: EventRow) => boolean): Promise<EventRow> {

@@ -1,10 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-/** Clicks before React hydrates are lost: wait for the marker the layout sets. */
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
+import { open } from "./helpers";
 
 /** The Deir ez-Zor strike: the event of the seed article (Mondialisation.ca's only article). */
 async function strikeEventId(page: Page): Promise<string> {

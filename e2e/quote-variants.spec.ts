@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
 import { parse as parseCsv } from "csv-parse/sync";
 
 /**
@@ -7,11 +8,6 @@ import { parse as parseCsv } from "csv-parse/sync";
  * outlet's wording and its word-level diff, a group whose outlets name different speakers, and
  * the export of the groups. Read-only.
  */
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
 
 test("an analyst compares how outlets worded the same statement and exports the statement groups", async ({ page, request }) => {
   // The strike's event: the one holding the seed article (Mondialisation.ca).

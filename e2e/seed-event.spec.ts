@@ -1,12 +1,7 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
 import { parse as parseCsv } from "csv-parse/sync";
-
-/** Clicks before React hydrates are lost: wait for the marker the layout sets. */
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-}
 
 test("an analyst opens the seed article's event, reads the evidence, filters by outlet and exports the claims", async ({ page }) => {
   // Find the seed article and open its event.
