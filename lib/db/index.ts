@@ -78,7 +78,7 @@ export function openDatabase(
   // An idle connection that drops (server restart) must not crash the process before Prisma has
   // attached its own listener; the next query on it reports the failure.
   pool.on("error", () => undefined);
-  const adapter = exposeTransactionConnection(new PrismaPg(pool));
+  const adapter = exposeTransactionConnection(new PrismaPg(pool), { serialize: true });
   const db = new PostgresClient({ adapter, log: log ? [...log] : undefined }) as unknown as Db;
   const bulk = pgBulkReader(pool);
   let ended: Promise<void> | undefined;
