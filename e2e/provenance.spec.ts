@@ -20,7 +20,7 @@ test("the strike's comparison nests copies under their originals and loads evide
   const row = (outlet: string) => matrix.getByRole("row").filter({ has: page.getByRole("rowheader").filter({ hasText: new RegExp(`^\\W*${outlet}`) }) });
 
   // Levant Wire's row says who republished it; the copies are right under it and say so.
-  await expect(row("Levant Wire").first()).toContainText("Republished by Orient Daily and Gulf Observer: not independent confirmation.");
+  await expect(row("Levant Wire").first()).toContainText("Republished by Orient Daily and Gulf Observer: those copies are not independent confirmation of this report.");
   await expect(row("Gulf Observer")).toContainText("Republishes Levant Wire");
   await expect(row("Crossroads Review")).toContainText("Republishes Northern Ledger");
   // The seed declares an original outside the corpus and is counted as it.

@@ -141,7 +141,8 @@ function RowHeader({ r }: { r: MatrixRow }) {
       ) : null}
       {r.republishedBy.length > 0 ? (
         <p className="mt-1 max-w-72 text-xs text-neutral-600">
-          Republished by {names(r.republishedBy)}: not independent confirmation.
+          Republished by {names(r.republishedBy)}: {r.republishedBy.length === 1 ? "that copy is" : "those copies are"} not independent
+          confirmation of this report.
         </p>
       ) : null}
     </th>
