@@ -46,13 +46,36 @@ export function LazyDetails({ summary, children }: { summary: ReactNode; childre
   );
 }
 
-function FigureCell({ claims, multiArticle, showKind, label }: { claims: FigureClaim[]; multiArticle: boolean; showKind?: boolean; label: string }) {
+function FigureCell({
+  claims,
+  multiArticle,
+  showKind,
+  label,
+  rowLanguage,
+}: {
+  claims: FigureClaim[];
+  multiArticle: boolean;
+  showKind?: boolean;
+  label: string;
+  rowLanguage: string | null;
+}) {
   if (claims.length === 0) return <span className="text-neutral-500" aria-label={`no ${label} figure`}>—</span>;
-  return <FigureList claims={claims} multiArticle={multiArticle} showKind={showKind} />;
+  return <FigureList claims={claims} multiArticle={multiArticle} showKind={showKind} rowLanguage={rowLanguage} />;
 }
 
 /** Headline figures first (in publication order), then the other mentions behind a disclosure. */
-export function FigureList({ claims, multiArticle, showKind }: { claims: FigureClaim[]; multiArticle: boolean; showKind?: boolean }) {
+export function FigureList({
+  claims,
+  multiArticle,
+  showKind,
+  rowLanguage = null,
+}: {
+  claims: FigureClaim[];
+  multiArticle: boolean;
+  showKind?: boolean;
+  /** The row's one language, named by its header (see FigureButton). */
+  rowLanguage?: string | null;
+}) {
   const articles = useArticleIndex();
   const published = (c: FigureClaim) => articles[c.articleId]?.publishedAt ?? null;
   const at = (c: FigureClaim) => Date.parse(published(c) ?? "") || 0;
@@ -63,11 +86,11 @@ export function FigureList({ claims, multiArticle, showKind }: { claims: FigureC
   if (main.length === 0) [main, more] = [more.slice(0, 1), more.slice(1)];
   const date = (c: FigureClaim) => (multiArticle ? formatDay(published(c)) : null);
   return (
-    <div className="flex flex-col gap-1">
-      <ul className="flex flex-col gap-1">
+    <div className="fig-list">
+      <ul className="fig-list">
         {main.map((c) => (
           <li key={c.id}>
-            <FigureButton claim={c} showDate={date(c)} showKind={showKind} />
+            <FigureButton claim={c} showDate={date(c)} showKind={showKind} rowLanguage={rowLanguage} />
           </li>
         ))}
       </ul>
@@ -77,7 +100,7 @@ export function FigureList({ claims, multiArticle, showKind }: { claims: FigureC
             <ul className="mt-1 flex flex-col gap-0.5">
               {more.map((c) => (
                 <li key={c.id}>
-                  <FigureButton claim={c} showDate={date(c)} showKind={showKind} compact />
+                  <FigureButton claim={c} showDate={date(c)} showKind={showKind} rowLanguage={rowLanguage} compact />
                 </li>
               ))}
             </ul>
@@ -190,6 +213,7 @@ export function ComparisonTable({
               const multi = r.articleCount > 1;
               const total = r.statements.direct + r.statements.reported;
               const copyRow = r.kind !== "own";
+              const rowLanguage = r.languages.length === 1 ? r.languages[0]! : null;
               return (
                 <tr
                   key={r.key}
@@ -198,13 +222,13 @@ export function ComparisonTable({
                 >
                   <RowHeader r={r} />
                   <td className="cell min-w-40">
-                    <FigureCell claims={r.killed} multiArticle={multi} label="killed" />
+                    <FigureCell claims={r.killed} multiArticle={multi} label="killed" rowLanguage={rowLanguage} />
                   </td>
                   <td className="cell min-w-40">
-                    <FigureCell claims={r.wounded} multiArticle={multi} label="wounded" />
+                    <FigureCell claims={r.wounded} multiArticle={multi} label="wounded" rowLanguage={rowLanguage} />
                   </td>
                   <td className="cell min-w-40">
-                    <FigureCell claims={r.other} multiArticle={multi} showKind label="other" />
+                    <FigureCell claims={r.other} multiArticle={multi} showKind label="other" rowLanguage={rowLanguage} />
                   </td>
                   <td className="cell text-right">
                     <div className="font-medium">{formatNumber(total)}</div>

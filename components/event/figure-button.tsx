@@ -36,6 +36,7 @@ export function FigureButton({
   showDate,
   compact,
   hideAttribution,
+  rowLanguage,
 }: {
   claim: FigureClaim;
   showKind?: boolean;
@@ -43,13 +44,17 @@ export function FigureButton({
   compact?: boolean;
   /** Leave the "via … · per …" line out (the authority view says it around the figure). */
   hideAttribution?: boolean;
+  /** The one language of the row the figure sits in (its header says it): figures in it need not repeat it. */
+  rowLanguage?: string | null;
 }) {
   const via = hideAttribution ? [] : relays(claim);
   const authority = !hideAttribution && claim.chain[claim.chain.length - 1]?.role === "authority" ? claim.authority : null;
   const hasLine = Boolean(authority || via.length || showDate);
-  // Events reported in several languages: each figure says which one its evidence sentence is in.
+  // Events reported in several languages: each figure says which one its evidence sentence is in,
+  // unless its row's header already names that one language.
   const mixed = useMixedLanguages();
   const language = useArticleInfo(claim.articleId)?.language;
+  const showLanguage = mixed && !(rowLanguage && language === rowLanguage);
   // Revisions record each article's headline figures: a corrected one is marked here, its old value in the popover.
   const revisions = useArticleRevisions(claim.articleId);
   const revision = claim.isHeadline && !claim.isContext ? figureRevision(revisions, claim.kind) : null;
@@ -63,11 +68,11 @@ export function FigureButton({
           // Styles in app/globals.css (`.fig`): a large event's page has hundreds of figures.
           className={cn("fig", claim.isHeadline ? "fig-head" : "fig-more", compact && "py-0.5")}
         >
-          <span className="flex items-baseline gap-1.5">
-            {showKind ? <span className="text-xs text-neutral-500">{KIND_LABEL[claim.kind]}</span> : null}
-            <span className={cn("font-semibold text-neutral-950 tabular-nums", claim.isHeadline ? "text-base" : "text-sm")}>{formatFigure(claim)}</span>
-            {claim.victimGroup ? <span className="text-xs text-neutral-700">{claim.victimGroup}</span> : null}
-            {mixed ? <LanguageBadge code={language} className="self-center" /> : null}
+          <span className="fig-top">
+            {showKind ? <span className="fig-kind">{KIND_LABEL[claim.kind]}</span> : null}
+            <span className={claim.isHeadline ? "fig-n" : "fig-n fig-n-sm"}>{formatFigure(claim)}</span>
+            {claim.victimGroup ? <span className="fig-group">{claim.victimGroup}</span> : null}
+            {showLanguage ? <LanguageBadge code={language} className="self-center" /> : null}
             {revision ? <Badge tone="warning">revised</Badge> : null}
           </span>
           {hasLine ? (
