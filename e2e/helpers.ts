@@ -1,9 +1,14 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type Response } from "@playwright/test";
 
-/** Go to `url` and wait until React has hydrated (the layout sets the marker): clicks before it are lost. */
-export async function open(page: Page, url: string) {
-  await page.goto(url);
+/**
+ * Go to `url` and wait until React has hydrated (the layout sets the marker): clicks before it are
+ * lost. Returns the navigation's response (its status, its headers).
+ */
+export async function open(page: Page, url: string): Promise<Response> {
+  const response = await page.goto(url);
   await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  expect(response, `no response for ${url}`).not.toBeNull();
+  return response!;
 }
 
 /** The demo corpus's seed article (the Deir ez-Zor strike, republished by Mondialisation.ca) and its event. */

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { buildZip } from "../lib/upload/test-zip";
+import { open } from "./helpers";
 
 /**
  * Uploads in the browser: an NDJSON file and a zip archive through the file input, with a
@@ -7,11 +8,6 @@ import { buildZip } from "../lib/upload/test-zip";
  * security headers: a nonce-based CSP under which every page still hydrates.
  */
 
-async function open(page: Page, url: string) {
-  const response = await page.goto(url);
-  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-  return response!;
-}
 
 const story = (town: string, n: number) =>
   `At least ${n} people were killed when a landslide buried homes in the hill village of ${town} on Wednesday, the regional governor said.
