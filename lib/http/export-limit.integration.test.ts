@@ -42,6 +42,18 @@ describe.each(PROVIDERS)("export row limit on %s", (provider) => {
     }
   });
 
+  test("an event id of any characters names the file safely (it used to fail with a 500: headers hold Latin-1 only)", async () => {
+    for (const event of ["\u202eev", 'ev_"x\\y', "ev_\u65e5\u672c", "ev_a\nb"]) {
+      const res = await get("articles", `format=csv&event=${encodeURIComponent(event)}`);
+      expect(res.status).toBe(200);
+      const disposition = res.headers.get("content-disposition") ?? "";
+      expect(disposition).toMatch(/^attachment; filename="parallax-articles-[\x20-\x7e]*\.csv"; filename\*=UTF-8''/);
+      expect(disposition).toContain(encodeURIComponent(event));
+      // No article of such an event: the header row only.
+      expect((await res.text()).trim().split("\n")).toHaveLength(1);
+    }
+  });
+
   test("filters that select no more than the limit export every row", async () => {
     const res = await get("articles", "format=csv&outlet=five.example");
     expect(res.status).toBe(200);

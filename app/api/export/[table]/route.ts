@@ -1,5 +1,5 @@
 import { getEnv } from "@/lib/env";
-import { toWebStream } from "@/lib/export";
+import { attachmentDisposition, toWebStream } from "@/lib/export";
 import { badRequest, parseQuery, serverError } from "@/lib/http/respond";
 import { exportExceeds, exportRows } from "@/lib/queries";
 import { EXPORT_TABLES, exportFiltersSchema, exportSortError, type ExportFormat, type ExportTable } from "@/lib/schemas/filters";
@@ -54,7 +54,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   return new Response(stream, {
     headers: {
       "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename="parallax-${table}${scope}-${stamp}.${extension}"`,
+      // The event id comes from the request: any character may be in it (a header holds Latin-1 only).
+      "Content-Disposition": attachmentDisposition(`parallax-${table}${scope}-${stamp}.${extension}`),
       // no-transform: `next start` would gzip the stream on the fly, which on a small server
       // costs more CPU than the export itself (100k-row CSV: 4.2 s instead of 3.1 s) and gains
       // nothing on XLSX (already zipped). A reverse proxy can compress on another core if needed.
