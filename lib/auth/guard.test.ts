@@ -225,6 +225,19 @@ describe("gate (the proxy)", () => {
     expect(location.pathname + location.search).toBe("/signin?next=%2Fevents%3Fq%3Daleppo");
   });
 
+  test.each(["/api/events/%FF/history", "/events/%C0%AF", "/api/export/%E2%80", "/articles/a_%"])(
+    "a path with a percent-escape that is not UTF-8 is a 400 naming the path, before anything reads it (%s)",
+    async (path) => {
+      const res = gate(new NextRequest(`http://127.0.0.1:3000${path}`), BOTH);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: "bad_request", field: "path", message: expect.stringMatching(/not UTF-8/) });
+    },
+  );
+
+  test.each(["/events/ev_1", "/api/outlets/a%25b", "/events/ev%5F1", "/api/events/%E6%97%A5"])("a well-encoded path passes (%s)", (path) => {
+    expect(gate(new NextRequest(`http://127.0.0.1:3000${path}`), OFF).status).toBe(200);
+  });
+
   test("over HTTPS the CSP upgrades insecure requests", () => {
     const res = gate(new NextRequest("http://127.0.0.1:3000/", { headers: { "x-forwarded-proto": "https" } }), OFF);
     expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");

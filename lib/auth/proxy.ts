@@ -19,10 +19,30 @@ export function isHttps(request: NextRequest): boolean {
   return forwarded ? forwarded === "https" : request.nextUrl.protocol === "https:";
 }
 
+/** Percent-escapes that do not decode to UTF-8 ("%FF", "%C0%AF"): Next fails on them with a 500 when it reads the route's parameters. */
+export function malformedPath(pathname: string): boolean {
+  if (!pathname.includes("%")) return false;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Answer `request`: refuse it, or pass it on with the actor and CSP nonce set. */
 export function gate(request: NextRequest, config: AuthConfig, opts: GateOptions = {}): NextResponse {
   const { pathname, search } = request.nextUrl;
   const api = pathname.startsWith("/api/");
+  if (malformedPath(pathname)) {
+    const res = NextResponse.json(
+      { error: "bad_request", field: "path", message: "The address has a percent-escape that is not UTF-8 (such as %FF): encode the path as UTF-8 (encodeURIComponent)." },
+      { status: 400 },
+    );
+    res.headers.set("Content-Security-Policy", API_CSP);
+    res.headers.set("Cache-Control", "no-store");
+    return res;
+  }
   const decision = guard({ method: request.method, pathname, search, headers: request.headers }, config, opts.now);
 
   if (!decision.allow) {

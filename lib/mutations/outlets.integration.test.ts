@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { PATCH } from "../../app/api/outlets/[outletId]/route";
+import { GET, PATCH } from "../../app/api/outlets/[outletId]/route";
 import type { Database } from "../db";
 import type { NormalizedArticle } from "../ingest/types";
 import { ingestArticles } from "../pipeline/ingest";
@@ -169,6 +169,17 @@ describe.each(PROVIDERS)("outlet registry edits on %s", (provider) => {
         expect(await res.json()).toMatchObject({ error: "bad_request", field });
       }
       expect((await patch({ name: "x" }, "missing.example")).status).toBe(404);
+
+      // GET by id or key. The path's parameter arrives decoded: a "%" in it is a key like any other
+      // (decoding it again was a 500), and a number beyond the ids' 32-bit range a key too (a 500 from the database).
+      const get = (ref: string) => GET(new Request(`http://127.0.0.1:3000/api/outlets/${encodeURIComponent(ref)}`), { params: Promise.resolve({ outletId: ref }) });
+      expect(await (await get(String(id))).json()).toMatchObject({ id, key: "haltimes.example" });
+      expect(await (await get("haltimes.example")).json()).toMatchObject({ id });
+      for (const ref of ["%", "100%", "99999999999999999999", "2147483648"]) {
+        const res = await get(ref);
+        expect(res.status).toBe(404);
+        expect(await res.json()).toMatchObject({ error: "not_found" });
+      }
     } finally {
       global.parallaxDb = before;
     }

@@ -66,7 +66,8 @@ async function resolveKey(tx: Tx, key: string): Promise<number | null> {
 
 /** An outlet by numeric id or by key ("reuters.com"). */
 export async function findOutletId(tx: Pick<Tx, "outlet">, ref: string): Promise<number | null> {
-  if (/^\d+$/.test(ref)) {
+  // Ids are 32-bit integers on both databases: a longer number can only be a key.
+  if (/^\d{1,9}$/.test(ref)) {
     const byId = await tx.outlet.findUnique({ where: { id: Number(ref) }, select: { id: true } });
     if (byId) return byId.id;
   }

@@ -22,7 +22,7 @@ const loadArticle = cache((id: string) => getArticle(id));
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (await whilePreparing()) return PREPARING_METADATA;
   const { articleId } = await params;
-  const a = await loadArticle(decodeURIComponent(articleId));
+  const a = await loadArticle(articleId);
   return { title: a ? a.title : "Article not found" };
 }
 
@@ -39,7 +39,7 @@ export default async function ArticlePage({ params }: Props) {
   const preparing = await whilePreparing();
   if (preparing) return preparing;
   const { articleId } = await params;
-  const a = await loadArticle(decodeURIComponent(articleId));
+  const a = await loadArticle(articleId);
   if (!a) notFound();
   // Revisions: earlier versions kept when a re-fetch found the article changed (lib/revisions).
   const revisions = await getArticleRevisions(a.id);

@@ -58,8 +58,8 @@ const loadEvent = cache(async (eventId: string, filtersKey: string, byAuthority:
 });
 
 async function load({ params, searchParams }: Props) {
-  const [{ eventId: rawId }, sp] = await Promise.all([params, searchParams]);
-  const eventId = decodeURIComponent(rawId);
+  // Next has decoded the path's parameter (decoding it again turned a "%" in it into an error).
+  const [{ eventId }, sp] = await Promise.all([params, searchParams]);
   const filters = parseEventDetailParams(sp);
   const view = parseEventViewParams(sp);
   // A bad view parameter is reported like a bad filter.
@@ -87,7 +87,7 @@ export default async function EventPage(props: Props) {
   const preparing = await whilePreparing();
   if (preparing) return preparing;
   // The history does not depend on the event's articles: fetched alongside them.
-  const [loaded, history] = await Promise.all([load(props), props.params.then(({ eventId }) => getEventHistory(decodeURIComponent(eventId)))]);
+  const [loaded, history] = await Promise.all([load(props), props.params.then(({ eventId }) => getEventHistory(eventId))]);
   const { filters: f, error, by, rows, speakers: allSpeakers, detail, tableRows, page, pageSize, sort, dir } = loaded;
   if (!detail) notFound();
   // The articles table is paged on the server: only its page's rows go to the browser.

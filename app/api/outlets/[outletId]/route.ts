@@ -9,8 +9,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ outletId: string }> };
 
+/** The outlet reference of the path (Next has decoded it already: decoding again turned "%" into an error). */
 function refOf(raw: string): string | null {
-  const ref = decodeURIComponent(raw).trim();
+  const ref = raw.trim();
   return ref && ref.length <= 300 ? ref : null;
 }
 
