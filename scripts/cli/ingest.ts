@@ -9,20 +9,40 @@ import { openCliDatabase } from "./database";
 
 const SUPPORTED = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".ndjson", ".jsonl", ".json", ".csv"]);
 
-/** Files named on the command line, directories walked recursively (hidden entries skipped). */
+/**
+ * Files named on the command line, directories walked recursively (hidden entries skipped). A
+ * directory is read once, however many links lead to it: a link back up the tree is reported,
+ * not followed round until the path is too long.
+ */
 export async function collectFiles(inputs: string[]): Promise<{ files: string[]; errors: ItemError[] }> {
   const files: string[] = [];
   const errors: ItemError[] = [];
+  const readDirs = new Map<string, string>();
   async function walk(p: string, explicit: boolean): Promise<void> {
     let stat;
     try {
       stat = await fs.stat(p);
-    } catch {
-      errors.push({ item: p, reason: "no such file or directory" });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      errors.push({ item: p, reason: code === "ENOENT" ? "no such file or directory" : `could not read: ${(err as Error).message}` });
       return;
     }
     if (stat.isDirectory()) {
-      const entries = (await fs.readdir(p)).filter((e) => !e.startsWith(".")).sort();
+      let entries: string[];
+      let real: string;
+      try {
+        real = await fs.realpath(p);
+        entries = (await fs.readdir(p)).filter((e) => !e.startsWith(".")).sort();
+      } catch (err) {
+        errors.push({ item: p, reason: `could not read the directory: ${(err as Error).message}` });
+        return;
+      }
+      const first = readDirs.get(real);
+      if (first !== undefined) {
+        errors.push({ item: p, reason: `skipped: the same directory as ${first} (a link), already read` });
+        return;
+      }
+      readDirs.set(real, p);
       for (const e of entries) await walk(path.join(p, e), false);
     } else if (explicit || SUPPORTED.has(path.extname(p).toLowerCase())) {
       files.push(p);
