@@ -17,11 +17,17 @@ const DAY_MS = 86_400_000;
 /** Start of `day` (UTC) and start of the day after `to`, for half-open date ranges. */
 export function dayRange(from?: string, to?: string): { gte?: Date; lt?: Date } | undefined {
   if (!from && !to) return undefined;
+  const end = to ? Date.parse(`${to}T00:00:00Z`) + DAY_MS : null;
   return {
     ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
-    ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS) } : {}),
+    // The day after 9999-12-31 is written "+010000-…", which neither database compares as a
+    // date: no stored date is later, so that end bounds nothing (it listed no row at all).
+    ...(end !== null && end < LAST_DAY_END ? { lt: new Date(end) } : {}),
   };
 }
+
+/** 10000-01-01T00:00:00Z: the end of the last day a four-digit date names. */
+const LAST_DAY_END = Date.UTC(10000, 0, 1);
 
 /**
  * Case-insensitive substring match in a Prisma filter (for short fields such as event titles;
