@@ -173,3 +173,16 @@ test("the event's articles table is paged on the server; its selection spans pag
   await expect(page).not.toHaveURL(/[?&]page=2/);
   await expect(table.locator("tbody tr").first()).toContainText(label(N - 1));
 });
+
+test("a page number past the last (an old link) says so, and one click goes to the last page", async ({ page }) => {
+  const total = ((await (await page.request.get("/api/articles?pageSize=10")).json()) as { total: number }).total;
+  const last = Math.ceil(total / 10);
+  await open(page, `/articles?pageSize=10&page=${last + 40}`);
+  const table = page.getByRole("table", { name: "Articles" });
+  await expect(table).toContainText(`Page ${last + 40} is past the last page`);
+  await expect(table).toContainText(`These filters match ${total} articles, on ${last} pages.`);
+  await table.getByRole("button", { name: "Go to the last page" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]page=${last}(?:&|$)`));
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText(`Page ${last} of ${last}`);
+  await expect(table.getByRole("row")).not.toHaveCount(1);
+});

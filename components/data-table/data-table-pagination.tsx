@@ -18,6 +18,11 @@ export interface PagingInfo {
   totalCapped?: boolean;
 }
 
+/** A page number beyond the last page of rows that exist (a stale link, a filter narrowed since). */
+export function pastLastPage(paging: Pick<PagingInfo, "page" | "pageCount" | "total">): boolean {
+  return paging.total > 0 && paging.page > Math.max(1, paging.pageCount);
+}
+
 export function DataTablePagination({
   paging,
   onPageChange,
@@ -34,6 +39,8 @@ export function DataTablePagination({
   const plus = totalCapped ? "+" : "";
   const [size, setSize] = useSyncedState(pageSize);
   const pageCount = Math.max(1, paging.pageCount);
+  // Not with a capped count: pages past it may hold rows.
+  const past = pastLastPage(paging) && !totalCapped;
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const sizes = (PAGE_SIZES as readonly number[]).includes(pageSize) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
@@ -43,6 +50,11 @@ export function DataTablePagination({
       <p className="tabular-nums" aria-live="polite">
         {total === 0 ? (
           `No ${noun}`
+        ) : past ? (
+          <>
+            No {noun} on page {formatNumber(page)}: <strong>{formatNumber(total)}{plus}</strong> {noun} on {formatNumber(pageCount)}{" "}
+            {pageCount === 1 ? "page" : "pages"}
+          </>
         ) : (
           <>
             Showing <strong>{formatNumber(first)}</strong>–<strong>{formatNumber(last)}</strong> of{" "}
@@ -76,14 +88,14 @@ export function DataTablePagination({
           </NativeSelect>
         </div>
         <span className="tabular-nums">
-          Page {formatNumber(Math.min(page, pageCount))} of {formatNumber(pageCount)}
+          Page {formatNumber(past ? page : Math.min(page, pageCount))} of {formatNumber(pageCount)}
           {plus}
         </span>
         <div className="flex items-center gap-1">
           <Button size="icon" aria-label="First page" disabled={page <= 1} onClick={() => onPageChange(1)}>
             <Chevron double dir="left" />
           </Button>
-          <Button size="icon" aria-label="Previous page" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+          <Button size="icon" aria-label="Previous page" disabled={page <= 1} onClick={() => onPageChange(Math.min(page - 1, pageCount))}>
             <Chevron dir="left" />
           </Button>
           <Button size="icon" aria-label="Next page" disabled={page >= pageCount} onClick={() => onPageChange(page + 1)}>

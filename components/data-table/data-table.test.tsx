@@ -47,7 +47,25 @@ const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 const dataRows = (html: string) => count(html, /<tr[^>]*data-index="\d+"/g);
 const attr = (html: string, name: string) => [...html.matchAll(new RegExp(`${name}="(\\d+)"`, "g"))].map((m) => Number(m[1]));
 
+/** Visible text of server-rendered HTML, tags and React's text separators dropped. */
+const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
 describe("DataTable", () => {
+  test("a page past the last says so and offers the last page, instead of 'no rows match' with 'Showing 2,451–22'", () => {
+    const past = text(renderToString(<DataTable caption="Things" columns={columns} data={[]} paging={{ page: 99, pageSize: 25, pageCount: 2, total: 30 }} noun="things" />));
+    expect(past).toContain("Page 99 is past the last page");
+    expect(past).toContain("These filters match 30 things, on 2 pages.");
+    expect(past).toContain("Go to the last page");
+    expect(past).toContain("No things on page 99: 30 things on 2 pages");
+    expect(past).toContain("Page 99 of 2");
+    expect(past).not.toContain("match these filters Try");
+    expect(past).not.toContain("Showing");
+    // Nothing matches at all: the usual empty state.
+    const none = text(renderToString(<DataTable caption="Things" columns={columns} data={[]} paging={{ page: 1, pageSize: 25, pageCount: 0, total: 0 }} noun="things" />));
+    expect(none).toContain("No things match these filters");
+    expect(none).not.toContain("past the last page");
+  });
+
   test.each([10, VIRTUALIZE_ABOVE])("renders all %i rows of a small page, without row virtualisation", (n) => {
     const html = render(things(n));
     expect(count(html, /data-name=""/g)).toBe(n);

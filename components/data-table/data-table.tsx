@@ -9,10 +9,12 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { formatNumber } from "@/components/format";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTableColumnHeader } from "./data-table-column-header";
-import { DataTablePagination, type PagingInfo } from "./data-table-pagination";
+import { DataTablePagination, pastLastPage, type PagingInfo } from "./data-table-pagination";
 import { DataTableToolbar, type ToolbarConfig } from "./data-table-toolbar";
 import { dataTableFeatures, type DataTableFeatures } from "./features";
 import { UrlStateProvider, useUrlState } from "./url-state";
@@ -201,10 +203,21 @@ function DataTableInner<TData extends RowData>({
               {rows.length === 0 ? (
                 <tr>
                   <td colSpan={colCount} className="p-4">
-                    <EmptyState
-                      title={empty?.title ?? `No ${noun} match these filters`}
-                      description={empty?.description ?? "Try removing a filter or widening the date range."}
-                    />
+                    {paging && pastLastPage(paging) ? (
+                      // A page number past the end (an old link, a narrowed filter): the rows exist, on earlier pages.
+                      <EmptyState
+                        title={`Page ${formatNumber(paging.page)} is past the last page`}
+                        description={`These filters match ${formatNumber(paging.total)}${paging.totalCapped ? "+" : ""} ${noun}, on ${formatNumber(paging.pageCount)} ${paging.pageCount === 1 ? "page" : "pages"}.`}
+                        action={
+                          <Button onClick={() => setParams({ page: paging.pageCount > 1 ? paging.pageCount : null })}>Go to the last page</Button>
+                        }
+                      />
+                    ) : (
+                      <EmptyState
+                        title={empty?.title ?? `No ${noun} match these filters`}
+                        description={empty?.description ?? "Try removing a filter or widening the date range."}
+                      />
+                    )}
                   </td>
                 </tr>
               ) : (
