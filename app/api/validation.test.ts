@@ -90,6 +90,10 @@ const rows: Row[] = [
   { route: "GET /api/articles", handler: articles.GET, query: "pageSize=1000", field: "pageSize" },
   { route: "GET /api/articles", handler: articles.GET, query: "language=english", field: "language.0" },
   { route: "GET /api/articles", handler: articles.GET, query: `event=${LONG}`, field: "event" },
+  // A NUL character in a filter: PostgreSQL failed on it with a 500.
+  { route: "GET /api/articles", handler: articles.GET, query: "outlet=a%00", field: "outlet" },
+  { route: "GET /api/events", handler: events.GET, query: "q=a%00b", field: "q" },
+  { route: "GET /api/coverage", handler: coverage.GET, query: "event=%00", field: "event" },
   { route: "GET /api/coverage", handler: coverage.GET, query: "top=0", field: "top" },
   { route: "GET /api/coverage", handler: coverage.GET, query: "top=51", field: "top" },
   { route: "GET /api/coverage", handler: coverage.GET, query: "from=yesterday", field: "from" },
@@ -140,11 +144,17 @@ const rows: Row[] = [
   { route: "PATCH /api/feeds/:id", handler: feed.PATCH, method: "PATCH", params: { feedId: "1" }, body: J({ intervalMinutes: 99999 }), field: "intervalMinutes" },
   { route: "DELETE /api/feeds/:id", handler: feed.DELETE, method: "DELETE", params: { feedId: "-1" }, field: "feedId" },
   { route: "POST /api/feeds/:id/refresh", handler: feedRefresh.POST, method: "POST", params: { feedId: "1e3" }, field: "feedId" },
+  // Ids are 32-bit on both databases: PostgreSQL failed on a larger one (a 500) where SQLite found nothing.
+  { route: "GET /api/feeds/:id", handler: feed.GET, params: { feedId: "2147483648" }, field: "feedId" },
+  { route: "GET /api/follows/:id/changes", handler: followChanges.GET, params: { followId: "1" }, query: "before=2147483648", field: "before" },
   { route: "POST /api/fetch", handler: fetchRoute.POST, method: "POST", body: J({ urls: [] }), field: "urls" },
   { route: "POST /api/fetch", handler: fetchRoute.POST, method: "POST", body: J({ urls: ["javascript:alert(1)"] }), field: "urls.0" },
   { route: "POST /api/fetch", handler: fetchRoute.POST, method: "POST", body: J({ urls: ["https://example.org/"], sitemapLimit: 0 }), field: "sitemapLimit" },
   // Follows.
   { route: "POST /api/follows", handler: follows.POST, method: "POST", body: J({ kind: "planet", target: "x" }), field: "kind" },
+  // A NUL character in any text field: PostgreSQL stores none ("invalid byte sequence"), a 500 before.
+  { route: "POST /api/follows", handler: follows.POST, method: "POST", body: J({ kind: "event", target: "ev_\u0000" }), field: "target" },
+  { route: "POST /api/events/merge", handler: merge.POST, method: "POST", body: J({ target: "ev_1", sources: ["ev_2", "ev_\u0000"] }), field: "sources.1" },
   { route: "POST /api/follows", handler: follows.POST, method: "POST", body: J({ kind: "event", target: "ev_1", divergenceThreshold: 1000 }), field: "divergenceThreshold" },
   { route: "POST /api/follows", handler: follows.POST, method: "POST", body: J({ kind: "event", target: "ev_1", webhookUrl: "file:///etc/passwd" }), field: "webhookUrl" },
   { route: "GET /api/follows/:id", handler: follow.GET, params: { followId: "abc" }, field: "id" },

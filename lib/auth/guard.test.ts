@@ -234,6 +234,12 @@ describe("gate (the proxy)", () => {
     },
   );
 
+  test.each(["/api/events/%00", "/api/outlets/a%00b", "/events/ev_1%00/x"])("a path holding a NUL character is a 400 (PostgreSQL refused it in the query: a 500) (%s)", async (path) => {
+    const res = gate(new NextRequest(`http://127.0.0.1:3000${path}`), OFF);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "bad_request", field: "path", message: expect.stringMatching(/NUL/) });
+  });
+
   test.each(["/events/ev_1", "/api/outlets/a%25b", "/events/ev%5F1", "/api/events/%E6%97%A5"])("a well-encoded path passes (%s)", (path) => {
     expect(gate(new NextRequest(`http://127.0.0.1:3000${path}`), OFF).status).toBe(200);
   });

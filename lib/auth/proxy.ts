@@ -19,26 +19,29 @@ export function isHttps(request: NextRequest): boolean {
   return forwarded ? forwarded === "https" : request.nextUrl.protocol === "https:";
 }
 
-/** Percent-escapes that do not decode to UTF-8 ("%FF", "%C0%AF"): Next fails on them with a 500 when it reads the route's parameters. */
-export function malformedPath(pathname: string): boolean {
-  if (!pathname.includes("%")) return false;
+/**
+ * What is wrong with a path no route can take, or null: percent-escapes that do not decode to
+ * UTF-8 ("%FF", "%C0%AF"), on which Next fails with a 500 when it reads the route's parameters,
+ * and a NUL character ("%00"), which no id holds and PostgreSQL refuses in a query.
+ */
+export function pathProblem(pathname: string): string | null {
+  if (!pathname.includes("%")) return null;
+  let decoded: string;
   try {
-    decodeURIComponent(pathname);
-    return false;
+    decoded = decodeURIComponent(pathname);
   } catch {
-    return true;
+    return "The address has a percent-escape that is not UTF-8 (such as %FF): encode the path as UTF-8 (encodeURIComponent).";
   }
+  return decoded.includes("\u0000") ? "The address holds a NUL character (%00), which no id or key does." : null;
 }
 
 /** Answer `request`: refuse it, or pass it on with the actor and CSP nonce set. */
 export function gate(request: NextRequest, config: AuthConfig, opts: GateOptions = {}): NextResponse {
   const { pathname, search } = request.nextUrl;
   const api = pathname.startsWith("/api/");
-  if (malformedPath(pathname)) {
-    const res = NextResponse.json(
-      { error: "bad_request", field: "path", message: "The address has a percent-escape that is not UTF-8 (such as %FF): encode the path as UTF-8 (encodeURIComponent)." },
-      { status: 400 },
-    );
+  const problem = pathProblem(pathname);
+  if (problem) {
+    const res = NextResponse.json({ error: "bad_request", field: "path", message: problem }, { status: 400 });
     res.headers.set("Content-Security-Policy", API_CSP);
     res.headers.set("Cache-Control", "no-store");
     return res;

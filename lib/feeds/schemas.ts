@@ -84,7 +84,8 @@ export const feedIdSchema = z
   // Digits only: Number() would also read "1e3", "0x10" and " 12 " as ids.
   .regex(/^\d{1,15}$/, "expected a feed id (a positive whole number)")
   .transform(Number)
-  .pipe(z.number().int("expected a whole number").positive("expected a positive feed id"));
+  // Ids are 32-bit on both databases (PostgreSQL fails on a larger number instead of finding nothing).
+  .pipe(z.number().int("expected a whole number").positive("expected a positive feed id").max(2_147_483_647, "expected a feed id"));
 
 /**
  * Why `url` can never be fetched under `policy`, known without DNS: an IP literal that is not

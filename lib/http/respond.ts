@@ -60,6 +60,8 @@ export async function parseBody<T extends z.ZodType>(
   } catch {
     return { ok: false, response: badRequest("body", "body: expected a JSON object") };
   }
+  const nul = nulPath(body);
+  if (nul !== null) return { ok: false, response: badRequest(nul || "body", `${nul || "body"}: contains a NUL character (\\u0000), which no field may hold`) };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data };
   // An unknown key is usually a typo that also explains a "missing" field: report it first.
@@ -67,6 +69,30 @@ export async function parseBody<T extends z.ZodType>(
   const field = issueField(issue);
   const message = issue?.code === "unrecognized_keys" ? `unknown field "${field}"` : (issue?.message ?? "invalid value");
   return { ok: false, response: badRequest(field, `${field}: ${message}`) };
+}
+
+/**
+ * The path ("sources.1", "" for the body itself) of the first string in `value` holding a NUL
+ * character, or null. PostgreSQL stores no NUL in text ("invalid byte sequence"): such a value
+ * would fail at the database with a 500 instead of a 400 naming the field.
+ */
+export function nulPath(value: unknown, at = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? at : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], at ? `${at}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return at ? `${at}.${k}` : k;
+      const found = nulPath(v, at ? `${at}.${k}` : k);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 export const ACTOR_HEADER = "x-parallax-actor";

@@ -113,6 +113,8 @@ export function parseFilters<T extends z.ZodType>(
   for (const [k, v] of entries) {
     if (v === undefined) continue;
     const arr = Array.isArray(v) ? v : [v];
+    // PostgreSQL stores and compares no NUL in text: an outlet, event or search holding one failed there with a 500.
+    if (arr.some((x) => x.includes("\u0000"))) return { ok: false, field: k, error: `${k}: contains a NUL character (%00), which no value may hold` };
     obj[k] = arr.length === 1 ? (arr[0] as string) : arr;
   }
   const parsed = schema.safeParse(obj);

@@ -105,14 +105,14 @@ export const changesQuerySchema = z.object({
   unread: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
   limit: z.coerce.number().int("limit must be a whole number").min(1).max(500, "limit is at most 500").default(100),
   /** Changes older than this id (the previous page's last id). */
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).max(2_147_483_647, "before: expected a change id").optional(),
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
 /** `POST /api/follows/:id/read`: the given changes, or all of the follow's when `ids` is absent. */
 export const markReadSchema = z
   .object({
-    ids: z.array(z.number({ error: "expected change ids" }).int().min(1), { error: "expected an array of change ids" }).max(1000, "at most 1000 ids").optional(),
+    ids: z.array(z.number({ error: "expected change ids" }).int().min(1).max(2_147_483_647, "expected change ids"), { error: "expected an array of change ids" }).max(1000, "at most 1000 ids").optional(),
     read: z.boolean({ error: "expected true or false" }).default(true),
   })
   .strict();
