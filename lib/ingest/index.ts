@@ -10,5 +10,6 @@ export { parseFile, detectFormat, type FileFormat, type ParseFileOptions } from 
 export { parseDate, findDate, type FoundDate, type ParseDateOptions } from "./dates";
 export { detectLanguage, normalizeLanguageCode } from "./language";
 export { contentHash, normalizeUrl, outletKey, domainOf } from "./keys";
+export { storableArticle, withoutNul, MAX_TITLE_CHARS, MAX_URL_CHARS } from "./storable";
 export { profileOutlet, type OutletKind, type OutletProfile } from "./outlets";
 export { decodeBytes, type DecodedText } from "./decode";

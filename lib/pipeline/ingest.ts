@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { EventGrouper } from "../cluster";
 import type { ClusterDoc } from "../cluster/types";
 import type { Database } from "../db";
-import { contentHash, normalizeUrl, outletKey } from "../ingest";
+import { contentHash, normalizeUrl, outletKey, storableArticle } from "../ingest";
 import type { ItemError, NormalizedArticle } from "../ingest/types";
 import {
   findExistingArticleIds,
@@ -196,7 +196,14 @@ export async function ingestArticles(
   const seen = new Set<string>();
   const candidates: { id: string; hash: string; article: NormalizedArticle; index: number }[] = [];
   let duplicates = 0;
-  articles.forEach((article, index) => {
+  articles.forEach((given, index) => {
+    // What either database could not store is refused here, by name, not by a failed batch.
+    const storable = storableArticle(given);
+    if (!storable.ok) {
+      errors.push({ item: itemLabel(given, index), reason: storable.reason });
+      return;
+    }
+    const article = storable.article;
     const hash = contentHash(article.text);
     const id = articleIdFor(article, hash);
     if (seen.has(id)) duplicates++;

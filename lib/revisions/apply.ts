@@ -5,7 +5,7 @@
  * Grouping is not redone: the article stays in its event (an analyst can move it).
  */
 import type { Database, Db } from "../db";
-import { contentHash } from "../ingest";
+import { contentHash, storableArticle } from "../ingest";
 import type { NormalizedArticle } from "../ingest/types";
 import { refreshEvents } from "../mutations/events";
 import { analyseArticle } from "../pipeline/analyse";
@@ -55,7 +55,10 @@ function wordCount(text: string): number {
  * write the same revision (the second finds no change, or fails on the unique revision number).
  */
 export async function reviseArticle(database: Database, articleId: string, incoming: NormalizedArticle): Promise<RevisionResult | null> {
-  const result = await storeRevision(database, articleId, incoming);
+  // As ingest stores it (lib/ingest/storable.ts): without NUL characters, a paragraph-long title cut.
+  const storable = storableArticle(incoming);
+  if (!storable.ok) throw new Error(`revision of ${articleId} not stored: ${storable.reason}`);
+  const result = await storeRevision(database, articleId, storable.article);
   // Right after the revision's transaction: followed items it changed get their change log
   // entries (figure_revised, quote_revised ...). Detection is idempotent, so a failure here is
   // caught up by the next batch or revision that touches the same event; it never undoes the revision.

@@ -4,7 +4,7 @@
  * IngestRun records both (`revised` counts the revisions).
  */
 import type { Database } from "../db";
-import { contentHash } from "../ingest";
+import { contentHash, storableArticle } from "../ingest";
 import type { ItemError, NormalizedArticle } from "../ingest/types";
 import { articleIdFor, ingestArticles, type IngestOptions } from "../pipeline/ingest";
 import { loadStoredVersions, reviseArticle, type RevisionResult } from "./apply";
@@ -26,9 +26,15 @@ export interface FetchedIngestReport {
 
 export async function ingestWithRevisions(
   database: Database,
-  articles: NormalizedArticle[],
+  fetched: NormalizedArticle[],
   opts: Pick<IngestOptions, "source" | "trigger" | "parseErrors" | "batchSize">,
 ): Promise<FetchedIngestReport> {
+  // Compared as they would be stored (lib/ingest/storable.ts): a title cut to length or a NUL
+  // dropped is not a change. Those that cannot be stored go on as given: the pipeline refuses them by name.
+  const articles = fetched.map((a) => {
+    const storable = storableArticle(a);
+    return storable.ok ? storable.article : a;
+  });
   const parseErrors = [...(opts.parseErrors ?? [])];
   const ids = articles.map((a) => articleIdFor(a, contentHash(a.text)));
   if (articles.length === 0 && parseErrors.length === 0) {
