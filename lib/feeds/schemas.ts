@@ -1,5 +1,6 @@
 /** zod schemas for the feeds and fetch boundaries: API bodies, route params and CLI flags. */
 import { z } from "zod";
+import { MAX_ROW_ID } from "../db/ids";
 import { classifyAddress, ipLiteralFamily, type FetchPolicy } from "../fetch";
 
 /** Shortest and longest feed interval, in minutes: politeness towards publishers, and at least weekly. */
@@ -84,8 +85,7 @@ export const feedIdSchema = z
   // Digits only: Number() would also read "1e3", "0x10" and " 12 " as ids.
   .regex(/^\d{1,15}$/, "expected a feed id (a positive whole number)")
   .transform(Number)
-  // Ids are 32-bit on both databases (PostgreSQL fails on a larger number instead of finding nothing).
-  .pipe(z.number().int("expected a whole number").positive("expected a positive feed id").max(2_147_483_647, "expected a feed id"));
+  .pipe(z.number().int("expected a whole number").positive("expected a positive feed id").max(MAX_ROW_ID, "expected a feed id"));
 
 /**
  * Why `url` can never be fetched under `policy`, known without DNS: an IP literal that is not

@@ -9,6 +9,7 @@
  * nothing automatic may overwrite their fields.
  */
 import { getDatabase, type Database, type Prisma } from "../db";
+import { MAX_ROW_ID } from "../db/ids";
 import { INTERACTIVE_RETRY_MS, withStoreRetry } from "../db/store-retry";
 import { getOutletRegistryItem } from "../queries/outlets";
 import { isDomainKey, type EditOutletInput, type OutletRegistryItem } from "../schemas/outlets";
@@ -66,8 +67,8 @@ async function resolveKey(tx: Tx, key: string): Promise<number | null> {
 
 /** An outlet by numeric id or by key ("reuters.com"). */
 export async function findOutletId(tx: Pick<Tx, "outlet">, ref: string): Promise<number | null> {
-  // Ids are 32-bit integers on both databases: a longer number can only be a key.
-  if (/^\d{1,9}$/.test(ref)) {
+  // A number beyond the ids' range can only be a key.
+  if (/^\d+$/.test(ref) && Number(ref) <= MAX_ROW_ID) {
     const byId = await tx.outlet.findUnique({ where: { id: Number(ref) }, select: { id: true } });
     if (byId) return byId.id;
   }

@@ -3,6 +3,7 @@
  * and CLI flags, and the DTOs the API, the notifications page and the Atom feed share.
  */
 import { z } from "zod";
+import { MAX_ROW_ID } from "../db/ids";
 import { httpUrlSchema } from "../feeds/schemas";
 import { baseFiltersSchema, parseFilters } from "./filters";
 
@@ -98,21 +99,21 @@ export const followIdSchema = z.coerce
   .number({ error: "expected a follow id" })
   .int("expected a whole number")
   .min(1, "expected a follow id")
-  .max(2_147_483_647, "expected a follow id");
+  .max(MAX_ROW_ID, "expected a follow id");
 
 /** `GET /api/follows/:id/changes` and the notifications page. */
 export const changesQuerySchema = z.object({
   unread: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
   limit: z.coerce.number().int("limit must be a whole number").min(1).max(500, "limit is at most 500").default(100),
   /** Changes older than this id (the previous page's last id). */
-  before: z.coerce.number().int().min(1).max(2_147_483_647, "before: expected a change id").optional(),
+  before: z.coerce.number().int().min(1).max(MAX_ROW_ID, "before: expected a change id").optional(),
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
 /** `POST /api/follows/:id/read`: the given changes, or all of the follow's when `ids` is absent. */
 export const markReadSchema = z
   .object({
-    ids: z.array(z.number({ error: "expected change ids" }).int().min(1).max(2_147_483_647, "expected change ids"), { error: "expected an array of change ids" }).max(1000, "at most 1000 ids").optional(),
+    ids: z.array(z.number({ error: "expected change ids" }).int().min(1).max(MAX_ROW_ID, "expected change ids"), { error: "expected an array of change ids" }).max(1000, "at most 1000 ids").optional(),
     read: z.boolean({ error: "expected true or false" }).default(true),
   })
   .strict();
