@@ -38,7 +38,7 @@ vi.mock("./grouper", async (importOriginal) => {
   };
 });
 
-const { ingestArticles } = await import("./ingest");
+const { ingestArticles, MAX_SPLIT_FAILURES } = await import("./ingest");
 
 function article(i: number): NormalizedArticle {
   return testArticle(
@@ -68,21 +68,35 @@ describe("ingest when storing a batch fails", () => {
     expect(await t.database.db.article.count()).toBe(2);
   });
 
-  test("a retry whose preparation fails after the rebuild reports the batch failed without rebuilding again", async () => {
+  test("a retry whose preparation fails after the rebuild does not rebuild again: the batch is stored by halves", async () => {
     failures.insert.push(new Error("SQLITE_BUSY: database is locked"));
     // The first lookup is the batch's duplicate check; the second, the retry's.
     failures.findExisting.push(null, new Error("connection lost"));
     const report = await ingestArticles(t.database, [article(1), article(2)], { source: "test" });
-    expect(report).toMatchObject({ added: 0, failed: 2 });
-    expect(report.errors.map((e) => e.reason)).toEqual([expect.stringMatching(/not stored.*connection lost/), expect.stringMatching(/not stored.*connection lost/)]);
+    expect(report).toMatchObject({ added: 2, failed: 0 });
     expect(failures.loads).toBe(1);
-    expect(await t.database.db.article.count()).toBe(0);
+    expect(await t.database.db.article.count()).toBe(2);
   });
 
-  test("a store that fails for good after a retry rebuilds the grouper again (it had placed the batch again)", async () => {
+  test("a store that fails for good after a retry rebuilds the grouper again (it had placed the batch again), then stores it by halves", async () => {
     failures.insert.push(new Error("SQLITE_BUSY: database is locked"), new Error("disk I/O error"));
     const report = await ingestArticles(t.database, [article(1), article(2)], { source: "test" });
-    expect(report).toMatchObject({ added: 0, failed: 2 });
+    expect(report).toMatchObject({ added: 2, failed: 0 });
     expect(failures.loads).toBe(2);
+    const events = await t.database.db.event.findMany({ select: { articleCount: true } });
+    expect(events.reduce((n, e) => n + e.articleCount, 0)).toBe(2);
+    expect(await t.database.db.eventArticle.count()).toBe(2);
+  });
+
+  test("a database that refuses every write is narrowed down a bounded number of times: every article reported, the last pieces as a batch", async () => {
+    failures.insert.push(...Array.from({ length: 1000 }, () => new Error("disk I/O error")));
+    const articles = Array.from({ length: 60 }, (_, i) => article(i));
+    const report = await ingestArticles(t.database, articles, { source: "test" });
+    expect(report).toMatchObject({ added: 0, failed: 60 });
+    expect(report.errors).toHaveLength(60);
+    expect(report.errors.every((e) => /^not stored( \(batch rolled back\))?: disk I\/O error$/.test(e.reason))).toBe(true);
+    // One rebuild per failed store: the first, then two tries per split.
+    expect(failures.loads).toBe(1 + 2 * MAX_SPLIT_FAILURES);
+    expect(await t.database.db.article.count()).toBe(0);
   });
 });

@@ -26,6 +26,12 @@ const MIN_ARTICLES_FOR_WORKERS = 32;
 /** Batches whose extraction is submitted ahead of the one being grouped and stored. */
 const EXTRACT_AHEAD = 2;
 /**
+ * How many failed stores of a batch's pieces are narrowed down further (halves) before the rest
+ * is reported as failed with it: 9 find one bad article in 500; a database that refuses every
+ * write (gone, disk full) costs at most this many rebuilds of the grouper per batch.
+ */
+export const MAX_SPLIT_FAILURES = 24;
+/**
  * How often, during an ingest, the large events it deferred get their full refresh
  * (lib/mutations/events.ts): every 5 s at least, and never more than one tenth of the ingest's
  * time. A refresh re-reads every member of every pending event, so its cost grows with the
@@ -146,8 +152,9 @@ function extractInline(jobs: AnalyseInput[]): PoolTask<Analysis> {
 
 /**
  * The ingestion pipeline: normalised articles -> dedupe -> extract -> group -> persist, in
- * batches of one transaction each. A failing article is reported and skipped; a failing batch
- * is rolled back whole and reported, and the next batches go on. The run and its per-item
+ * batches of one transaction each. A failing article is reported and skipped; a batch the
+ * database refuses is rolled back whole and stored again by halves, so that only the articles it
+ * refuses on their own are reported, and the next batches go on. The run and its per-item
  * errors are recorded as an IngestRun.
  *
  * Extraction (language detection included) runs in worker threads, up to EXTRACT_AHEAD batches
@@ -293,13 +300,14 @@ export async function ingestArticles(
 
     // 5. Store the batch in one transaction. A busy database or a key a concurrent ingest took
     // first is retried: the grouper is rebuilt from what is stored, the articles stored meanwhile
-    // by another process count as duplicates, and the rest are placed again.
-    let stored = false;
-    let toStore = batch;
+    // by another process count as duplicates, and the rest are placed again. Any other failure
+    // (an article the database refuses) is narrowed down: the grouper is rebuilt and the batch is
+    // stored again by halves, so only the articles that fail on their own are reported.
+    const storedNow: PreparedArticle[] = [];
     // The grouper has placed articles that are not stored: after a failed insert it must be
     // rebuilt from what is (and not twice, when a retry's preparation failed after rebuilding it).
     let grouperAhead = true;
-    // Nothing of the batch was written; the grouper's memory of it is now wrong, so rebuild it.
+    // Nothing of the piece was written; the grouper's memory of it is now wrong, so rebuild it.
     const reloadGrouper = async () => {
       lap("persist_failed");
       if (sharedGrouper) forgetSharedGrouper(database);
@@ -308,43 +316,61 @@ export async function ingestArticles(
       grouperAhead = false;
       lap("load_grouper");
     };
-    try {
-      await withStoreRetry(
-        () => insertArticleBatch(database, toStore, run.id, timer && lap, { deferRefreshFrom: opts.deferRefreshFrom ?? DEFER_REFRESH_MIN_MEMBERS }),
-        {
-          beforeRetry: async () => {
-            await reloadGrouper();
-            const storedMeanwhile = await findExistingArticleIds(db, toStore.map((p) => p.id));
-            duplicates += storedMeanwhile.size;
-            grouperAhead = true;
-            toStore = toStore
-              .filter((p) => !storedMeanwhile.has(p.id))
-              .map((p) => {
-                // Placed again exactly as the first time: the same analysis (language, places, figures).
-                const analysis = p.location ? { language: p.article.language, extraction: p.extraction, location: p.location } : undefined;
-                return { ...p, assignment: grouper.assign(toClusterDoc(p.id, p.article, p.outletKey, analysis)) };
-              });
+    // Placed again exactly as the first time: the same analysis (language, places, figures).
+    const placeAgain = (pieces: PreparedArticle[]) => {
+      grouperAhead = true;
+      return pieces.map((p) => {
+        const analysis = p.location ? { language: p.article.language, extraction: p.extraction, location: p.location } : undefined;
+        return { ...p, assignment: grouper.assign(toClusterDoc(p.id, p.article, p.outletKey, analysis)) };
+      });
+    };
+    // Bounds the narrowing when every piece fails alike (the database gone): each failure costs a
+    // rebuild of the grouper. One bad article in a batch of 500 costs 9.
+    let splitsLeft = MAX_SPLIT_FAILURES;
+    const storePiece = async (piece: PreparedArticle[]): Promise<void> => {
+      let toStore = piece;
+      try {
+        await withStoreRetry(
+          () => insertArticleBatch(database, toStore, run.id, timer && lap, { deferRefreshFrom: opts.deferRefreshFrom ?? DEFER_REFRESH_MIN_MEMBERS }),
+          {
+            beforeRetry: async () => {
+              await reloadGrouper();
+              const storedMeanwhile = await findExistingArticleIds(db, toStore.map((p) => p.id));
+              duplicates += storedMeanwhile.size;
+              toStore = placeAgain(toStore.filter((p) => !storedMeanwhile.has(p.id)));
+            },
           },
-        },
-      );
-      stored = true;
-      added += toStore.length;
-      addedIds.push(...toStore.map((p) => p.id));
-    } catch (err) {
-      if (grouperAhead) await reloadGrouper();
-      failed += toStore.length;
-      const reason = `not stored (batch rolled back): ${(err as Error).message.split("\n").slice(-1)[0]}`;
-      const inBatch = new Set(toStore.map((p) => p.id));
-      for (const c of slice) if (inBatch.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
-    }
+        );
+        storedNow.push(...toStore);
+      } catch (err) {
+        if (grouperAhead) await reloadGrouper();
+        if (toStore.length > 1 && splitsLeft > 0) {
+          splitsLeft--;
+          const half = Math.ceil(toStore.length / 2);
+          const rest = toStore.slice(half);
+          await storePiece(placeAgain(toStore.slice(0, half)));
+          await storePiece(placeAgain(rest));
+          return;
+        }
+        failed += toStore.length;
+        const message = (err as Error).message.split("\n").slice(-1)[0];
+        const reason = toStore.length > 1 ? `not stored (batch rolled back): ${message}` : `not stored: ${message}`;
+        const inPiece = new Set(toStore.map((p) => p.id));
+        for (const c of slice) if (inPiece.has(c.id)) errors.push({ item: itemLabel(c.article, c.index), reason });
+      }
+    };
+    if (batch.length) await storePiece(batch);
+    const stored = storedNow.length > 0 || batch.length === 0;
+    added += storedNow.length;
+    addedIds.push(...storedNow.map((p) => p.id));
     if (stored) {
       // Only an optimisation: a failure here (the database busy) must not fail the ingest.
-      await maintainPlannerStatistics(database, toStore.length).catch(() => undefined);
+      await maintainPlannerStatistics(database, storedNow.length).catch(() => undefined);
       lap("analyze");
       // Right after the batch: what it changed in followed items goes to their change logs. The
       // batch stays stored if this fails; detection is idempotent and event follows catch up at
       // the next batch that touches the event.
-      await detectFollowChanges(database, { articleIds: toStore.map((p) => p.id) }).catch((err: unknown) => {
+      await detectFollowChanges(database, { articleIds: storedNow.map((p) => p.id) }).catch((err: unknown) => {
         console.error(`[parallax] follow change detection after an ingest batch (run #${run.id}):`, err);
       });
       lap("follows");
