@@ -34,6 +34,11 @@ describe("figures: digits, words, vague amounts, qualifiers, ranges", () => {
     ["Gunmen abducted 20 students.", { kind: "captured", min: 20, max: 20, qualifier: "exact", victimGroup: "students" }],
     ["Four people were taken hostage.", { kind: "captured", min: 4, max: 4, qualifier: "exact" }],
     ["Two people are missing.", { kind: "missing", min: 2, max: 2, qualifier: "exact" }],
+    // The same bounds written high first: a range, not the nearer number alone.
+    ["Between 90 and 62 soldiers were killed.", { kind: "killed", min: 62, max: 90, qualifier: "range", phrase: "Between 90 and 62" }],
+    // Labels (fact boxes, live blogs) and a toll after a colon.
+    ["Death toll: 62. The ministry said it could rise.", { kind: "killed", min: 62, max: 62, qualifier: "exact", phrase: "62" }],
+    ["Killed: 12. Wounded: 30.", { kind: "killed", min: 12, max: 12, qualifier: "exact", phrase: "12" }],
   ])("%s", (text, expected) => {
     expect(claims(text)[0]).toMatchObject(expected);
   });
@@ -187,6 +192,23 @@ describe("vague and group amounts", () => {
   });
 });
 
+describe("labels", () => {
+  test("each label counts what it names: 'Dead: 4, injured: 11', '(killed: 12; wounded: 30)'", () => {
+    expect(claims("Dead: 4, injured: 11. Police gave no names.")).toMatchObject([
+      { kind: "killed", min: 4, max: 4 },
+      { kind: "wounded", min: 11, max: 11 },
+    ]);
+    expect(claims("The ministry listed the figures (killed: 12; wounded: 30) on Monday.")).toMatchObject([
+      { kind: "killed", min: 12, max: 12 },
+      { kind: "wounded", min: 30, max: 30 },
+    ]);
+  });
+
+  test("a word before a colon inside a sentence is no label: 'those killed: 12 of them were children'", () => {
+    expect(claims("He spoke about those killed: 12 of them were children.").filter((c) => c.min === 12)).toEqual([]);
+  });
+});
+
 describe("ages, dates, times, addresses, money and votes are not counted", () => {
   test.each([
     "The suspect, 19, was arrested on June 5, 2015.",
@@ -195,6 +217,8 @@ describe("ages, dates, times, addresses, money and votes are not counted", () =>
     "The measure passed 52-48.",
     "The council voted 7 to 2 to approve the plan.",
     "The bill passed by a vote of 62 to 38 after the shooting.",
+    "The bill passed 62 to 38 after the shooting.",
+    "The vote was between 62 and 38 in every poll after the shooting.",
     "The 2 a.m. shooting killed one man.",
     "A 24-year-old man was shot and killed at 11:30 p.m. Friday near 23rd Street.",
     "Jones, 25, of 1200 Main Street, was killed.",

@@ -143,6 +143,13 @@ const NUMBER_START_WORDS = new Set(
   "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen hundred dozens scores hundreds thousands millions several numerous tens both a an".split(" "),
 );
 const FOUND_WORDS = new Set(["found", "discovered", "located"]);
+/** Labels a figure follows after a colon ("Killed: 12"), and what they count. */
+const LABELS: Readonly<Record<string, CasualtyKind>> = {
+  killed: "killed", dead: "killed", deaths: "killed", fatalities: "killed",
+  wounded: "wounded", injured: "wounded", injuries: "wounded", hurt: "wounded", missing: "missing",
+};
+/** What may stand before such a label: nothing of the sentence (it starts it), or a list's separator. */
+const LABEL_BEFORE = /^(?:[,;(|\u2013\u2014-]|and|confirmed|reported)$/;
 const TENS_PREFIX = /^(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)/;
 
 function isNumberStart(w: string): boolean {
@@ -988,10 +995,14 @@ export function extractCasualties(
             for (let k = after.start; k < after.next; k++) usedPred.add(k);
             done = true;
           }
+        } else if (toks[p - 1]?.lower === ":" && LABELS[toks[p - 2]?.lower ?? ""] && (p < 3 || LABEL_BEFORE.test(toks[p - 3]!.lower))) {
+          // A label: "Killed: 12. Wounded: 30.", "Dead: 4, injured: 11" (fact boxes, live blogs).
+          emit(LABELS[toks[p - 2]!.lower]!, q, q.first, q.next, group, "number");
+          done = true;
         } else {
-          // Death toll: "the death toll rose to 12", "a toll of 12".
+          // Death toll: "the death toll rose to 12", "a toll of 12", "Death toll: 12".
           let b = p - 1;
-          while (b >= 0 && p - b <= 5 && /^(?:has|had|have|rose|risen|climbed|increased|jumped|reached|hit|stood|stands|is|was|of|at|to|now|rises|climbs|reaches|officially|already|further|grew|mounted|jumps)$/.test(toks[b]!.lower)) b--;
+          while (b >= 0 && p - b <= 5 && /^(?:has|had|have|rose|risen|climbed|increased|jumped|reached|hit|stood|stands|is|was|of|at|to|now|rises|climbs|reaches|officially|already|further|grew|mounted|jumps|:)$/.test(toks[b]!.lower)) b--;
           if (b < p - 1 && toks[b]?.lower === "toll") {
             emit("killed", q, q.first, q.next, group, "number");
             done = true;

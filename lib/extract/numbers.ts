@@ -227,6 +227,11 @@ export function readQuantity(toks: Token[], i: number): Quantity | null {
       const startRange = betweenRange ? i - 1 : first;
       return { first: qual ? first : startRange, next: second.next, numFirst: i, value: n, min: n, max: second.value, qualifier: "range" };
     }
+    // "between 90 and 62": the same bounds written high first. Only after "between": "from 90 to
+    // 62" is a revision and "90 to 62" a score.
+    if (second && sep === "and" && toks[i - 1]?.lower === "between" && second.value < n && n <= second.value * 20 + 10) {
+      return { first: qual ? first : i - 1, next: second.next, numFirst: i, value: second.value, min: second.value, max: n, qualifier: "range" };
+    }
   }
   if (betweenRange && !qual) first = i; // "between" with no second number: not a range
   switch (qual) {
