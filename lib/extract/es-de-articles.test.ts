@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { extractArticle } from "./index";
 import { de } from "./lang/de";
 import { es } from "./lang/es";
-import { parsePackNumber } from "./pattern";
+import { packSentences, parsePackNumber } from "./pattern";
 import type { Extraction, Statement } from "./types";
 
 // Spanish and German packs: number words, and original test articles (fixtures/es, fixtures/de,
@@ -93,6 +93,7 @@ describe("Spanish sentences", () => {
     ["Más de 100 personas resultaron heridas.", "wounded", 101, null, "at_least"],
     ["Resultaron heridas 15 personas.", "wounded", 15, 15, "exact"],
     ["Entre 83 y 90 soldados fueron asesinados.", "killed", 83, 90, "range"],
+    ["Entre 90 y 83 soldados fueron asesinados.", "killed", 83, 90, "range"],
     ["Decenas de civiles murieron.", "killed", 20, null, "vague"],
     ["Cinco pescadores siguen desaparecidos.", "missing", 5, 5, "exact"],
     ["Siete cooperantes fueron secuestrados.", "captured", 7, 7, "exact"],
@@ -119,10 +120,42 @@ describe("German sentences", () => {
     ["Die Zahl der Toten stieg auf 83.", "killed", 83, 83, "exact"],
     ["Die Zahl der Toten stieg von 62 auf 83.", "killed", 83, 83, "exact"],
     ["Es gab keine Toten.", "killed", 0, 0, "exact"],
+    ["Zwischen 90 und 62 Soldaten wurden getötet.", "killed", 62, 90, "range"],
+    // The verb bracket: adverbials between the auxiliary and the participle that closes the clause.
+    ["62 Soldaten wurden am Samstag bei dem Angriff getötet.", "killed", 62, 62, "exact"],
+    ["Mindestens 62 Soldaten sind bei dem Luftangriff ums Leben gekommen.", "killed", 62, null, "at_least"],
+    ["62 Soldaten kamen bei dem Angriff am 17. September ums Leben.", "killed", 62, 62, "exact"],
+    ["Mindestens 62 Soldaten haben bei dem Angriff ihr Leben verloren.", "killed", 62, null, "at_least"],
+    ["Zwei Polizisten wurden bei dem Einsatz nicht verletzt.", "wounded", 0, 0, "exact"],
   ])("%s", (text, kind, min, max, qualifier) => {
     const cs = extractArticle({ text, language: "de" }).claims;
     expect(cs).toHaveLength(1);
     expect(cs[0]).toMatchObject({ kind, min, max, qualifier });
+  });
+
+  test.each([
+    // Active voice: the figure is the agent, whatever stands between.
+    "Die 62 Soldaten haben am Samstag bei dem Angriff getötet.",
+    // The bracket ends at the clause: another clause's participle is not this figure's.
+    "62 Soldaten wurden am Samstag festgenommen, die getötet worden sein sollen.",
+    "62 Soldaten wurden verlegt und drei Tage später getötet.",
+    // A hypothetical.
+    "62 Soldaten könnten bei dem Angriff getötet worden sein.",
+  ])("no figure: %s", (text) => {
+    expect(extractArticle({ text, language: "de" }).claims.filter((c) => c.min === 62)).toEqual([]);
+  });
+
+  test("a date's ordinal inside a sentence does not end it; a figure ending a sentence does", () => {
+    const text = "62 Soldaten wurden am 18. September getötet. Die Zahl der Toten stieg auf 83. Die Behörden nannten keine Namen.";
+    expect(packSentences(text, null, de).map((s) => text.slice(s.start, s.end))).toEqual([
+      "62 Soldaten wurden am 18. September getötet.",
+      "Die Zahl der Toten stieg auf 83.",
+      "Die Behörden nannten keine Namen.",
+    ]);
+    expect(extractArticle({ text, language: "de" }).claims).toMatchObject([
+      { kind: "killed", min: 62, max: 62, phrase: "62" },
+      { kind: "killed", min: 83, max: 83, phrase: "83" },
+    ]);
   });
 
   test("„…“ and »…« quotes; 'so der Sprecher' after a quote", () => {

@@ -76,6 +76,11 @@ export interface SegmentOptions {
   unicode?: boolean;
   /** Closing quotation marks beyond the English ones (German "“" and "«", French "›"). */
   closers?: string;
+  /**
+   * Words that make a number's period an ordinal inside the sentence when they follow it (German
+   * dates: "am 17. September"); a figure ending a sentence ("stieg auf 62. Die ...") still ends it.
+   */
+  afterOrdinal?: RegExp;
 }
 
 /**
@@ -155,6 +160,7 @@ export function splitSentences(text: string, titleEnd = 0, opts?: SegmentOptions
       if (text[k] === "\n") continue; // the line-break branch handles it
       const after = text[k] ?? "";
       if (!((uni ? isUpperUnicode(after) : isUpper(after)) || /[0-9]/.test(after) || OPENERS.includes(after) || (uni && "„‹»".includes(after)))) continue;
+      if (c === "." && j === i + 1 && opts?.afterOrdinal && /[0-9]/.test(text[i - 1] ?? "") && opts.afterOrdinal.test(text.slice(k, k + 12))) continue;
       if (c === "." && j === i + 1 && isAbbreviation(text, i, opts)) {
         // "a.m."/"p.m." end a sentence unless a day, month or time zone follows.
         const word = text.slice(Math.max(0, i - 3), i + 1).toLowerCase();

@@ -94,6 +94,7 @@ const K = (kind: CasualtyKind, transitive = false): PredicateSpec => ({ kind, tr
 const PREDICATES: Array<[string, PredicateSpec]> = [
   ["tot aufgefunden|geborgen", K("killed")],
   ["ums leben", K("killed")],
+  ["ihr|sein|das leben verloren", K("killed")],
   ["getötet|erschossen|ermordet|hingerichtet|umgebracht|massakriert", K("killed", true)],
   ["tot|gestorben|starben|starb|sterben|stirbt|verstorben|verstarben|verstarb", K("killed")],
   ["schwer|leicht|lebensgefährlich verletzt|verwundet", K("wounded", true)],
@@ -127,7 +128,7 @@ for (const w of "mensch menschen soldaten kinder frauen mann männer polizisten 
 
 const PASSIVE_AUX = words("wurde wurden worden werden wird sind ist war waren sein gelten galten gilt galt");
 const ACTIVE_AUX_SET = words("hat haben hatte hatten habe");
-const AUX_SKIP = words("mussten musste auch ebenfalls bereits offenbar vermutlich mutmaßlich insgesamt alle zudem dabei noch jeweils inzwischen mittlerweile nun dort");
+const AUX_SKIP = words("kam kamen mussten musste auch ebenfalls bereits offenbar vermutlich mutmaßlich insgesamt alle zudem dabei noch jeweils inzwischen mittlerweile nun dort");
 
 /** The German pack. */
 export const de: PatternPack = {
@@ -136,6 +137,7 @@ export const de: PatternPack = {
   name: "German",
   abbreviations: words("bzw usw dr prof nr ca vgl jh mio mrd str hr fr abs bzgl evtl ggf inkl jan feb mär apr aug sep sept okt nov dez"),
   elisions: new Set(),
+  afterOrdinal: /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b/,
   decimalComma: true,
   numbers: {
     morphemes,
@@ -173,6 +175,11 @@ export const de: PatternPack = {
     skip: AUX_SKIP,
     negators: words("nicht nie niemals"),
     modal: words("beinahe könnten konnten drohen droht"),
+    bracket: {
+      finite: new Set([...PASSIVE_AUX, ...ACTIVE_AUX_SET, ...words("kam kamen kommt kommen")]),
+      window: 10,
+      stops: words("und oder aber sondern dass weil als wenn nachdem während denn die der das welche welcher"),
+    },
   },
   personNouns: PERSON,
   personPronouns: words("er sie"),
@@ -216,7 +223,7 @@ export const de: PatternPack = {
   ),
   pastYear: new RegExp(`${B}(?:im\\s+(?:jahr(?:e)?|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)|bereits|schon)\\s+((?:19|20)\\d\\d)${E}`, "giu"),
   genericGroups: /^(?:menschen|personen|leute|opfer|insgesamt)$/i,
-  candidate: /verlass|getötet|tötet|töten|tote|toten|todesopfer|opfer|starb|sterb|gestorben|verstorb|verstarb|ums leben|verletz|verwund|vermisst|verschollen|geisel|entführ|verschlepp|gefangen|vertrieb|geflohen|flohen|flücht|erschoss|ermordet|hingerichtet|umgebracht|massakr|bilanz|zahl der|unverletzt|unversehrt|kein|niemand/i,
+  candidate: /leben verloren|verlass|getötet|tötet|töten|tote|toten|todesopfer|opfer|starb|sterb|gestorben|verstorb|verstarb|ums leben|verletz|verwund|vermisst|verschollen|geisel|entführ|verschlepp|gefangen|vertrieb|geflohen|flohen|flücht|erschoss|ermordet|hingerichtet|umgebracht|massakr|bilanz|zahl der|unverletzt|unversehrt|kein|niemand/i,
   quotes: { pairs: [["„", "“"], ["»", "«"], ["‚", "‘"], ["“", "”"]] },
   speech: {
     verbs: words(

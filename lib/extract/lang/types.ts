@@ -102,6 +102,8 @@ export interface PatternPack {
   /** Words between an amount and its noun: "une centaine de blessés". */
   of: ReadonlySet<string>;
 
+  /** Words after which a number's period is an ordinal, not a sentence end (German "am 17. September"). */
+  afterOrdinal?: RegExp;
   // --- casualties
   /** Nouns that are the casualties themselves: "morts", "blessés", "otages". */
   casualtyNouns: Readonly<Record<string, CasualtyKind>>;
@@ -124,6 +126,13 @@ export interface PatternPack {
     negators: ReadonlySet<string>;
     /** Words making the predicate hypothetical or averted ("failli", "pourraient"). */
     modal: ReadonlySet<string>;
+    /**
+     * A verb bracket (German): after one of these finite verbs the predicate may close the clause,
+     * after up to `window` words of adverbials ("62 Soldaten wurden am Samstag bei dem Angriff
+     * getötet", "kamen bei dem Angriff ums Leben"). Absent where the predicate follows its
+     * auxiliary (French, Spanish).
+     */
+    bracket?: { finite: ReadonlySet<string>; window: number; stops: ReadonlySet<string> };
   };
   /** Person nouns (singular and plural forms): "un soldat a été tué" counts 1; "un obus" does not. */
   personNouns: ReadonlySet<string>;

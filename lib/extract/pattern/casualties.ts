@@ -61,6 +61,32 @@ function scanAuxLeft(toks: Token[], end: number, pack: PatternPack): AuxScan & {
 }
 
 /**
+ * The predicate that closes a verb bracket opened at `from` (German: "wurden am Samstag bei dem
+ * Angriff getötet"), or null: the words between are adverbials, up to the pack's window, within
+ * the clause (no punctuation, conjunction or other figure between). A negator or modal word among
+ * them counts as the auxiliaries' ("wurden dabei nicht verletzt").
+ */
+function bracketPredicate(toks: Token[], from: number, aux: AuxScan, pack: PatternPack): { label: PredicateSpec; start: number; next: number } | null {
+  const bracket = pack.aux.bracket;
+  const opener = toks.slice(from, aux.next).some((t) => bracket?.finite.has(t.lower));
+  if (!bracket || !opener) return null;
+  for (let j = aux.next; j < toks.length && j - aux.next < bracket.window; j++) {
+    const m = firstMatch(toks, j, pack.predicates);
+    if (m) return { ...m, start: j };
+    const t = toks[j]!;
+    if (pack.aux.negators.has(t.lower)) aux.negated = true;
+    else if (pack.aux.modal.has(t.lower)) aux.modal = true;
+    else if (bracket.stops.has(t.lower)) return null;
+    else if (t.pos === "NUM") {
+      // A date ("am 17. September") is an adverbial; another figure is another clause's.
+      if (toks[j + 1]?.text !== ".") return null;
+      j++;
+    } else if (!isWord(t)) return null;
+  }
+  return null;
+}
+
+/**
  * The noun phrase after a figure: words and "de"-links up to a verb, preposition, punctuation or
  * predicate ("soldats syriens", "membres des forces de sécurité").
  */
@@ -199,7 +225,8 @@ export function extractPatternCasualties(
         }
       }
       const aux = scanAux(toks, k, pack);
-      const m = firstMatch(toks, aux.next, pack.predicates);
+      const direct = firstMatch(toks, aux.next, pack.predicates);
+      const m = direct ? { ...direct, start: aux.next } : bracketPredicate(toks, k, aux, pack);
       if (!m || aux.modal) return null;
       const spec: PredicateSpec = m.label;
       // "62 soldats ont tué ...": active voice, the figure is the agent.
@@ -208,7 +235,7 @@ export function extractPatternCasualties(
       if (q.value > 1 && aux.singular && !q.qualifier.startsWith("at_") && q.qualifier !== "vague") return null;
       if (headTok && pack.nonPersonNouns.has(headTok.lower)) return null;
       if (isArticle && !(headTok && pack.personNouns.has(headTok.lower))) return null;
-      return { spec, start: aux.next, next: m.next, negated: aux.negated };
+      return { spec, start: m.start, next: m.next, negated: aux.negated };
     };
 
     // Pass 1: figures.

@@ -15,7 +15,7 @@ export { tokenize } from "./tokens";
 /** Sentences of a text in the pack's language: its abbreviations, any-script capitals, its closing marks. */
 export function packSentences(text: string, title: string | null | undefined, pack: PatternPack): Sentence[] {
   const closers = pack.quotes.pairs.map(([, c]) => c).join("");
-  return splitSentences(text, titleEndOffset(text, title), { abbreviations: pack.abbreviations, unicode: true, closers });
+  return splitSentences(text, titleEndOffset(text, title), { abbreviations: pack.abbreviations, unicode: true, closers, afterOrdinal: pack.afterOrdinal });
 }
 
 /**

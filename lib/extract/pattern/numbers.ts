@@ -221,6 +221,11 @@ export function readQuantity(toks: Token[], i: number, pack: PatternPack): Quant
       const start = qual ? first : isBetween || isFrom ? i - 1 : i;
       return { first: start, next: second.next, numFirst: i, value: n, min: n, max: second.value, qualifier: "range" };
     }
+    // "entre 90 et 62": the same bounds written high first (only after "between": "de 90 à 62"
+    // is a change, "90 à 62" a score).
+    if (second && isBetween && r.betweenSeparators.has(sep) && second.value < n && n <= second.value * 20 + 10) {
+      return { first: qual ? first : i - 1, next: second.next, numFirst: i, value: second.value, min: second.value, max: n, qualifier: "range" };
+    }
   }
   return { first, next: card.next, numFirst: i, value: n, ...bound(n, qual) };
 }
