@@ -39,6 +39,11 @@ describe("figures: digits, words, vague amounts, qualifiers, ranges", () => {
     // Labels (fact boxes, live blogs) and a toll after a colon.
     ["Death toll: 62. The ministry said it could rise.", { kind: "killed", min: 62, max: 62, qualifier: "exact", phrase: "62" }],
     ["Killed: 12. Wounded: 30.", { kind: "killed", min: 12, max: 12, qualifier: "exact", phrase: "12" }],
+    // Tolls by another name, or with a phrase between the toll and its verb.
+    ["The number of dead has risen to 90, the monitor said.", { kind: "killed", min: 90, max: 90, qualifier: "exact", phrase: "90" }],
+    ["The number of people killed rose to 31 on Sunday.", { kind: "killed", min: 31, max: 31, qualifier: "exact", phrase: "31" }],
+    ["The death toll from Saturday's airstrike has climbed to 90.", { kind: "killed", min: 90, max: 90, qualifier: "exact", phrase: "90" }],
+    ["The bombing claimed the lives of 27 civilians.", { kind: "killed", min: 27, max: 27, qualifier: "exact", phrase: "27" }],
   ])("%s", (text, expected) => {
     expect(claims(text)[0]).toMatchObject(expected);
   });
@@ -189,6 +194,12 @@ describe("vague and group amounts", () => {
     ["The pair were pronounced dead at the scene.", "killed", "exact", 2, 2],
   ])("%s", (text, kind, qualifier, min, max) => {
     expect(claims(text).find((c) => c.kind === kind)).toMatchObject({ kind, qualifier, min, max });
+  });
+});
+
+describe("one claim per figure", () => {
+  test.each(["Seven people were confirmed dead.", "Seven people are feared dead.", "Seven people were reported dead after the shelling."])("%s", (text) => {
+    expect(claims(`The war goes on. ${text}`)).toMatchObject([{ kind: "killed", min: 7, max: 7, phrase: "Seven" }]);
   });
 });
 

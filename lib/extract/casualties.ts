@@ -80,7 +80,7 @@ export function draftClaim(
 // these are POS-tagged: most sentences of a news article carry no casualty figure, and tagging is
 // the expensive step (see TOOLCHAIN.md: wink reads ~1 MB/s).
 const TOKEN_TRIGGER =
-  /\b(?:kill(?:ed|ing|s)?\b|dead\b|die[ds]?\b|gunning|gunned|mowed|mowing|deaths?\b|fatalit|fatally|slain|murdered|murdering|murders? of|slayings? of|killings? of|massacr|executed|perished|deceased|wound(?:ed|ing|s)?\b|injur|hurt\b|hospitali[sz]ed|hospital|condition|shot\b|shooting (?:and|him|her|them|a|an|the|his|their|one|two|three|\d)\b|shoots\b|stabbed|missing|unaccounted|captured|abducted|kidnapped|hostages?\b|displaced|homeless|uprooted|fled\b|captive|prisoners?\b|seized|maimed|treated|casualt|toll\b|lost \w+ lives?|grazed|mortally|slaughter|assassinat|refugees|bodies|no one|nobody|none|neither|to flee|fleeing (?:their|his|her)|succumb|passed away|(?:not|n't) survive|recovering|recuperating)/i;
+  /\b(?:kill(?:ed|ing|s)?\b|dead\b|die[ds]?\b|gunning|gunned|mowed|mowing|deaths?\b|fatalit|fatally|slain|murdered|murdering|murders? of|slayings? of|killings? of|massacr|executed|perished|deceased|wound(?:ed|ing|s)?\b|injur|hurt\b|hospitali[sz]ed|hospital|condition|shot\b|shooting (?:and|him|her|them|a|an|the|his|their|one|two|three|\d)\b|shoots\b|stabbed|missing|unaccounted|captured|abducted|kidnapped|hostages?\b|displaced|homeless|uprooted|fled\b|captive|prisoners?\b|seized|maimed|treated|casualt|toll\b|lost \w+ lives?|(?:claim(?:ed|ing|s)|t(?:ook|aking|akes)) the li(?:ves|fe) of|grazed|mortally|slaughter|assassinat|refugees|bodies|no one|nobody|none|neither|to flee|fleeing (?:their|his|her)|succumb|passed away|(?:not|n't) survive|recovering|recuperating)/i;
 
 // Sentences worth reading at all: TOKEN_TRIGGER plus words only the regex passes need (events such
 // as "fatal shooting", "homicide victim", "body"; negations such as "unharmed").
@@ -143,6 +143,37 @@ const NUMBER_START_WORDS = new Set(
   "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen hundred dozens scores hundreds thousands millions several numerous tens both a an".split(" "),
 );
 const FOUND_WORDS = new Set(["found", "discovered", "located"]);
+/** Is any of tokens [from, to) in `used`? */
+function anyUsed(used: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (used.has(k)) return true;
+  return false;
+}
+
+/** What a count of the dead is called: "toll", "number of dead" ("of deaths", "of people killed"). */
+function isTollWord(toks: Token[], b: number): boolean {
+  const w = toks[b]?.lower;
+  if (w === "toll") return true;
+  let o = b - 1;
+  if (w === "killed" && /^(?:people|those|persons|civilians|soldiers)$/.test(toks[o]?.lower ?? "")) o--;
+  else if (!/^(?:dead|deaths|fatalities|victims)$/.test(w ?? "")) return false;
+  if (toks[o]?.lower === "the") o--;
+  return toks[o]?.lower === "of" && toks[o - 1]?.lower === "number";
+}
+
+/**
+ * Does a death toll end at token `b`, or a prepositional phrase after one ("the death toll from
+ * Saturday's airstrike", "the number of dead in Aleppo")? No verb, figure or comma in the phrase.
+ */
+function isTollHead(toks: Token[], b: number): boolean {
+  if (isTollWord(toks, b)) return true;
+  for (let k = b; k > 0 && b - k < 6; k--) {
+    const t = toks[k]!;
+    if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "NUM" || t.lower === ",") return false;
+    if (/^(?:from|in|after|on|at|since)$/.test(t.lower)) return isTollWord(toks, k - 1);
+  }
+  return false;
+}
+
 /** Labels a figure follows after a colon ("Killed: 12"), and what they count. */
 const LABELS: Readonly<Record<string, CasualtyKind>> = {
   killed: "killed", dead: "killed", deaths: "killed", fatalities: "killed",
@@ -1003,7 +1034,7 @@ export function extractCasualties(
           // Death toll: "the death toll rose to 12", "a toll of 12", "Death toll: 12".
           let b = p - 1;
           while (b >= 0 && p - b <= 5 && /^(?:has|had|have|rose|risen|climbed|increased|jumped|reached|hit|stood|stands|is|was|of|at|to|now|rises|climbs|reaches|officially|already|further|grew|mounted|jumps|:)$/.test(toks[b]!.lower)) b--;
-          if (b < p - 1 && toks[b]?.lower === "toll") {
+          if (b < p - 1 && isTollHead(toks, b)) {
             emit("killed", q, q.first, q.next, group, "number");
             done = true;
           }
@@ -1016,7 +1047,9 @@ export function extractCasualties(
     // died", "he was pronounced dead") and objects of active verbs ("shot and killed a neighbor").
     for (let i = 0; i < toks.length; i++) {
       if (usedPred.has(i)) continue;
-      if (firstMatch(toks, i, PREDICATES)) subjectSide(i);
+      // (Not a predicate pass 1 used a later word of: "were confirmed dead" was read there.)
+      const pm = firstMatch(toks, i, PREDICATES);
+      if (pm && !anyUsed(usedPred, i, pm.next)) subjectSide(i);
       if (usedPred.has(i)) continue;
       const act = firstMatch(toks, i, ACTIVE_VERBS);
       if (act) objectSide(i, act.next, act.label);
