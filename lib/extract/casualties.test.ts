@@ -44,6 +44,9 @@ describe("figures: digits, words, vague amounts, qualifiers, ranges", () => {
     ["The number of people killed rose to 31 on Sunday.", { kind: "killed", min: 31, max: 31, qualifier: "exact", phrase: "31" }],
     ["The death toll from Saturday's airstrike has climbed to 90.", { kind: "killed", min: 90, max: 90, qualifier: "exact", phrase: "90" }],
     ["The bombing claimed the lives of 27 civilians.", { kind: "killed", min: 27, max: 27, qualifier: "exact", phrase: "27" }],
+    // Hedged predicates: the figure is still the report's.
+    ["Eighty-three soldiers are now known to have died.", { kind: "killed", min: 83, max: 83, qualifier: "exact", phrase: "Eighty-three" }],
+    ["Four people are said to have been killed.", { kind: "killed", min: 4, max: 4, qualifier: "exact", phrase: "Four" }],
   ])("%s", (text, expected) => {
     expect(claims(text)[0]).toMatchObject(expected);
   });

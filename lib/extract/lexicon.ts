@@ -115,7 +115,7 @@ export const AUX_WORDS = new Set(
     "was were is are be been being has have had 's 're who that which reportedly also later all both each " +
     "allegedly apparently believed thought feared confirmed now since subsequently then eventually initially " +
     "originally critically seriously badly severely slightly mortally reported previously still ultimately " +
-    "just to listed remains remained remain"
+    "just to listed remains remained remain known said understood presumed"
   ).split(" "),
 );
 
