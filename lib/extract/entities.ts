@@ -1,4 +1,15 @@
+import { getGazetteer } from "../places/gazetteer";
+import { placeKey } from "../places/normalize";
 import { ORG_HEADS, OUTLET_HEADS } from "./lexicon";
+
+/** Smallest city whose name is taken for the place rather than a person's (a town "Paul Smith" would not be). */
+const PLACE_MIN_POPULATION = 100_000;
+
+/** Is `name` a country, a first-level region or a city of 100,000 people or more? */
+function isPlaceName(name: string): boolean {
+  const entries = getGazetteer().byKey.get(placeKey(name));
+  return !!entries?.some((e) => e.kind !== "city" || e.population >= PLACE_MIN_POPULATION);
+}
 
 /** A capitalised name in the article (outside quotations), classified roughly. */
 export interface Mention {
@@ -17,6 +28,7 @@ const FUNCTION_WORDS = new Set(
     "the a an in on at but and or however after before when while if as for from with by to of this that these those " +
     "it its he she they we i you his her their our my your there here what who why how where which " +
     "also still yet so then now meanwhile earlier later last next first one two three mr mrs ms " +
+    "should would could can might must shall did does do is are was were has have had " +
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
     "september october november december read click photo video update watch related advertisement"
   ).split(" "),
@@ -252,7 +264,9 @@ class MentionScanner {
     const pn = isOrg ? null : personName(name);
     if (isOrg) kind = "org";
     let full: string | null = null;
-    if (pn && pn.includes(" ")) {
+    if (pn && pn.includes(" ") && isPlaceName(name)) {
+      // "New York", "Deir ez-Zor", "North Carolina": named like people, but places.
+    } else if (pn && pn.includes(" ")) {
       kind = "person";
       full = pn;
       for (const w of pn.split(" ")) personByWord.set(w, pn);

@@ -60,6 +60,16 @@ describe("speaker and cue of direct quotes", () => {
     expect(direct(text)[0]).toMatchObject({ speaker: "Aaron David Miller", affiliation: "Wilson Center", channel: "Times", cue: "warned" });
   });
 
+  test("'she' resolves to a person, never to a place named like one", () => {
+    const text = "Hillary Clinton spoke in New York on Monday. “We are investigating,” she said.";
+    expect(direct(text)[0]).toMatchObject({ speaker: "Hillary Clinton", speakerMention: "she" });
+  });
+
+  test("a capitalised modal opening a question is not part of the name after it", () => {
+    const text = "Tom Clarke runs the mine. Should Mr. Clarke sell it? “Not this year,” Clarke said.";
+    expect(direct(text)[0]).toMatchObject({ speaker: "Tom Clarke" });
+  });
+
   test("a publication quoted with 'it wrote' is both speaker and channel", () => {
     const text = "This was echoed by the *DEBKA File* publication. “The Pentagon is not following orders,” it wrote.";
     expect(direct(text)[0]).toMatchObject({ speaker: "DEBKA File", speakerMention: "it", channel: "DEBKA File", cue: "wrote" });
@@ -82,6 +92,16 @@ describe("split quotes", () => {
   test("a second cue keeps two statements", () => {
     const text = "“You’re right,” he said, adding that “some of the things are ridiculous.”";
     expect(direct(text)).toHaveLength(2);
+  });
+
+  test("a cue with a clause of its own after a quote that ended its sentence reports that clause, not the quote", () => {
+    const text = "“This is the most important election of our lifetime,” Pence told supporters, adding: “We need every vote.” The Russian Defense Ministry said the strike was “a direct consequence” of US policy.";
+    const d = direct(text);
+    expect(d.map((s) => [s.text, s.speaker])).toEqual([
+      ["This is the most important election of our lifetime,", "Pence"],
+      ["We need every vote.", "Pence"],
+      ["a direct consequence", "Russian Defense Ministry"],
+    ]);
   });
 
   test("a quote paragraph continues the previous speaker", () => {

@@ -89,6 +89,8 @@ interface Attribution {
 const SOURCE_NOUNS = /^(?:nominee|candidate|report|reports|article|memo|letter|statement|study|poll|survey|lawsuit|complaint|ad|doctor|spokesman|spokeswoman|spokesperson|aide|aides|official|officials|groups|organizations|agencies|officers|critics|supporters|protesters|democrats|republicans|lawmakers|leaders|experts|analysts|prosecutors|investigators|authorities|police|piece|editorial|brief|filing|tweet|post|release)$/;
 const OBJECT_CUES = /^(?:told|tells|tell|telling|asked|asks|warned|warns|assured|informed|reminded|urged|urges|accused|accuses)$/;
 const PRONOUNS = /^(?:he|she|it|they|we|i|you|him|her|them)$/i;
+/** What starts a cue's own content: "said that …", "said the strike was …", "said “…”". */
+const COMPLEMENT_START = /^[ \t]*(?:(?:that|the|a|an|his|her|its|their|it|he|she|they|we|i|there|this|these|those)\b|[“"])/;
 const BAD_SUBJECT = /^(?:what|which|that|who|this|there|here|where|when|so|as|it's|what's|one|ones|something|anything|nothing|everything)$/i;
 const PASSIVE_BEFORE = /^(?:was|were|been|be|is|are|being|'s)$/;
 const ALWAYS_CUE = /^(?:said|says|told|wrote|added|asked|declared|tweeted)$/;
@@ -686,6 +688,9 @@ export function extractStatements(text: string, tokens: SentenceTokens, quotes: 
     if (postEnd > closeAt && q.close >= 0 && postMayAttribute(text, closeAt, postEnd)) attr = parsePost(text, tokens.between(closeAt, postEnd));
     // “...” It added: “...” -- a cue that introduces the next quote is not this one's.
     if (attr?.endAt !== undefined && /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*:\s*[“"]/.test(text.slice(attr.endAt, attr.endAt + 8))) attr = null;
+    // “... vote.” The ministry said the strike was “...”: a cue with a clause of its own after a
+    // quote that ended its sentence reports that clause, not the quote.
+    if (attr?.how === "post" && attr.endAt !== undefined && /^[a-z]/i.test(attr.cue ?? "") && /[.!?]$/.test(text.slice(q.start, q.end)) && COMPLEMENT_START.test(text.slice(attr.endAt, attr.endAt + 16))) attr = null;
     // "The New York Times reports:" closing the previous paragraph introduces this one.
     if (preStart === q.open || !/\S/.test(text.slice(preStart, q.open))) {
       const before = text.slice(Math.max(0, preStart - 300), preStart);
