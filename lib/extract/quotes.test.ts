@@ -70,6 +70,15 @@ describe("speaker and cue of direct quotes", () => {
     expect(direct(text)[0]).toMatchObject({ speaker: "Tom Clarke" });
   });
 
+  test.each([
+    ["“It was a mistake,” one senior official said.", "one senior official"],
+    ["“It was a mistake,” one official, who spoke on condition of anonymity, said.", "one official"],
+    ["“It was a mistake,” a senior official, who asked not to be named, said.", "senior official"],
+    ["“It was a mistake,” one of the officials said.", "one of the officials"],
+  ])("anonymous sources: %s", (quote, speaker) => {
+    expect(direct(`The talks went on. ${quote}`)[0]).toMatchObject({ speaker });
+  });
+
   test("a publication quoted with 'it wrote' is both speaker and channel", () => {
     const text = "This was echoed by the *DEBKA File* publication. “The Pentagon is not following orders,” it wrote.";
     expect(direct(text)[0]).toMatchObject({ speaker: "DEBKA File", speakerMention: "it", channel: "DEBKA File", cue: "wrote" });

@@ -89,6 +89,8 @@ interface Attribution {
 const SOURCE_NOUNS = /^(?:nominee|candidate|report|reports|article|memo|letter|statement|study|poll|survey|lawsuit|complaint|ad|doctor|spokesman|spokeswoman|spokesperson|aide|aides|official|officials|groups|organizations|agencies|officers|critics|supporters|protesters|democrats|republicans|lawmakers|leaders|experts|analysts|prosecutors|investigators|authorities|police|piece|editorial|brief|filing|tweet|post|release)$/;
 const OBJECT_CUES = /^(?:told|tells|tell|telling|asked|asks|warned|warns|assured|informed|reminded|urged|urges|accused|accuses)$/;
 const PRONOUNS = /^(?:he|she|it|they|we|i|you|him|her|them)$/i;
+/** Words that head a part of a group: "one of the officials", "some of his aides". */
+const QUANTITY_HEAD = /^(?:one|two|three|some|many|several|none|each|both|all|most)$/;
 /** What starts a cue's own content: "said that …", "said the strike was …", "said “…”". */
 const COMPLEMENT_START = /^[ \t]*(?:(?:that|the|a|an|his|her|its|their|it|he|she|they|we|i|there|this|these|those)\b|[“"])/;
 const BAD_SUBJECT = /^(?:what|which|that|who|this|there|here|where|when|so|as|it's|what's|one|ones|something|anything|nothing|everything)$/i;
@@ -148,6 +150,8 @@ function plausibleSpeaker(toks: Token[], s: number, e: number): boolean {
       break;
     }
   }
+  // "one of the family's attorneys": the head is the group's.
+  if (h < e - 1 && QUANTITY_HEAD.test(toks[h]?.lower ?? "")) h = e - 1;
   if (/^(?:'s|’s)$/.test(toks[h]?.lower ?? "") && h > s) h--;
   const t = toks[h];
   if (!t) return false;
@@ -237,7 +241,7 @@ function subjectLeft(toks: Token[], c: number, lo: number): { s: number; e: numb
       break;
     }
     // "Aaron David Miller of the Wilson Center", "Ambassador to the UN Vitaly Churkin", "a narrator in the ad", "mother of three"
-    if (/^(?:of|for|at|to|from|in)$/.test(t.lower) && j - 1 >= lo && (toks[j - 1]!.pos === "PROPN" || toks[j - 1]!.pos === "NOUN") && (toks[j + 1]?.pos === "PROPN" || toks[j + 1]?.pos === "DET" || (t.lower === "of" && toks[j + 1]?.pos === "NUM" && j + 2 === e))) {
+    if (/^(?:of|for|at|to|from|in)$/.test(t.lower) && j - 1 >= lo && (toks[j - 1]!.pos === "PROPN" || toks[j - 1]!.pos === "NOUN" || (t.lower === "of" && QUANTITY_HEAD.test(toks[j - 1]!.lower))) && (toks[j + 1]?.pos === "PROPN" || toks[j + 1]?.pos === "DET" || (t.lower === "of" && toks[j + 1]?.pos === "NUM" && j + 2 === e))) {
       j--;
       continue;
     }
@@ -260,7 +264,8 @@ function subjectLeft(toks: Token[], c: number, lo: number): { s: number; e: numb
   if (toks[h]!.pos === "NUM" && toks[h - 1]?.lower === "of") h -= 2;
   const head = toks[h]!;
   if (!(head.pos === "PROPN" || head.pos === "NOUN" || /^[A-Z]/.test(head.text))) return null;
-  if (BAD_SUBJECT.test(toks[s]!.lower)) return null;
+  // ("one senior official" is a subject; "one" alone is not)
+  if (BAD_SUBJECT.test(toks[s]!.lower) && !(toks[s]!.lower === "one" && e - s > 1)) return null;
   return { s, e, appos };
 }
 
@@ -377,6 +382,11 @@ function parsePost(text: string, toks: Token[]): Attribution | null {
     if (t.lower === ")") depth--;
     if (depth > 0) continue;
     if (isCue(toks, c)) {
+      // A cue in a relative clause of the apposition is not the attribution's: "one official,
+      // who spoke on condition of anonymity, said", "a senior official, who asked not to be named, said".
+      let r = c - 1;
+      while (r > i && (toks[r]!.pos === "AUX" || toks[r]!.pos === "ADV")) r--;
+      if (/^(?:who|which)$/.test(toks[r]?.lower ?? "") && toks[r - 1]?.lower === ",") continue;
       const subj = subjectLeft(toks, c, i);
       if (subj && subj.s === i) return { ...attribution(text, toks, c, subj, "post"), endAt: toks[c]!.end };
       break;
