@@ -44,6 +44,11 @@ describe("figures: digits, words, vague amounts, qualifiers, ranges", () => {
     ["The number of people killed rose to 31 on Sunday.", { kind: "killed", min: 31, max: 31, qualifier: "exact", phrase: "31" }],
     ["The death toll from Saturday's airstrike has climbed to 90.", { kind: "killed", min: 90, max: 90, qualifier: "exact", phrase: "90" }],
     ["The bombing claimed the lives of 27 civilians.", { kind: "killed", min: 27, max: 27, qualifier: "exact", phrase: "27" }],
+    // Stabbings, and an outcome after the object.
+    ["Two people were stabbed.", { kind: "wounded", min: 2, max: 2, qualifier: "exact", phrase: "Two" }],
+    ["The man stabbed two people.", { kind: "wounded", min: 2, max: 2, qualifier: "exact", phrase: "two" }],
+    ["The man shot two people to death.", { kind: "killed", min: 2, max: 2, qualifier: "exact", phrase: "two" }],
+    ["A toddler was accidentally shot.", { kind: "wounded", min: 1, max: 1, phrase: "A toddler" }],
     // Hedged predicates: the figure is still the report's.
     ["Eighty-three soldiers are now known to have died.", { kind: "killed", min: 83, max: 83, qualifier: "exact", phrase: "Eighty-three" }],
     ["Four people are said to have been killed.", { kind: "killed", min: 4, max: 4, qualifier: "exact", phrase: "Four" }],

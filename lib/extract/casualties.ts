@@ -1013,10 +1013,13 @@ export function extractCasualties(
         if (toks[p - 1]?.lower === "of" && toks[p - 2]?.lower === "total" && toks[p - 3]?.lower === "a") p -= 3;
         const left = firstMatchBefore(toks, p, ACTIVE_VERBS);
         if (left && !usedPred.has(left.start)) {
+          // "shot two people to death", "stabbed three men to death": the outcome follows the object.
+          const toDeath = toks[np.end]?.lower === "to" && toks[np.end + 1]?.lower === "death";
+          const label = toDeath ? "killed" : left.label;
           // "killing two children and their mother": coordinated objects add to the figure.
           const more = toks[np.end]?.lower === "and" ? objectAfter(toks, np.end + 1, false) : null;
-          if (more && q.min !== null && q.max !== null && q.qualifier === "exact") emit(predicateKind(left.label), { min: q.min + more.count, max: q.max + more.count, qualifier: "exact" }, q.first, more.end, cleanGroup(joinText(text, toks, np.start, more.end)), left.label === "shot" ? "shot" : "number");
-          else emit(predicateKind(left.label), q, q.first, q.next, group, left.label === "shot" ? "shot" : "number");
+          if (more && q.min !== null && q.max !== null && q.qualifier === "exact") emit(predicateKind(label), { min: q.min + more.count, max: q.max + more.count, qualifier: "exact" }, q.first, more.end, cleanGroup(joinText(text, toks, np.start, more.end)), label === "shot" ? "shot" : "number");
+          else emit(predicateKind(label), q, q.first, q.next, group, label === "shot" ? "shot" : "number");
           for (let k = left.start; k < p; k++) usedPred.add(k);
           done = true;
         } else if (/^(?:left|leaving|leaves|leave)$/.test(toks[p - 1]?.lower ?? "")) {

@@ -76,6 +76,8 @@ export const PREDICATES: Array<[Pattern, PredicateKind]> = (
     [["left|made|rendered", "homeless"], "displaced"],
     [["displaced|uprooted|fled"], "displaced"],
     [["shot"], "shot"],
+    // Stabbed with no outcome given: as weak as "shot".
+    [["stabbed|slashed"], "shot"],
   ] as Array<[Pattern, PredicateKind]>
 );
 
@@ -95,6 +97,7 @@ export const ACTIVE_VERBS: Array<[Pattern, PredicateKind]> = [
   [["kidnapped|kidnapping|abducted|abducting|captured|capturing"], "captured"],
   [["displaced|displacing|uprooted"], "displaced"],
   [["shot|shooting|shoots"], "shot"],
+  [["stabbed|stabbing|stabs"], "shot"],
 ];
 
 /** Nouns that name the casualties themselves: "62 deaths", "three fatalities", "100 wounded". */
@@ -114,6 +117,7 @@ export const AUX_WORDS = new Set(
   (
     "was were is are be been being has have had 's 're who that which reportedly also later all both each " +
     "allegedly apparently believed thought feared confirmed now since subsequently then eventually initially " +
+    "accidentally unintentionally mistakenly inadvertently intentionally deliberately randomly repeatedly " +
     "originally critically seriously badly severely slightly mortally reported previously still ultimately " +
     "just to listed remains remained remain known said understood presumed"
   ).split(" "),
