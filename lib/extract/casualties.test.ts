@@ -48,7 +48,7 @@ describe("figures: digits, words, vague amounts, qualifiers, ranges", () => {
     ["Two people were stabbed.", { kind: "wounded", min: 2, max: 2, qualifier: "exact", phrase: "Two" }],
     ["The man stabbed two people.", { kind: "wounded", min: 2, max: 2, qualifier: "exact", phrase: "two" }],
     ["The man shot two people to death.", { kind: "killed", min: 2, max: 2, qualifier: "exact", phrase: "two" }],
-    ["A toddler was accidentally shot.", { kind: "wounded", min: 1, max: 1, phrase: "A toddler" }],
+    ["A toddler was accidentally shot.", { kind: "wounded", min: 1, max: 1, qualifier: "exact", phrase: "A toddler" }],
     // Hedged predicates: the figure is still the report's.
     ["Eighty-three soldiers are now known to have died.", { kind: "killed", min: 83, max: 83, qualifier: "exact", phrase: "Eighty-three" }],
     ["Four people are said to have been killed.", { kind: "killed", min: 4, max: 4, qualifier: "exact", phrase: "Four" }],
