@@ -135,6 +135,14 @@ describe("reported speech is indirect", () => {
     ["The plan failed, police said.", { speakerMention: "police", text: "The plan failed", direct: false }],
     ["According to the Syrian Observatory, the strike killed ten people.", { speaker: "Syrian Observatory", cue: "according to", text: "the strike killed ten people", direct: false }],
     ["Stein told USA Today that she would protest.", { speaker: "Stein", channel: "USA Today", text: "she would protest", direct: false }],
+    // When and how it was said is not what was said.
+    ["Clinton aides said Monday that the campaign would spend heavily in Ohio.", { speakerMention: "Clinton aides", text: "the campaign would spend heavily in Ohio" }],
+    ["The mayor said on Tuesday night that the bridge would reopen.", { speakerMention: "mayor", text: "the bridge would reopen" }],
+    ["According to a spokesman for the ministry, the convoy was hit by airstrikes.", { speakerMention: "spokesman for the ministry", cue: "according to", text: "the convoy was hit by airstrikes" }],
+    // The name speaks, whichever side of its role it stands; the role's organisation is its affiliation.
+    ["A spokeswoman for the Pentagon, Capt. Jeff Davis, said the strike was halted.", { speaker: "Jeff Davis", affiliation: "Pentagon", text: "the strike was halted" }],
+    ["Pentagon spokesman Peter Cook said the coalition would investigate.", { speaker: "Peter Cook", affiliation: "Pentagon", text: "the coalition would investigate" }],
+    ["Trump, speaking at a rally in Florida, claimed that the election was rigged.", { speaker: "Trump", affiliation: null, text: "the election was rigged" }],
   ])("%s", (text, expected) => {
     expect(statements(text).find((s) => !s.direct)).toMatchObject(expected);
   });

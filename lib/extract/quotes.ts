@@ -1,4 +1,4 @@
-import { MentionIndex, cleanName, personName } from "./entities";
+import { MentionIndex, TITLE_WORDS, cleanName, personName } from "./entities";
 import { ORG_HEADS, OUTLET_HEADS, PERSON_NOUNS, SPEECH_VERBS, isPersonPlural } from "./lexicon";
 import { trieRegex } from "./match";
 import type { Token } from "./nlp";
@@ -89,6 +89,33 @@ interface Attribution {
 const SOURCE_NOUNS = /^(?:nominee|candidate|report|reports|article|memo|letter|statement|study|poll|survey|lawsuit|complaint|ad|doctor|spokesman|spokeswoman|spokesperson|aide|aides|official|officials|groups|organizations|agencies|officers|critics|supporters|protesters|democrats|republicans|lawmakers|leaders|experts|analysts|prosecutors|investigators|authorities|police|piece|editorial|brief|filing|tweet|post|release)$/;
 const OBJECT_CUES = /^(?:told|tells|tell|telling|asked|asks|warned|warns|assured|informed|reminded|urged|urges|accused|accuses)$/;
 const PRONOUNS = /^(?:he|she|it|they|we|i|you|him|her|them)$/i;
+/** Words for when something was said, between a cue and its content ("said Monday that"). */
+const WHEN_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|earlier|later|again|also|recently|publicly|privately|repeatedly|night|morning|afternoon|evening|last|this|week|month)$/;
+
+/**
+ * Where a cue's content starts, from token `k` just after the cue (and its object): past "that",
+ * commas and colons, when it was said ("Monday", "on Tuesday night") and how ("in a statement",
+ * "in an interview with CNN", "at a rally in Ohio") when "that" or a comma follows them.
+ */
+function contentStart(toks: Token[], k: number): number {
+  const n = toks.length;
+  for (let guard = 0; guard < 6; guard++) {
+    const from = k;
+    while (k < n && /^(?:,|that|:|as)$/.test(toks[k]!.lower)) k++;
+    while (k < n && WHEN_WORDS.test(toks[k]!.lower) && !/^(?:'s|’s)$/.test(toks[k + 1]?.lower ?? "")) k++;
+    if (k < n && toks[k]!.pos === "ADP" && toks[k]!.lower !== "that") {
+      let j = k + 1;
+      while (j < n && j - k < 6 && toks[j]!.lower !== "that" && toks[j]!.lower !== ",") j++;
+      if (toks[j]?.lower === "that" || toks[j]?.lower === ",") k = j + 1;
+    }
+    if (k === from) break;
+  }
+  return k;
+}
+
+/** "[Affiliation] role words Name Surname": capitalised words, lower-case ones ending in a role, a name. */
+const ROLE_BEFORE_NAME = /^((?:[A-Z][\w.’'-]*\s+)*)(?:[a-z]+\s+){0,2}([a-z]+)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})$/;
+
 /** Words that head a part of a group: "one of the officials", "some of his aides". */
 const QUANTITY_HEAD = /^(?:one|two|three|some|many|several|none|each|both|all|most)$/;
 /** What starts a cue's own content: "said that …", "said the strike was …", "said “…”". */
@@ -325,6 +352,17 @@ function attribution(text: string, toks: Token[], c: number, subj: { s: number; 
   let affiliation: string | null = null;
   if (subj.appos) {
     const ap = span(text, toks, subj.appos[0], subj.appos[1]);
+    // "Trump, speaking at a rally, said", "X, who watched the videos, said", "Jones, 25, said": a
+    // participle or relative clause, or an age, is neither a name nor an affiliation.
+    const first = toks[subj.appos[0]]!;
+    if (first.pos === "VERB" || /^(?:who|whom|whose|which|that)$/.test(first.lower) || /^\d+$/.test(ap)) return { mention, at: toks[subj.s]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation: null, how };
+    // "A spokeswoman for the Pentagon, Capt. Jeff Davis, said": the role first, the name after it.
+    const roleFirst = toks.slice(subj.s, subj.e).some((t) => /^[a-z]/.test(t.text) && (SPEAKER_WORDS.has(t.lower) || PERSON_NOUNS.has(t.lower)));
+    const name = roleFirst ? personName(ap) : null;
+    if (name?.includes(" ")) {
+      const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(mention);
+      return { mention: ap, at: toks[subj.appos[0]]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation: m ? cleanName(m[1]!) : null, how };
+    }
     const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(ap);
     affiliation = m ? cleanName(m[1]!) : cleanName(ap);
   }
@@ -434,7 +472,7 @@ function parsePre(text: string, toks: Token[]): Attribution | null {
         const obj = npRight(toks, k);
         if (obj && obj.e < toks.length) k = obj.e;
       }
-      while (k < toks.length && /^(?:,|that|:|as)$/.test(toks[k]!.lower)) k++;
+      k = contentStart(toks, k);
       // Nothing after the cue but the quotation ("blandly adding: “"): the quotation is the content.
       contentAt = toks[k]?.start ?? toks[toks.length - 1]!.end;
     }
@@ -506,6 +544,13 @@ function resolve(mention: string, at: number, idx: MentionIndex, lastSpeaker: { 
   if (/^(?:they|we|i|you|them)$/.test(lower)) return { speaker: null, affiliation: null, outlet: false };
   let name = m;
   let affiliation: string | null = null;
+  // "Pentagon spokesman Peter Cook", "White House press secretary Josh Earnest": the name after
+  // the role speaks; what precedes the role is the affiliation.
+  const role = ROLE_BEFORE_NAME.exec(m);
+  if (role && (SPEAKER_WORDS.has(role[2]!.toLowerCase()) || TITLE_WORDS.has(role[2]!.toLowerCase()))) {
+    const pn = personName(role[3]!);
+    if (pn?.includes(" ")) return { speaker: pn, affiliation: role[1] ? cleanName(role[1].replace(/['’]s\s*$/, "")) : null, outlet: false };
+  }
   const sub = /^(.*?[A-Za-z])\s+(?:of|at|for|from|with)\s+(?:the\s+)?([A-Z].*)$/.exec(m);
   if (sub && /[A-Z]/.test(sub[1]!) && personName(sub[1]!)) {
     name = sub[1]!;
@@ -869,8 +914,14 @@ function findReportWindow(text: string, sent: Sentence, quotes: QuoteSpan[]): { 
   const cueEnd = cue + m[0].length;
   // "..., police said." needs only the clause after the last comma; "X said that ..." the
   // subject before the cue and a few words after it.
-  const lastComma = text.lastIndexOf(",", cue);
+  let lastComma = text.lastIndexOf(",", cue);
   const tail = sent.end - cueEnd < 40 && lastComma > sent.start;
+  // "A spokeswoman for the Pentagon, Capt. Jeff Davis, said": a name between the commas is an
+  // apposition; its noun phrase is before the comma ahead of it.
+  if (tail && /^\s*$/.test(text.slice(lastComma + 1, cue))) {
+    const before = text.lastIndexOf(",", lastComma - 1);
+    if (before > sent.start && /^,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$/.test(text.slice(before, lastComma))) lastComma = before;
+  }
   const wa = tail ? Math.max(sent.start, lastComma - 40) : Math.max(sent.start, cue - 80);
   const wb = tail ? sent.end : Math.min(sent.end, cueEnd + 40);
   return { start: wa, end: wb };
@@ -889,12 +940,12 @@ function blankText(text: string, x: number, y: number): boolean {
 function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[], idx: MentionIndex): Statement[] {
   const out: Statement[] = [];
   const isWholeQuote = (s: number, e: number) => quotes.some((q) => q.open <= s + 1 && (q.close >= 0 ? q.close + 1 : q.end) >= e - 1);
-  const make = (mention: string, at: number, cue: string, s: number, e: number, channel: string | null): Statement | null => {
+  const make = (mention: string, at: number, cue: string, s: number, e: number, channel: string | null, affiliation: string | null = null): Statement | null => {
     while (e > s && /[\s.,;:!?]/.test(text[e - 1] ?? "")) e--;
     while (s < e && /[\s,]/.test(text[s] ?? "")) s++;
     if (e - s < 12 || isWholeQuote(s, e)) return null;
     const r = resolve(mention, at, idx, null);
-    return { speaker: r.speaker, speakerMention: cleanName(mention) || null, affiliation: r.affiliation, cue, channel: channel ?? (r.outlet && r.speaker ? r.speaker : null), text: text.slice(s, e), start: s, end: e, direct: false };
+    return { speaker: r.speaker, speakerMention: cleanName(mention) || null, affiliation: affiliation ?? r.affiliation, cue, channel: channel ?? (r.outlet && r.speaker ? r.speaker : null), text: text.slice(s, e), start: s, end: e, direct: false };
   };
   tokens.sentences.forEach((sent, sentenceIndex) => {
     const w = reportWindow(text, tokens.sentences, sentenceIndex, quotes);
@@ -916,6 +967,15 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
       const k = first;
       const np = npRight(toks, k + 2);
       if (!np) return null;
+      // "according to a spokesman for the ministry, …": the modifier's common noun ends it.
+      for (let j = np.e; j < n && j - np.e < 6 && /^(?:of|for|at|with|in)$/.test(toks[np.e]!.lower); j++) {
+        const t = toks[j]!;
+        if (t.lower === ",") {
+          np.e = j;
+          break;
+        }
+        if (!(npTok(t) || t.pos === "DET" || /^(?:of|for|at|with|in)$/.test(t.lower))) break;
+      }
       const mention = span(text, toks, np.s, np.e);
       if (toks[np.e]?.lower === "," && blankText(text, sent.start, toks[k]!.start)) return make(mention, toks[np.s]!.start, "according to", toks[np.e]!.end, sent.end, null);
       if (k > 0 && toks[k - 1]!.lower === "," && blankText(text, toks[np.e - 1]!.end, sent.end)) return make(mention, toks[np.s]!.start, "according to", sent.start, toks[k - 1]!.start, null);
@@ -940,6 +1000,7 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
         return make(span(text, toks, subj.s, subj.e), toks[subj.s]!.start, toks[c]!.text, sent.start, before.start, null);
       }
       // X said (that) CONTENT / X told the Times (that) CONTENT
+      const who = attribution(text, toks, c, subj, "pre");
       let k = c + 1;
       let channel: string | null = null;
       if (OBJECT_CUES.test(toks[c]!.lower)) {
@@ -955,15 +1016,10 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
         k++;
         while (k < n && /^(?:,|that|:)$/.test(toks[k]!.lower)) k++;
       }
-      while (k < n && toks[k]!.pos === "ADP" && toks[k]!.lower !== "that") {
-        // "said in a statement that", "said on Monday that"
-        let j = k + 1;
-        while (j < n && j - k < 6 && toks[j]!.lower !== "that" && toks[j]!.lower !== ",") j++;
-        if (toks[j]?.lower === "that" || toks[j]?.lower === ",") k = j + 1;
-        else break;
-      }
+      // "said in a statement that", "said on Monday that", "said Monday that"
+      k = contentStart(toks, k);
       if (!toks[k] || sent.end - toks[k]!.start < 12) return null;
-      return make(span(text, toks, subj.s, subj.e), toks[subj.s]!.start, toks[c]!.text, toks[k]!.start, sent.end, channel);
+      return make(who.mention, who.at, toks[c]!.text, toks[k]!.start, sent.end, channel, who.affiliation);
     }
     return null;
   }
