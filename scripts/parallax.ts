@@ -5,6 +5,15 @@
  */
 import { Command, Option } from "commander";
 
+// Output piped into a reader that stops early (`| head`): stop quietly, as Unix tools do, rather
+// than crash on the closed pipe.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const program = new Command()
   .name("parallax")
   .description("Compare how outlets report the same event: ingest, extract, group, regroup, export, follow feeds.")

@@ -1,10 +1,39 @@
 import readline from "node:readline";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { z } from "zod";
 
 export interface LineError {
   line: number;
   reason: string;
+}
+
+/**
+ * The text of a byte stream: UTF-8, or UTF-16 when it starts with that byte-order mark (files
+ * saved as "Unicode" on Windows); a byte-order mark is dropped.
+ */
+async function* decodeText(input: Readable): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  let head = Buffer.alloc(0);
+  for await (const chunk of input) {
+    const bytes: Buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    if (!decoder) {
+      // The mark is two bytes: wait for them.
+      head = Buffer.concat([head, bytes]);
+      if (head.length < 2) continue;
+      const label = head[0] === 0xff && head[1] === 0xfe ? "utf-16le" : head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : "utf-8";
+      decoder = new TextDecoder(label);
+      yield decoder.decode(head, { stream: true });
+      continue;
+    }
+    yield decoder.decode(bytes, { stream: true });
+  }
+  if (!decoder) {
+    // Less than two bytes in all.
+    if (head.length) yield new TextDecoder("utf-8").decode(head);
+    return;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** Reads JSON Lines, validating each with `schema`; bad lines are reported, never fatal. */
@@ -13,7 +42,7 @@ export async function* readJsonl<T extends z.ZodType>(
   schema: T,
   onError: (e: LineError) => void,
 ): AsyncGenerator<z.infer<T>> {
-  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  const rl = readline.createInterface({ input: Readable.from(decodeText(input)), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of rl) {
     n++;
