@@ -48,6 +48,11 @@ describe("detectLanguage", () => {
     ["La police a indiqué que l'homme a été touché de deux balles à la poitrine et qu'il est mort sur place.", "fr"],
     ["Die Polizei sagte, der Mann sei zweimal in die Brust geschossen worden und noch am Tatort gestorben.", "de"],
     ["La policía dijo que el hombre recibió dos disparos en el pecho y murió en el lugar de los hechos.", "es"],
+    // One short sentence: franc ranks it French; its function words say English.
+    ["At least 12 people were killed on Monday, police said.", "en"],
+    // Italian and Portuguese share Spanish's function words: franc's answer stands.
+    ["Almeno dodici persone sono morte nell'attacco di lunedì, ha detto la polizia locale.", "it"],
+    ["Pelo menos doze pessoas morreram no ataque de segunda-feira, disse a polícia local.", "pt"],
     ["too short", null],
     ["1234 5678 9012 3456 7890 1234 5678 9012 3456 7890 1234 5678", null],
   ])("%s → %s", (text, expected) => {

@@ -1,3 +1,5 @@
+import { CLUSTER_LANGUAGES } from "../cluster/lang";
+import { STOPWORDS } from "../cluster/stopwords";
 import { rankLanguages } from "./trigram-ranking";
 
 /**
@@ -46,6 +48,50 @@ function hasLetters(s: string, n: number): boolean {
 }
 
 /**
+ * Below this many characters franc's trigrams can rank a sentence of English as French or
+ * Romanian ("At least 12 people were killed on Monday, police said." came out French, and its
+ * figure was lost to the French patterns): the function words of the languages Parallax reads
+ * then decide between the close candidates.
+ */
+const SHORT_SAMPLE = 300;
+/** How close to the best a candidate must score to be reconsidered (franc's relative scores). */
+const SHORT_BAND = 0.25;
+/** Function words by ISO 639-1 code, for the languages grouping and extraction know. */
+const FUNCTION_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.values(CLUSTER_LANGUAGES).map((l) => [l.code, l.code === "en" ? STOPWORDS : new Set(l.stopwords)]),
+);
+
+/**
+ * For a short sample that franc gives to one of the languages with function words: another of
+ * them within `SHORT_BAND` of it whose function words the sample uses clearly more (two or more,
+ * and two more than the best's), or null to keep franc's answer.
+ */
+function byFunctionWords(sample: string, ranked: ReadonlyArray<readonly [string, number]>): string | null {
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const hits = (code: string | undefined) => {
+    const set = code ? FUNCTION_WORDS.get(code) : undefined;
+    return set ? words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0) : 0;
+  };
+  // Only between the languages with function words: Italian and Portuguese share Spanish's.
+  const best = ISO3_TO_ISO1[ranked[0]![0]];
+  if (!best || !FUNCTION_WORDS.has(best)) return null;
+  const bestHits = hits(best);
+  let winner: string | null = null;
+  let winnerHits = Math.max(1, bestHits + 1);
+  for (const [code3, score] of ranked) {
+    if (score < 1 - SHORT_BAND) break;
+    const code = ISO3_TO_ISO1[code3];
+    if (!code || code === best || !FUNCTION_WORDS.has(code)) continue;
+    const h = hits(code);
+    if (h > winnerHits) {
+      winner = code;
+      winnerHits = h;
+    }
+  }
+  return winner;
+}
+
+/**
  * Detects the language of a text as an ISO 639-1 code with franc-min.
  * Returns null when the text has fewer than 40 letters, when franc cannot decide, when the two
  * best guesses are too close for the sample's length, or when the language has no 639-1 code.
@@ -57,6 +103,10 @@ export function detectLanguage(text: string): string | null {
   const ranked = rankLanguages(sample, MIN_LETTERS);
   const best = ranked[0];
   if (!best || best[0] === "und") return null;
+  if (sample.length < SHORT_SAMPLE) {
+    const other = byFunctionWords(sample, ranked);
+    if (other) return other;
+  }
   const second = ranked[1];
   if (second && second[1] >= 1 - MARGIN_CHARS / sample.length) return null;
   return ISO3_TO_ISO1[best[0]] ?? null;
