@@ -86,6 +86,23 @@ describe("German number words", () => {
   });
 });
 
+describe("labels in the pattern languages", () => {
+  test.each<["fr" | "es" | "de", string]>([
+    ["fr", "Morts : 12. Blessés : 30. Les chiffres viennent du ministère."],
+    ["es", "Muertos: 12. Heridos: 30. La policía no dio nombres."],
+    ["de", "Tote: 12, Verletzte: 30. Die Polizei nannte keine Namen."],
+  ])("%s: %s", (language, text) => {
+    expect(extractArticle({ text, language }).claims).toMatchObject([
+      { kind: "killed", min: 12, max: 12 },
+      { kind: "wounded", min: 30, max: 30 },
+    ]);
+  });
+
+  test("a word before a colon inside a sentence is no label", () => {
+    expect(extractArticle({ text: "Il a parlé des morts : 12 d'entre eux étaient des enfants.", language: "fr" }).claims).toEqual([]);
+  });
+});
+
 describe("Spanish sentences", () => {
   test.each<[string, string, number | null, number | null, string]>([
     ["Al menos 62 soldados murieron.", "killed", 62, null, "at_least"],
@@ -100,6 +117,7 @@ describe("Spanish sentences", () => {
     ["Unas 3.000 familias han huido de sus hogares.", "displaced", 3000, 3000, "about"],
     ["El balance asciende a 47.", "killed", 47, 47, "exact"],
     ["No hubo heridos.", "wounded", 0, 0, "exact"],
+    ["Dos personas fueron apuñaladas.", "wounded", 2, 2, "exact"],
   ])("%s", (text, kind, min, max, qualifier) => {
     const cs = extractArticle({ text, language: "es" }).claims;
     expect(cs).toHaveLength(1);
@@ -127,6 +145,9 @@ describe("German sentences", () => {
     ["62 Soldaten kamen bei dem Angriff am 17. September ums Leben.", "killed", 62, 62, "exact"],
     ["Mindestens 62 Soldaten haben bei dem Angriff ihr Leben verloren.", "killed", 62, null, "at_least"],
     ["Zwei Polizisten wurden bei dem Einsatz nicht verletzt.", "wounded", 0, 0, "exact"],
+    ["Zwei Menschen wurden am Samstag erstochen.", "killed", 2, 2, "exact"],
+    ["Zwei Menschen wurden niedergestochen.", "wounded", 2, 2, "exact"],
+    ["Ein Polizist wurde angeschossen.", "wounded", 1, 1, "exact"],
   ])("%s", (text, kind, min, max, qualifier) => {
     const cs = extractArticle({ text, language: "de" }).claims;
     expect(cs).toHaveLength(1);

@@ -95,10 +95,10 @@ const PREDICATES: Array<[string, PredicateSpec]> = [
   ["tot aufgefunden|geborgen", K("killed")],
   ["ums leben", K("killed")],
   ["ihr|sein|das leben verloren", K("killed")],
-  ["getötet|erschossen|ermordet|hingerichtet|umgebracht|massakriert", K("killed", true)],
+  ["getötet|erschossen|erstochen|ermordet|hingerichtet|umgebracht|massakriert", K("killed", true)],
   ["tot|gestorben|starben|starb|sterben|stirbt|verstorben|verstarben|verstarb", K("killed")],
   ["schwer|leicht|lebensgefährlich verletzt|verwundet", K("wounded", true)],
-  ["verletzt|verwundet|schwerverletzt|leichtverletzt", K("wounded", true)],
+  ["verletzt|verwundet|schwerverletzt|leichtverletzt|niedergestochen|angeschossen", K("wounded", true)],
   ["als vermisst", K("missing")],
   ["vermisst|verschollen", K("missing", true)],
   ["als geiseln genommen", K("captured", true)],
@@ -223,7 +223,7 @@ export const de: PatternPack = {
   ),
   pastYear: new RegExp(`${B}(?:im\\s+(?:jahr(?:e)?|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)|bereits|schon)\\s+((?:19|20)\\d\\d)${E}`, "giu"),
   genericGroups: /^(?:menschen|personen|leute|opfer|insgesamt)$/i,
-  candidate: /leben verloren|verlass|getötet|tötet|töten|tote|toten|todesopfer|opfer|starb|sterb|gestorben|verstorb|verstarb|ums leben|verletz|verwund|vermisst|verschollen|geisel|entführ|verschlepp|gefangen|vertrieb|geflohen|flohen|flücht|erschoss|ermordet|hingerichtet|umgebracht|massakr|bilanz|zahl der|unverletzt|unversehrt|kein|niemand/i,
+  candidate: /leben verloren|erstochen|niedergestochen|angeschossen|verlass|getötet|tötet|töten|tote|toten|todesopfer|opfer|starb|sterb|gestorben|verstorb|verstarb|ums leben|verletz|verwund|vermisst|verschollen|geisel|entführ|verschlepp|gefangen|vertrieb|geflohen|flohen|flücht|erschoss|ermordet|hingerichtet|umgebracht|massakr|bilanz|zahl der|unverletzt|unversehrt|kein|niemand/i,
   quotes: { pairs: [["„", "“"], ["»", "«"], ["‚", "‘"], ["“", "”"]] },
   speech: {
     verbs: words(

@@ -76,7 +76,7 @@ const PREDICATES: Array<[string, PredicateSpec]> = [
   [`${pp("asesinad")}|${pp("matad")}|${pp("abatid")}|${pp("ejecutad")}|${pp("masacrad")}|${pp("acribillad")}`, K("killed", true)],
   [`${pp("muert")}|${pp("fallecid")}|murieron|murió|mueren|muere|fallecieron|falleció|fallecen|perecieron|pereció`, K("killed")],
   [`gravemente|levemente|leve|grave ${pp("herid")}`, K("wounded", true)],
-  [`${pp("herid")}|${pp("lesionad")}|${pp("hospitalizad")}`, K("wounded", true)],
+  [`${pp("herid")}|${pp("lesionad")}|${pp("hospitalizad")}|${pp("apuñalad")}`, K("wounded", true)],
   [`${pp("dad")} por ${pp("desaparecid")}`, K("missing")],
   [`${pp("desaparecid")}|desaparecieron|desapareció`, K("missing")],
   [`${pp("tomad")} como rehenes|rehén`, K("captured", true)],
@@ -207,7 +207,7 @@ export const es: PatternPack = {
   ),
   pastYear: new RegExp(`${B}en\\s+(?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\\s+de\\s+)?((?:19|20)\\d\\d)${E}`, "giu"),
   genericGroups: /^(?:personas|gente|víctimas|individuos|en total)$/i,
-  candidate: /abandon|muert|matad|mató|matar|matando|mataron|fallec|muri|mueren|muere|perec|víctima|herid|hiri|lesionad|hospitaliz|desaparec|rehén|rehenes|secuestr|rapt|captur|desplaz|refugiad|huy|huid|huir|balance|cifra|asesin|ejecut|masacr|abati|acribill|ilesos?|ilesas?|la vida|ningún|ninguna|nadie/i,
+  candidate: /abandon|apuñal|muert|matad|mató|matar|matando|mataron|fallec|muri|mueren|muere|perec|víctima|herid|hiri|lesionad|hospitaliz|desaparec|rehén|rehenes|secuestr|rapt|captur|desplaz|refugiad|huy|huid|huir|balance|cifra|asesin|ejecut|masacr|abati|acribill|ilesos?|ilesas?|la vida|ningún|ninguna|nadie/i,
   quotes: { pairs: [["«", "»"], ["“", "”"]] },
   speech: {
     verbs: words(

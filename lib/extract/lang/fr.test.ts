@@ -115,6 +115,7 @@ describe("French casualty kinds", () => {
     ["Deux policiers ont été blessés par balles.", "wounded", 2, "policiers"],
     ["La frappe a blessé vingt personnes.", "wounded", 20, "personnes"],
     ["Quatre passants ont été hospitalisés.", "wounded", 4, "passants"],
+    ["Deux passants ont été poignardés.", "wounded", 2, "passants"],
     ["Cinq pêcheurs sont portés disparus.", "missing", 5, "pêcheurs"],
     ["Neuf marins restent introuvables.", "missing", 9, "marins"],
     ["Sept humanitaires ont été enlevés.", "captured", 7, "humanitaires"],

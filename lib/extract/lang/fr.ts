@@ -111,7 +111,7 @@ const PREDICATES: Array<[string, PredicateSpec]> = [
   [`${pp("tué")}|${pp("abattu")}|${pp("assassiné")}|${pp("exécuté")}|${pp("massacré")}|${pp("fauché")}|${pp("égorgé")}|${pp("lynché")}`, K("killed", true)],
   [`${pp("mort")}|${pp("décédé")}|péri|périssent|meurent|meurt|succombé|succombent|succombe|décèdent|décède`, K("killed")],
   [`grièvement|gravement|légèrement|sérieusement|superficiellement ${pp("blessé")}`, K("wounded", true)],
-  [`${pp("blessé")}|${pp("hospitalisé")}`, K("wounded", true)],
+  [`${pp("blessé")}|${pp("hospitalisé")}|${pp("poignardé")}`, K("wounded", true)],
   [`${pp("porté")} ${pp("disparu")}`, K("missing")],
   [`${pp("disparu")}|introuvables|introuvable`, K("missing")],
   [`${pp("pris")}|prise|prises en otage|otages`, K("captured", true)],
@@ -264,7 +264,7 @@ export const fr: PatternPack = {
   pastYear: new RegExp(`${B}en\\s+(?:(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\\s+)?((?:19|20)\\d\\d)${E}`, "giu"),
   genericGroups: /^(?:personnes|gens|individus|victimes|au total|en tout)$/i,
   candidate:
-    /tu[éeè]|tuant|tuer|mort|décè|décéd|péri|victime|bless|hospitalis|disparu|introuvable|otage|enlev|kidnapp|captur|prisonni|séquestr|déplac|réfugi|fui|fuy|sans-abri|chass|bilan|abatt|assassin|exécut|massacr|fauch|égorg|lynch|indemne|sains? et sau|succomb|la vie|aucun|personne n/i,
+    /tu[éeè]|tuant|tuer|mort|poignard|décè|décéd|péri|victime|bless|hospitalis|disparu|introuvable|otage|enlev|kidnapp|captur|prisonni|séquestr|déplac|réfugi|fui|fuy|sans-abri|chass|bilan|abatt|assassin|exécut|massacr|fauch|égorg|lynch|indemne|sains? et sau|succomb|la vie|aucun|personne n/i,
   quotes: { pairs: [["«", "»"], ["“", "”"], ["‹", "›"]] },
   speech: {
     verbs: words(

@@ -287,6 +287,10 @@ export function extractPatternCasualties(
           emit(act.label, zero ? ZERO : q, q.first, phraseEnd, cleanGroup(text, toks, np.start, np.end, pack), zero ? "negation" : isArticle ? "implicit" : "number");
           markPredicate(act.start, p);
           done = true;
+        } else if (!isArticle && toks[p - 1]?.text === ":" && pack.casualtyNouns[toks[p - 2]?.lower ?? ""] && (p < 3 || /^[,;(|\u2013\u2014-]$/.test(toks[p - 3]!.text))) {
+          // A label: "Morts : 12. Blessés : 30.", "Tote: 4, Verletzte: 11" (fact boxes, live blogs).
+          emit(pack.casualtyNouns[toks[p - 2]!.lower]!, zero ? ZERO : q, q.first, phraseEnd, null, zero ? "negation" : "number");
+          done = true;
         } else if (!isArticle) {
           // Death toll: "le bilan s'élève à 62", "le nombre de morts a atteint 83".
           let b = p - 1;
