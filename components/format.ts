@@ -112,3 +112,6 @@ export function languageName(code: string | null | undefined): string {
   if (!code) return "—";
   return LANGUAGE_NAMES[code] ?? code;
 }
+
+/** How the article search reads a query (lib/db/search.ts), for the search boxes' hint. */
+export const TEXT_SEARCH_HINT = 'Every word must occur. "exact phrase", kill* for killed/killing, airstrike OR bombing for either, -word or NOT word to exclude.';

@@ -22,7 +22,8 @@ export interface FacetConfig {
 }
 
 export interface ToolbarConfig {
-  search?: { placeholder?: string; label?: string } | false;
+  /** `hint`: how the search reads a query (a tooltip, and its description for screen readers). */
+  search?: { placeholder?: string; label?: string; hint?: string } | false;
   facets?: FacetConfig[];
   dateRange?: boolean;
   /** Rendered at the right end (export buttons, etc.). */
@@ -32,7 +33,7 @@ export interface ToolbarConfig {
 const DEBOUNCE_MS = 350;
 
 /** Debounced free-text search bound to `?q=`. */
-function SearchInput({ placeholder, label }: { placeholder?: string; label?: string }) {
+function SearchInput({ placeholder, label, hint }: { placeholder?: string; label?: string; hint?: string }) {
   const { searchParams, setParams } = useUrlState();
   const urlValue = searchParams.get("q") ?? "";
   const [value, setValue] = useState(urlValue);
@@ -62,6 +63,11 @@ function SearchInput({ placeholder, label }: { placeholder?: string; label?: str
       <label htmlFor={id} className="sr-only">
         {label ?? "Search"}
       </label>
+      {hint && (
+        <span id={`${id}-hint`} className="sr-only">
+          {hint}
+        </span>
+      )}
       <div className="relative">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-neutral-400">
           <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
@@ -72,6 +78,8 @@ function SearchInput({ placeholder, label }: { placeholder?: string; label?: str
           type="search"
           value={value}
           placeholder={placeholder ?? "Search…"}
+          title={hint}
+          aria-describedby={hint ? `${id}-hint` : undefined}
           onChange={(e) => setValue(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter") {

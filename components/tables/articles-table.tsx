@@ -4,6 +4,7 @@ import type { ArticleListItem, FacetOption, FacetPage, Paged } from "@/lib/schem
 import type { ArticleFilters } from "@/lib/schemas/filters";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableExport } from "@/components/data-table/data-table-export";
+import { TEXT_SEARCH_HINT } from "@/components/format";
 import { outletFacet } from "./outlet-facet";
 import { articleColumns } from "./articles-columns";
 
@@ -29,7 +30,7 @@ export function ArticlesTable({
       noun="articles"
       rowClassName={(a) => (a.syndicatedFrom ? "bg-amber-50/40" : undefined)}
       toolbar={{
-        search: { placeholder: "Search articles…", label: "Search articles" },
+        search: { placeholder: "Search articles…", label: "Search articles", hint: TEXT_SEARCH_HINT },
         facets: [
           outletFacet(outlets),
           { param: "language", label: "Language", options: languages },

@@ -4,6 +4,7 @@ import type { EventListItem, FacetOption, FacetPage, Paged } from "@/lib/schemas
 import type { EventFilters } from "@/lib/schemas/filters";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableExport } from "@/components/data-table/data-table-export";
+import { TEXT_SEARCH_HINT } from "@/components/format";
 import { outletFacet } from "./outlet-facet";
 import { eventColumns } from "./events-columns";
 
@@ -33,7 +34,7 @@ export function EventsTable({
       toolbar={
         toolbar
           ? {
-              search: { placeholder: "Search events…", label: "Search events" },
+              search: { placeholder: "Search events…", label: "Search events", hint: TEXT_SEARCH_HINT },
               facets: [
                 outletFacet(outlets),
                 { param: "language", label: "Language", options: languages ?? [] },

@@ -172,6 +172,15 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     ["syri*", ["a_fr", "a_strike"]],
     ["syria*", ["a_strike"]],
     ["mayor Tharda", []],
+    // OR inside a clause, exclusions (the same on both databases).
+    ["aldmoor OR armée", ["a_flood", "a_fr"]],
+    ['"Deir ez-Zor" -armée', ["a_strike"]],
+    ['"Deir ez-Zor" NOT "army positions"', ["a_fr"]],
+    ["syri* -kill*", ["a_fr"]],
+    ["zor OR officials -soldiers", ["a_fr", "a_us"]],
+    ['raid OR "flash floods" OR enquête -"U.S."', ["a_flood", "a_fr"]],
+    ["-armée", []],
+    ["aldmoor or armée", []],
   ])("%j matches %j", async (q, expected) => {
     expect(await search(t.database, q)).toEqual(expected);
   });
@@ -183,7 +192,7 @@ describe.each(PROVIDERS)("full-text index and article counts on %s", (provider) 
     },
   );
 
-  test.each(["AND(", "NOT OR", 'a" OR "b', "NEAR(deir zor)", "title:deir", "deir:*", "deir & zor", "x'); DROP TABLE \"Article\"; --", "{deir}", "deir^2"])(
+  test.each(["AND(", "NOT OR", 'a" OR "b', "OR OR OR", "- -", '-"', "a NOT", "NOT", "NEAR(deir zor)", "title:deir", "deir:*", "deir & zor", "x'); DROP TABLE \"Article\"; --", "{deir}", "deir^2"])(
     "operator-like input (%j) is plain words, never a syntax error",
     async (q) => {
       await expect(search(t.database, q)).resolves.toBeInstanceOf(Array);

@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { fts5Query, parseSearchQuery, tsQueryText, type SearchTerm } from "./search";
+import { fts5Query, parseSearchQuery, tsQueryText, type SearchPhrase, type SearchTerm } from "./search";
 
-const w = (words: string[], prefix = false): SearchTerm => ({ words, prefix });
+const p = (words: string[], prefix = false): SearchPhrase => ({ words, prefix });
+/** A required clause of one phrase. */
+const w = (words: string[], prefix = false): SearchTerm => ({ any: [p(words, prefix)], exclude: false });
+const either = (...any: SearchPhrase[]): SearchTerm => ({ any, exclude: false });
+const not = (...any: SearchPhrase[]): SearchTerm => ({ any, exclude: true });
 
 describe("parseSearchQuery", () => {
   test.each<[string, SearchTerm[]]>([
@@ -19,7 +23,23 @@ describe("parseSearchQuery", () => {
     ["l’armée", [w(["l", "armée"])]],
     ["日本語", [w(["日本語"])]],
     ["AND(", [w(["AND"])]],
-    ["NOT OR", [w(["NOT"]), w(["OR"])]],
+    // Operators: upper case, standing alone.
+    ["airstrike OR bombing Aleppo", [either(p(["airstrike"]), p(["bombing"])), w(["Aleppo"])]],
+    ['a OR "b c" OR d*', [either(p(["a"]), p(["b", "c"]), p(["d"], true))]],
+    ["Aleppo -convoy", [w(["Aleppo"]), not(p(["convoy"]))]],
+    ['Aleppo -"aid convoy"', [w(["Aleppo"]), not(p(["aid", "convoy"]))]],
+    ["Aleppo NOT convoy", [w(["Aleppo"]), not(p(["convoy"]))]],
+    ["Aleppo AND convoy", [w(["Aleppo"]), w(["convoy"])]],
+    ["a or b not c and d", [w(["a"]), w(["or"]), w(["b"]), w(["not"]), w(["c"]), w(["and"]), w(["d"])]],
+    ["ez-Zor - x", [w(["ez", "Zor"]), w(["x"])]],
+    // An operator with nothing to apply to is ignored; exclusions alone look for nothing.
+    ["NOT OR", []],
+    ["OR a", [w(["a"])]],
+    ["a OR", [w(["a"])]],
+    ["a NOT", [w(["a"])]],
+    ["-a OR b", [not(p(["a"])), w(["b"])]],
+    ["-Aleppo", []],
+    ["NOT Aleppo -convoy", []],
     ["*kill", [w(["kill"])]],
     ["a*b", [w(["a", "b"])]],
     ['"', []],
@@ -49,5 +69,11 @@ describe("query text for each engine", () => {
 
   test("tsquery: quoted lexemes, <-> inside a phrase, :* on the prefix word, & between terms", () => {
     expect(tsQueryText(terms)).toBe("('Deir' <-> 'ez' <-> 'Zor') & 'kill':* & ('l' <-> 'armée':*)");
+  });
+
+  test("OR inside a clause, NOT for the excluded: FTS5 and tsquery say the same", () => {
+    const q = parseSearchQuery('strike OR "air raid" Syria* -Aleppo -"aid convoy"');
+    expect(fts5Query(q)).toBe('(("strike" OR "air raid") AND "Syria" *) NOT ("Aleppo" OR "aid convoy")');
+    expect(tsQueryText(q)).toBe("('strike' | ('air' <-> 'raid')) & 'Syria':* & !'Aleppo' & !('aid' <-> 'convoy')");
   });
 });

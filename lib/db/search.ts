@@ -14,8 +14,12 @@
  * - words joined by punctuation (`ez-Zor`, `U.S.`, `3.5`) and words in double quotes
  *   (`"Deir ez-Zor"`) must occur next to each other, in that order (a phrase);
  * - a `*` right after a word (`kill*`, `"deir ez*"`) makes it a prefix (killed, killing…);
- * - there are no operators: AND, OR, NOT, parentheses and a lone `*` or `"` are ordinary text,
- *   so no input is ever a syntax error; a query without any word matches nothing;
+ * - `OR` between two words or phrases accepts either (`airstrike OR bombing Aleppo`: Aleppo and
+ *   one of the two); `-word`, `-"a phrase"` and `NOT word` exclude articles that hold them; `AND`
+ *   is the default. Operators are upper case and stand alone ("or", "not" are words); one with
+ *   nothing to apply to is ignored, and parentheses and a lone `*` or `"` are ordinary text, so
+ *   no input is ever a syntax error. A query without any word to look for (none, or only
+ *   exclusions) matches nothing;
  * - the first 200,000 characters of an article's text are indexed (a PostgreSQL tsvector is
  *   limited to 1 MB; the same cut keeps SQLite equal).
  */
@@ -38,31 +42,55 @@ const MAX_TERMS = 32;
 // ---------------------------------------------------------------------------------------------
 // Query parsing (pure)
 
-/** One required term: a word, or a phrase of adjacent words; `prefix` applies to the last word. */
-export interface SearchTerm {
+/** A word, or a phrase of adjacent words; `prefix` applies to the last word. */
+export interface SearchPhrase {
   words: string[];
   prefix: boolean;
+}
+
+/**
+ * One clause of a query: an article must hold one of its phrases (two or more: "a OR b"), or,
+ * when `exclude`, none of them ("-word", "NOT word").
+ */
+export interface SearchTerm {
+  any: SearchPhrase[];
+  exclude: boolean;
 }
 
 // The word characters of SQLite's unicode61 tokenizer (categories L*, N*, Co). PostgreSQL's
 // document is built with ASCII punctuation turned into spaces, which splits it the same way.
 const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 const ENDS_WITH_WORD_STAR = /[\p{L}\p{N}\p{Co}]\*+$/u;
+const STARTS_WITH_WORD = /^[\p{L}\p{N}\p{Co}]/u;
 
-/** The terms of a user's query (see the module comment for what they match). Never throws. */
+/** A piece of the query as typed: a phrase (excluded by a "-" before it), or an operator. */
+type Piece = { phrase: SearchPhrase; minus: boolean } | { op: "OR" | "NOT" | "AND" };
+
+/**
+ * The clauses of a user's query (see the module comment for what they match). Never throws:
+ * an operator with nothing to apply to is ignored. A query with nothing to look for (no word, or
+ * only exclusions) is no clause at all, and matches nothing.
+ */
 export function parseSearchQuery(input: string): SearchTerm[] {
   const q = input.normalize("NFC");
-  const terms: SearchTerm[] = [];
+  const pieces: Piece[] = [];
+  let phrases = 0;
   let i = 0;
-  while (i < q.length && terms.length < MAX_TERMS) {
+  while (i < q.length && phrases < MAX_TERMS) {
     const ch = q[i]!;
     if (/\s/u.test(ch)) {
       i++;
       continue;
     }
+    // "-word", "-\"a phrase\"": excluded. A "-" before anything else is punctuation.
+    let minus = false;
+    if (ch === "-" && (q[i + 1] === '"' || STARTS_WITH_WORD.test(q[i + 1] ?? ""))) {
+      minus = true;
+      i++;
+    }
     let text: string;
     let prefix = false;
-    if (ch === '"') {
+    if (q[i] === '"') {
       const close = q.indexOf('"', i + 1);
       // An unbalanced quote quotes the rest of the query.
       text = q.slice(i + 1, close < 0 ? q.length : close);
@@ -75,28 +103,63 @@ export function parseSearchQuery(input: string): SearchTerm[] {
       let j = i;
       while (j < q.length && q[j] !== '"' && !/\s/u.test(q[j]!)) j++;
       text = q.slice(i, j);
-      prefix = ENDS_WITH_WORD_STAR.test(text);
       i = j;
+      // Operators are upper-case words on their own; "or", "not" and "and" are words.
+      if (!minus && (text === "OR" || text === "NOT" || text === "AND")) {
+        pieces.push({ op: text });
+        continue;
+      }
+      prefix = ENDS_WITH_WORD_STAR.test(text);
     }
     const words = text.match(WORD);
-    if (words) terms.push({ words, prefix });
+    if (words) {
+      pieces.push({ phrase: { words, prefix }, minus });
+      phrases++;
+    }
   }
-  return terms;
+  const terms: SearchTerm[] = [];
+  let not = false;
+  let or = false;
+  for (const piece of pieces) {
+    if ("op" in piece) {
+      if (piece.op === "NOT") not = true;
+      else if (piece.op === "OR") or = terms.length > 0 && !terms[terms.length - 1]!.exclude;
+      continue;
+    }
+    const exclude = piece.minus || not;
+    const last = terms[terms.length - 1];
+    if (or && !exclude && last) last.any.push(piece.phrase);
+    else terms.push({ any: [piece.phrase], exclude });
+    not = false;
+    or = false;
+  }
+  return terms.some((t) => !t.exclude) ? terms : [];
 }
 
-/** The FTS5 MATCH expression for the terms: each one a quoted string, so nothing is an operator. */
+/** An FTS5 phrase: a quoted string (so nothing in it is an operator), `*` for a prefix. */
+const fts5Phrase = (p: SearchPhrase) => `"${p.words.join(" ").replace(/"/g, '""')}"${p.prefix ? " *" : ""}`;
+const fts5Any = (phrases: SearchPhrase[]) => (phrases.length > 1 ? `(${phrases.map(fts5Phrase).join(" OR ")})` : fts5Phrase(phrases[0]!));
+
+/** The FTS5 MATCH expression for the clauses: AND between them, OR inside one, NOT for the excluded. */
 export function fts5Query(terms: SearchTerm[]): string {
-  return terms.map((t) => `"${t.words.join(" ").replace(/"/g, '""')}"${t.prefix ? " *" : ""}`).join(" AND ");
+  const wanted = terms.filter((t) => !t.exclude).map((t) => fts5Any(t.any)).join(" AND ");
+  const unwanted = terms.filter((t) => t.exclude).flatMap((t) => t.any);
+  return unwanted.length ? `(${wanted}) NOT ${fts5Any(unwanted)}` : wanted;
 }
 
-/** The to_tsquery text for the terms: quoted lexemes joined by <-> (phrase) and & (all terms). */
+/** A tsquery phrase: quoted lexemes joined by <->, :* on a prefix word. */
+function tsPhrase(p: SearchPhrase): string {
+  const words = p.words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, "\\\\")}'`);
+  if (p.prefix) words[words.length - 1] += ":*";
+  return words.length > 1 ? `(${words.join(" <-> ")})` : words[0]!;
+}
+
+/** The to_tsquery text for the clauses: & between them, | inside one, ! before the excluded. */
 export function tsQueryText(terms: SearchTerm[]): string {
-  const quote = (w: string) => `'${w.replace(/'/g, "''").replace(/\\/g, "\\\\")}'`;
   return terms
     .map((t) => {
-      const words = t.words.map(quote);
-      if (t.prefix) words[words.length - 1] += ":*";
-      return words.length > 1 ? `(${words.join(" <-> ")})` : words[0]!;
+      const any = t.any.length > 1 ? `(${t.any.map(tsPhrase).join(" | ")})` : tsPhrase(t.any[0]!);
+      return t.exclude ? `!${any}` : any;
     })
     .join(" & ");
 }
