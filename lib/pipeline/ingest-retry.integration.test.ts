@@ -99,4 +99,14 @@ describe("ingest when storing a batch fails", () => {
     expect(failures.loads).toBe(1 + 2 * MAX_SPLIT_FAILURES);
     expect(await t.database.db.article.count()).toBe(0);
   });
+
+  test("after a batch of which nothing could be stored, the next batches are tried whole, once", async () => {
+    failures.insert.push(...Array.from({ length: 1000 }, () => new Error("database or disk is full")));
+    const articles = Array.from({ length: 180 }, (_, i) => article(i));
+    const report = await ingestArticles(t.database, articles, { source: "test", batchSize: 60 });
+    expect(report).toMatchObject({ added: 0, failed: 180 });
+    // The first batch narrowed (49 failed stores), the other two one each.
+    expect(failures.loads).toBe(1 + 2 * MAX_SPLIT_FAILURES + 2);
+    expect(report.errors.slice(60).every((e) => e.reason === "not stored (batch rolled back): database or disk is full")).toBe(true);
+  });
 });

@@ -262,6 +262,8 @@ export async function ingestArticles(
   };
   const ahead: PoolTask<Analysis>[] = [];
   let submitted = 0;
+  // Whether a refused batch is narrowed down to the articles refused (see step 5).
+  let narrowing = true;
 
   for (const slice of batches) {
     while (submitted < batches.length && ahead.length <= EXTRACT_AHEAD) ahead.push(submit(batches[submitted++]!));
@@ -324,9 +326,9 @@ export async function ingestArticles(
         return { ...p, assignment: grouper.assign(toClusterDoc(p.id, p.article, p.outletKey, analysis)) };
       });
     };
-    // Bounds the narrowing when every piece fails alike (the database gone): each failure costs a
+    // Bounds the narrowing when every piece fails alike (the disk full): each failure costs a
     // rebuild of the grouper. One bad article in a batch of 500 costs 9.
-    let splitsLeft = MAX_SPLIT_FAILURES;
+    let splitsLeft = narrowing ? MAX_SPLIT_FAILURES : 0;
     const storePiece = async (piece: PreparedArticle[]): Promise<void> => {
       let toStore = piece;
       try {
@@ -360,6 +362,10 @@ export async function ingestArticles(
       }
     };
     if (batch.length) await storePiece(batch);
+    // A batch of which no piece could be stored, however narrowed: the failure is the database's,
+    // not an article's; the next batches are tried whole, once, until one is stored again.
+    if (batch.length > 1 && storedNow.length === 0 && splitsLeft === 0) narrowing = false;
+    else if (storedNow.length > 0) narrowing = true;
     const stored = storedNow.length > 0 || batch.length === 0;
     added += storedNow.length;
     addedIds.push(...storedNow.map((p) => p.id));
