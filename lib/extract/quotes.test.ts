@@ -138,6 +138,9 @@ describe("reported speech is indirect", () => {
     // When and how it was said is not what was said.
     ["Clinton aides said Monday that the campaign would spend heavily in Ohio.", { speakerMention: "Clinton aides", text: "the campaign would spend heavily in Ohio" }],
     ["The mayor said on Tuesday night that the bridge would reopen.", { speakerMention: "mayor", text: "the bridge would reopen" }],
+    ["Smith said last week that the town would rebuild.", { speaker: "Smith", text: "the town would rebuild" }],
+    ["Smith said this was a tragedy for the town.", { speaker: "Smith", text: "this was a tragedy for the town" }],
+    ["Smith said Monday's attack was a tragedy for the town.", { speaker: "Smith", text: "Monday's attack was a tragedy for the town" }],
     ["According to a spokesman for the ministry, the convoy was hit by airstrikes.", { speakerMention: "spokesman for the ministry", cue: "according to", text: "the convoy was hit by airstrikes" }],
     // The name speaks, whichever side of its role it stands; the role's organisation is its affiliation.
     ["A spokeswoman for the Pentagon, Capt. Jeff Davis, said the strike was halted.", { speaker: "Jeff Davis", affiliation: "Pentagon", text: "the strike was halted" }],

@@ -90,7 +90,10 @@ const SOURCE_NOUNS = /^(?:nominee|candidate|report|reports|article|memo|letter|s
 const OBJECT_CUES = /^(?:told|tells|tell|telling|asked|asks|warned|warns|assured|informed|reminded|urged|urges|accused|accuses)$/;
 const PRONOUNS = /^(?:he|she|it|they|we|i|you|him|her|them)$/i;
 /** Words for when something was said, between a cue and its content ("said Monday that"). */
-const WHEN_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|earlier|later|again|also|recently|publicly|privately|repeatedly|night|morning|afternoon|evening|last|this|week|month)$/;
+const WHEN_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|earlier|later|again|recently|publicly|privately|repeatedly|night|morning|afternoon|evening)$/;
+/** "this week", "last month": a when only with its noun ("said this was…" is content). */
+const WHEN_DETERMINERS = /^(?:this|last|next)$/;
+const WHEN_NOUNS = /^(?:week|weekend|month|year|night|morning|afternoon|evening)$/;
 
 /**
  * Where a cue's content starts, from token `k` just after the cue (and its object): past "that",
@@ -102,7 +105,11 @@ function contentStart(toks: Token[], k: number): number {
   for (let guard = 0; guard < 6; guard++) {
     const from = k;
     while (k < n && /^(?:,|that|:|as)$/.test(toks[k]!.lower)) k++;
-    while (k < n && WHEN_WORDS.test(toks[k]!.lower) && !/^(?:'s|’s)$/.test(toks[k + 1]?.lower ?? "")) k++;
+    for (;;) {
+      if (k < n && WHEN_WORDS.test(toks[k]!.lower) && !/^(?:'s|’s)$/.test(toks[k + 1]?.lower ?? "")) k++;
+      else if (k + 1 < n && WHEN_DETERMINERS.test(toks[k]!.lower) && WHEN_NOUNS.test(toks[k + 1]!.lower) && !/^(?:'s|’s)$/.test(toks[k + 2]?.lower ?? "")) k += 2;
+      else break;
+    }
     if (k < n && toks[k]!.pos === "ADP" && toks[k]!.lower !== "that") {
       let j = k + 1;
       while (j < n && j - k < 6 && toks[j]!.lower !== "that" && toks[j]!.lower !== ",") j++;
