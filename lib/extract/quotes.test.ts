@@ -139,6 +139,7 @@ describe("reported speech is indirect", () => {
     ["Clinton aides said Monday that the campaign would spend heavily in Ohio.", { speakerMention: "Clinton aides", text: "the campaign would spend heavily in Ohio" }],
     ["The mayor said on Tuesday night that the bridge would reopen.", { speakerMention: "mayor", text: "the bridge would reopen" }],
     ["Smith said last week that the town would rebuild.", { speaker: "Smith", text: "the town would rebuild" }],
+    ["Trump said at a rally in Paris, France, the polls were wrong.", { speaker: "Trump", text: "the polls were wrong" }],
     ["Smith said this was a tragedy for the town.", { speaker: "Smith", text: "this was a tragedy for the town" }],
     ["Smith said Monday's attack was a tragedy for the town.", { speaker: "Smith", text: "Monday's attack was a tragedy for the town" }],
     ["According to a spokesman for the ministry, the convoy was hit by airstrikes.", { speakerMention: "spokesman for the ministry", cue: "according to", text: "the convoy was hit by airstrikes" }],

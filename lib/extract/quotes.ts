@@ -114,6 +114,13 @@ function contentStart(toks: Token[], k: number): number {
       let j = k + 1;
       while (j < n && j - k < 6 && toks[j]!.lower !== "that" && toks[j]!.lower !== ",") j++;
       if (toks[j]?.lower === "that" || toks[j]?.lower === ",") k = j + 1;
+      // "at a rally in Kenansville, N.C., …": the place's state or country between commas.
+      if (toks[j]?.lower === ",") {
+        let m = k;
+        while (m < n && m - k < 4 && (/^[A-Z]/.test(toks[m]!.text) || toks[m]!.text === ".")) m++;
+        // (Only when the content's first word is in view: the tagged window may end there.)
+        if (m > k && toks[m]?.lower === "," && m + 1 < n) k = m + 1;
+      }
     }
     if (k === from) break;
   }
