@@ -5,10 +5,20 @@ import { ORG_HEADS, OUTLET_HEADS } from "./lexicon";
 /** Smallest city whose name is taken for the place rather than a person's (a town "Paul Smith" would not be). */
 const PLACE_MIN_POPULATION = 100_000;
 
+/** Answers of `isPlaceName` (the same names recur from article to article), up to a bound. */
+const placeNameMemo = new Map<string, boolean>();
+const PLACE_MEMO_MAX = 20_000;
+
 /** Is `name` a country, a first-level region or a city of 100,000 people or more? */
 function isPlaceName(name: string): boolean {
-  const entries = getGazetteer().byKey.get(placeKey(name));
-  return !!entries?.some((e) => e.kind !== "city" || e.population >= PLACE_MIN_POPULATION);
+  let known = placeNameMemo.get(name);
+  if (known === undefined) {
+    const entries = getGazetteer().byKey.get(placeKey(name));
+    known = !!entries?.some((e) => e.kind !== "city" || e.population >= PLACE_MIN_POPULATION);
+    if (placeNameMemo.size >= PLACE_MEMO_MAX) placeNameMemo.clear();
+    placeNameMemo.set(name, known);
+  }
+  return known;
 }
 
 /** A capitalised name in the article (outside quotations), classified roughly. */
