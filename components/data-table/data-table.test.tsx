@@ -9,10 +9,11 @@ import { RowSelectionContext, RowSelectCheckbox, type RowSelection } from "./row
 import { ESTIMATED_ROW_HEIGHT, INITIAL_VIEWPORT, OVERSCAN, VIRTUALIZE_ABOVE } from "./virtual-rows";
 
 // The table reads and writes the URL through Next's router; outside Next there is none.
+const url = vi.hoisted(() => ({ query: "" }));
 vi.mock("next/navigation", () => ({
   useRouter: () => ({ replace: () => undefined }),
   usePathname: () => "/things",
-  useSearchParams: () => new URLSearchParams(),
+  useSearchParams: () => new URLSearchParams(url.query),
 }));
 
 interface Thing {
@@ -64,6 +65,20 @@ describe("DataTable", () => {
     const none = text(renderToString(<DataTable caption="Things" columns={columns} data={[]} paging={{ page: 1, pageSize: 25, pageCount: 0, total: 0 }} noun="things" />));
     expect(none).toContain("No things match these filters");
     expect(none).not.toContain("past the last page");
+  });
+
+  test("a full-text search of exclusions only says it has nothing to look for; a search box without the syntax does not", () => {
+    const empty = (hint?: string) =>
+      text(renderToString(<DataTable caption="Things" columns={columns} data={[]} paging={{ page: 1, pageSize: 25, pageCount: 0, total: 0 }} noun="things" toolbar={{ search: { hint } }} />));
+    url.query = "q=-Aleppo";
+    try {
+      expect(empty("syntax")).toContain("The search “-Aleppo” has no word to look for");
+      expect(empty()).toContain("Try removing a filter");
+      url.query = "q=Aleppo+-convoy";
+      expect(empty("syntax")).toContain("Try removing a filter");
+    } finally {
+      url.query = "";
+    }
   });
 
   test.each([10, VIRTUALIZE_ABOVE])("renders all %i rows of a small page, without row virtualisation", (n) => {

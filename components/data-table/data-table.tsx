@@ -18,6 +18,7 @@ import { DataTablePagination, pastLastPage, type PagingInfo } from "./data-table
 import { DataTableToolbar, type ToolbarConfig } from "./data-table-toolbar";
 import { dataTableFeatures, type DataTableFeatures } from "./features";
 import { UrlStateProvider, useUrlState } from "./url-state";
+import { parseSearchQuery } from "@/lib/search/query";
 import { VIRTUALIZE_ABOVE, VirtualRows, type VirtualRowProps } from "./virtual-rows";
 
 export type DataTableColumns<TData extends RowData> = ColumnDef<DataTableFeatures, TData, unknown>[];
@@ -119,6 +120,9 @@ function DataTableInner<TData extends RowData>({
 
   // A new page, sort or filter starts at its first row, not where the previous one was scrolled to.
   const query = searchParams.toString();
+  // A full-text search box (one with a syntax hint) holding only exclusions or punctuation.
+  const textQuery = toolbar?.search ? toolbar.search.hint && searchParams.get("q") : null;
+  const textQueryLooksForNothing = !!textQuery && parseSearchQuery(textQuery).length === 0;
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [query]);
@@ -215,7 +219,17 @@ function DataTableInner<TData extends RowData>({
                     ) : (
                       <EmptyState
                         title={empty?.title ?? `No ${noun} match these filters`}
-                        description={empty?.description ?? "Try removing a filter or widening the date range."}
+                        description={
+                          empty?.description ??
+                          (textQueryLooksForNothing ? (
+                            <>
+                              The search “{searchParams.get("q")}” has no word to look for: exclusions (-word, NOT word) need one, as in
+                              “Aleppo -convoy”.
+                            </>
+                          ) : (
+                            "Try removing a filter or widening the date range."
+                          ))
+                        }
                       />
                     )}
                   </td>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { fts5Query, parseSearchQuery, tsQueryText, type SearchPhrase, type SearchTerm } from "./search";
+import { fts5Query, parseSearchQuery, tsQueryText, type SearchPhrase, type SearchTerm } from "./query";
 
 const p = (words: string[], prefix = false): SearchPhrase => ({ words, prefix });
 /** A required clause of one phrase. */
