@@ -361,26 +361,31 @@ function channelAfter(text: string, toks: Token[], c: number): string | null {
   return null;
 }
 
+/** The organisation after "of/for/at/with (the)" in a phrase ("a spokesman for the Pentagon" → Pentagon), or null. */
+function orgAfterPreposition(phrase: string): string | null {
+  const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(phrase);
+  return m ? cleanName(m[1]!) : null;
+}
+
 function attribution(text: string, toks: Token[], c: number, subj: { s: number; e: number; appos: [number, number] | null }, how: Attribution["how"]): Attribution {
-  const mention = span(text, toks, subj.s, subj.e);
+  let mention = span(text, toks, subj.s, subj.e);
+  let at = toks[subj.s]!.start;
   let affiliation: string | null = null;
   if (subj.appos) {
     const ap = span(text, toks, subj.appos[0], subj.appos[1]);
     // "Trump, speaking at a rally, said", "X, who watched the videos, said", "Jones, 25, said": a
     // participle or relative clause, or an age, is neither a name nor an affiliation.
     const first = toks[subj.appos[0]]!;
-    if (first.pos === "VERB" || /^(?:who|whom|whose|which|that)$/.test(first.lower) || /^\d+$/.test(ap)) return { mention, at: toks[subj.s]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation: null, how };
+    const clause = first.pos === "VERB" || /^(?:who|whom|whose|which|that)$/.test(first.lower) || /^\d+$/.test(ap);
     // "A spokeswoman for the Pentagon, Capt. Jeff Davis, said": the role first, the name after it.
-    const roleFirst = toks.slice(subj.s, subj.e).some((t) => /^[a-z]/.test(t.text) && (SPEAKER_WORDS.has(t.lower) || PERSON_NOUNS.has(t.lower)));
-    const name = roleFirst ? personName(ap) : null;
-    if (name?.includes(" ")) {
-      const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(mention);
-      return { mention: ap, at: toks[subj.appos[0]]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation: m ? cleanName(m[1]!) : null, how };
-    }
-    const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(ap);
-    affiliation = m ? cleanName(m[1]!) : cleanName(ap);
+    const roleFirst = !clause && toks.slice(subj.s, subj.e).some((t) => /^[a-z]/.test(t.text) && (SPEAKER_WORDS.has(t.lower) || PERSON_NOUNS.has(t.lower)));
+    if (roleFirst && personName(ap)?.includes(" ")) {
+      affiliation = orgAfterPreposition(mention);
+      mention = ap;
+      at = toks[subj.appos[0]]!.start;
+    } else if (!clause) affiliation = orgAfterPreposition(ap) ?? cleanName(ap);
   }
-  return { mention, at: toks[subj.s]!.start, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation, how };
+  return { mention, at, cue: toks[c]!.text, channel: channelAfter(text, toks, c), affiliation, how };
 }
 
 /** A token that ends a sentence -- not the period of "R-Ky." or "Jr." inside an apposition. */
@@ -416,10 +421,7 @@ function parsePost(text: string, toks: Token[]): Attribution | null {
     if (np) {
       let affiliation: string | null = null;
       const ap = toks[np.e]?.lower === "," ? npRight(toks, np.e + 1) : null;
-      if (ap) {
-        const m = /\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(span(text, toks, ap.s, ap.e));
-        if (m) affiliation = cleanName(m[1]!);
-      }
+      if (ap) affiliation = orgAfterPreposition(span(text, toks, ap.s, ap.e));
       const mention = span(text, toks, np.s, np.e);
       const sub = /^(.*?)\s+(?:of|for|at|with)\s+(?:the\s+)?([A-Z*].*)$/.exec(mention);
       if (sub && !affiliation) affiliation = cleanName(sub[2]!);
