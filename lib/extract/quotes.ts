@@ -984,13 +984,16 @@ function reportedSpeech(text: string, tokens: SentenceTokens, quotes: QuoteSpan[
       const np = npRight(toks, k + 2);
       if (!np) return null;
       // "according to a spokesman for the ministry, …": the modifier's common noun ends it.
-      for (let j = np.e; j < n && j - np.e < 6 && /^(?:of|for|at|with|in)$/.test(toks[np.e]!.lower); j++) {
-        const t = toks[j]!;
-        if (t.lower === ",") {
-          np.e = j;
-          break;
+      const OF = /^(?:of|for|at|with|in)$/;
+      if (OF.test(toks[np.e]?.lower ?? "")) {
+        for (let j = np.e + 1; j < n && j - np.e < 6; j++) {
+          const t = toks[j]!;
+          if (t.lower === ",") {
+            np.e = j;
+            break;
+          }
+          if (!(npTok(t) || t.pos === "DET" || OF.test(t.lower))) break;
         }
-        if (!(npTok(t) || t.pos === "DET" || /^(?:of|for|at|with|in)$/.test(t.lower))) break;
       }
       const mention = span(text, toks, np.s, np.e);
       if (toks[np.e]?.lower === "," && blankText(text, sent.start, toks[k]!.start)) return make(mention, toks[np.s]!.start, "according to", toks[np.e]!.end, sent.end, null);
