@@ -6,6 +6,15 @@ export interface DecodedText {
   encoding: DecodedEncoding;
 }
 
+/** The encoding a byte-order mark at the start of `bytes` declares, and the mark's length; null without one. */
+export function byteOrderMark(bytes: Uint8Array): { encoding: "utf-8" | "utf-16le" | "utf-16be"; length: number } | null {
+  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: "utf-16be", length: 2 };
+  return null;
+}
+
 /**
  * Decodes file bytes to a string, never throwing:
  * 1. a byte-order mark decides (UTF-8, UTF-16 LE, UTF-16 BE) and is removed;
@@ -16,10 +25,8 @@ export interface DecodedText {
  * Never throws.
  */
 export function decodeBytes(bytes: Uint8Array, opts: { declaredCharset?: string | null } = {}): DecodedText {
-  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { text: decode("utf-8", bytes.subarray(3)), encoding: "utf-8" };
-  if (b0 === 0xff && b1 === 0xfe) return { text: decode("utf-16le", bytes.subarray(2)), encoding: "utf-16le" };
-  if (b0 === 0xfe && b1 === 0xff) return { text: decode("utf-16be", bytes.subarray(2)), encoding: "utf-16be" };
+  const bom = byteOrderMark(bytes);
+  if (bom) return { text: decode(bom.encoding, bytes.subarray(bom.length)), encoding: bom.encoding };
 
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { text: decode(utf16, bytes), encoding: utf16 };

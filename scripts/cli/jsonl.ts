@@ -1,6 +1,7 @@
 import readline from "node:readline";
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { byteOrderMark } from "../../lib/ingest/decode";
 
 export interface LineError {
   line: number;
@@ -17,11 +18,10 @@ async function* decodeText(input: Readable): AsyncGenerator<string> {
   for await (const chunk of input) {
     const bytes: Buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     if (!decoder) {
-      // The mark is two bytes: wait for them.
+      // A UTF-16 mark is two bytes: wait for them (TextDecoder drops the mark it decodes).
       head = Buffer.concat([head, bytes]);
       if (head.length < 2) continue;
-      const label = head[0] === 0xff && head[1] === 0xfe ? "utf-16le" : head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : "utf-8";
-      decoder = new TextDecoder(label);
+      decoder = new TextDecoder(byteOrderMark(head)?.encoding ?? "utf-8");
       yield decoder.decode(head, { stream: true });
       continue;
     }
